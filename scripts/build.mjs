@@ -1,0 +1,1 @@
+// Placeholder: the CLI bundle build lands with the CLI.

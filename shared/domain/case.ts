@@ -1,0 +1,80 @@
+/** The extracted case: the contract in ../shared/contract/case.schema.json plus confidence and evidence. */
+
+export type DocType = "judgment" | "decision" | "other";
+export type CaseCategory =
+  | "civil"
+  | "commercial"
+  | "marriage_family"
+  | "criminal"
+  | "labor"
+  | "administrative"
+  | "bankruptcy"
+  | "other";
+export type PartyRole =
+  | "plaintiff"
+  | "defendant"
+  | "related"
+  | "defendant_criminal"
+  | "victim"
+  | "petitioner"
+  | "respondent"
+  | "other";
+export type PartyKind = "person" | "organization";
+export type ObligationKind =
+  | "principal"
+  | "interest"
+  | "compensation"
+  | "child_support"
+  | "court_fee"
+  | "fine"
+  | "confiscation"
+  | "other";
+export type Periodicity = "month" | "year" | null;
+
+/** Where in the source text a value was read: character offsets and 1-based line number. */
+export interface Evidence {
+  start: number;
+  end: number;
+  line: number;
+  text: string;
+}
+
+export interface Party {
+  name: string;
+  role: PartyRole;
+  kind: PartyKind;
+  confidence: number;
+  evidence: Evidence | null;
+}
+
+export const STATE_BUDGET = "state budget";
+
+export interface Obligation {
+  debtor: string;
+  creditor: string;
+  amountVnd: number;
+  kind: ObligationKind;
+  periodic: Periodicity;
+  confidence: number;
+  evidence: Evidence | null;
+}
+
+export type ScalarField = "docType" | "caseNumber" | "issuedDate" | "court" | "caseCategory" | "subject" | "creditInstitutionInvolved";
+
+export interface ExtractedCase {
+  docType: DocType;
+  caseNumber: string | null;
+  issuedDate: string | null;
+  court: string | null;
+  caseCategory: CaseCategory;
+  subject: string | null;
+  parties: Party[];
+  obligations: Obligation[];
+  creditInstitutionInvolved: boolean;
+  /** 0..1 per scalar field: how sure the extractor is. */
+  confidence: Record<ScalarField, number>;
+  /** The text each scalar field was read from, when it was read rather than defaulted. */
+  evidence: Partial<Record<ScalarField, Evidence>>;
+  /** Why staff should look at this case; empty when the extractor is confident. */
+  reviewReasons: string[];
+}
