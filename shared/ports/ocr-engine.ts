@@ -29,8 +29,36 @@ export interface PageText {
   lines: TextLine[];
 }
 
+export interface RecognizeOptions {
+  /** For PDFs: only these 1-based pages (the others have a usable text layer). All pages when absent. */
+  pages?: number[];
+}
+
 /** Turns page images (or whole scanned documents) into lines of text in reading order. */
 export interface OcrEngine {
   readonly name: string;
-  recognize(document: SourceDocument): Promise<PageText[]>;
+  recognize(document: SourceDocument, options?: RecognizeOptions): Promise<PageText[]>;
+}
+
+/** Where a stored document lives, for engines that read it in place (Textract's asynchronous API). */
+export interface StoredObject {
+  bucket: string;
+  key: string;
+  versionId?: string;
+}
+
+/** An engine that can also run long multi-page jobs that finish later (Textract StartDocumentTextDetection). */
+export interface AsyncOcrEngine extends OcrEngine {
+  /** Starts recognition of a stored document; the same clientToken never starts a second job. Returns the job id. */
+  startJob(document: StoredObject, clientToken: string): Promise<string>;
+  /** Reads all result pages of a finished job. Throws OcrJobFailedError when the job failed. */
+  collectJob(jobId: string): Promise<PageText[]>;
+}
+
+/** The engine finished a job without text: the job status was FAILED (or similar). */
+export class OcrJobFailedError extends Error {
+  override name = "OcrJobFailedError";
+  constructor(readonly jobId: string, reason: string) {
+    super(`OCR job ${jobId} failed: ${reason}`);
+  }
 }
