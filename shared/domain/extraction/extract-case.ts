@@ -1,20 +1,113 @@
-import type { ExtractedCase } from "../case.ts";
+import type { Evidence, ExtractedCase, Party, ScalarField } from "../case.ts";
+import { findCategory, findCaseNumber, findCourt, findDocType, findIssuedDate, findSubject, headingEnd, type Found } from "./header.ts";
+import { extractObligations, findOperativePart, type KnownParty } from "./obligations.ts";
+import { partiesFromLabels, partiesFromNarrative, type FoundParty } from "./parties.ts";
+import { fold, foldWords, lineOf, normalizeDocumentText } from "./text.ts";
 
-/** Reads one judgment or decision's text into a structured case. (Placeholder until the engine lands.) */
-export function extractCase(text: string): ExtractedCase {
-  void text;
-  return {
-    docType: "other",
-    caseNumber: null,
-    issuedDate: null,
-    court: null,
-    caseCategory: "other",
-    subject: null,
-    parties: [],
-    obligations: [],
-    creditInstitutionInvolved: false,
-    confidence: { docType: 0, caseNumber: 0, issuedDate: 0, court: 0, caseCategory: 0, subject: 0, creditInstitutionInvolved: 0 },
-    evidence: {},
-    reviewReasons: ["extraction engine not implemented"],
+/** Below this a field is reported to staff for review. */
+const REVIEW_THRESHOLD = 0.6;
+
+const HONORIFIC_FORMS = ["ong", "ba", "anh", "chi", "chau", "cu", "bi cao", "em"];
+
+const CREDIT_INSTITUTION = /^(?:ngan hang|quy tin dung|to chuc tin dung|cong ty tai chinh)|\bngan hang\b/;
+const NOT_CREDIT_INSTITUTION = /mua ban no|quan ly (?:no|tai san)|khai thac tai san/;
+
+/**
+ * Reads one judgment or decision's text into a structured case: what `thads extract --json` prints.
+ * Pure: no I/O. Accepts NFC or NFD text, with or without diacritics, OCR damage included.
+ */
+export function extractCase(rawText: string): ExtractedCase {
+  const text = normalizeDocumentText(rawText);
+  const folded = fold(text);
+  const headEnd = headingEnd(folded);
+  const reviewReasons: string[] = [];
+  const evidence: Partial<Record<ScalarField, Evidence>> = {};
+  const confidence = {} as Record<ScalarField, number>;
+
+  const record = <T>(field: ScalarField, found: Found<T> | null, fallback: T, missingConfidence: number): T => {
+    if (!found) {
+      confidence[field] = missingConfidence;
+      return fallback;
+    }
+    confidence[field] = found.confidence;
+    if (found.end > found.start) evidence[field] = { start: found.start, end: found.end, line: lineOf(text, found.start), text: text.slice(found.start, found.end) };
+    return found.value;
   };
+
+  const caseNumber = record("caseNumber", findCaseNumber(text, folded, headEnd), null, 0.5);
+  const docType = record("docType", findDocType(folded, headEnd, caseNumber), "other", 0);
+  const issuedDate = record("issuedDate", findIssuedDate(folded, headEnd), null, 0.5);
+  const court = record("court", findCourt(text, folded, headEnd), null, 0.4);
+  const subject = record("subject", findSubject(text, folded, headEnd), null, 0.5);
+  const caseCategory = record("caseCategory", findCategory(folded, caseNumber), "other", 0);
+
+  const parties = mergeParties([...partiesFromLabels(text), ...partiesFromNarrative(text, folded)]);
+  const known = parties.map((p) => ({ name: p.name, role: p.role, kind: p.kind, mentions: mentionForms(p, text, folded) }));
+  const operative = findOperativePart(text, folded);
+  const obligations = operative ? extractObligations(text, folded, operative, known) : [];
+
+  const creditInstitutionInvolved = parties.some((p) => p.kind === "organization" && CREDIT_INSTITUTION.test(foldWords(p.name)) && !NOT_CREDIT_INSTITUTION.test(foldWords(p.name)));
+  confidence.creditInstitutionInvolved = parties.length > 0 ? 0.8 : 0.4;
+
+  if (docType === "other") reviewReasons.push("not recognised as a judgment or decision");
+  if (!caseNumber) reviewReasons.push("case number not found (first page missing?)");
+  if (!court) reviewReasons.push("issuing court not found");
+  if (parties.length === 0) reviewReasons.push("no parties found");
+  if (!operative && docType !== "other") reviewReasons.push("operative part (QUYẾT ĐỊNH) not found: obligations may be missing");
+  for (const [field, value] of Object.entries(confidence)) {
+    if (value < REVIEW_THRESHOLD && !reviewReasons.some((r) => r.includes(field))) reviewReasons.push(`low confidence in ${field}`);
+  }
+  for (const o of obligations) for (const doubt of o.doubts) reviewReasons.push(`obligation ${o.amountVnd} ${o.kind}: ${doubt}`);
+
+  return {
+    docType,
+    caseNumber,
+    issuedDate,
+    court,
+    caseCategory,
+    subject,
+    parties: parties.map(({ name, role, kind, confidence: c, evidence: e }): Party => ({ name, role, kind, confidence: c, evidence: e })),
+    obligations: obligations.map(({ debtor, creditor, amountVnd, kind, periodic, confidence: c, evidence: e }) => ({ debtor, creditor, amountVnd, kind, periodic, confidence: c, evidence: e })),
+    creditInstitutionInvolved,
+    confidence,
+    evidence,
+    reviewReasons: [...new Set(reviewReasons)],
+  };
+}
+
+/** One entry per party: the labelled block's role wins over the narrative's, the first label over later ones. */
+function mergeParties(found: FoundParty[]): FoundParty[] {
+  const byName = new Map<string, FoundParty>();
+  for (const party of found) {
+    const key = foldWords(party.name);
+    const existing = byName.get(key);
+    if (!existing) {
+      // a short narrative form ("Ngân hàng") of a name already known in full adds nothing
+      const covered = [...byName.keys()].some((k) => k.startsWith(`${key} `) || k.endsWith(` ${key}`));
+      if (!covered || party.confidence >= 0.9) byName.set(key, party);
+    } else if (party.confidence > existing.confidence) byName.set(key, { ...party, role: existing.confidence >= 0.9 ? existing.role : party.role });
+  }
+  return [...byName.values()];
+}
+
+/** The folded forms that refer to a party: full name, "gọi tắt là" alias, honorific + given name(s). */
+function mentionForms(party: FoundParty, text: string, folded: string): string[] {
+  const full = foldWords(party.name);
+  const forms = new Set([full]);
+  const tokens = full.split(" ");
+  if (party.kind === "person") {
+    for (const n of [1, 2]) {
+      if (tokens.length <= n) continue;
+      const given = tokens.slice(-n).join(" ");
+      for (const h of HONORIFIC_FORMS) forms.add(`${h} ${given}`);
+    }
+  } else {
+    // "Công ty TNHH Thương mại và Xây dựng Minh Khang (sau đây gọi tắt là Công ty Minh Khang)"
+    const at = folded.indexOf(fold(party.name));
+    if (at !== -1) {
+      const alias = /^[^()\n]{0,20}\(\s*(?:sau day )?(?:goi tat|viet tat)(?: la)?\s*:?\s*["']?([^()"'\n]{2,60}?)["']?\s*\)/.exec(folded.slice(at + party.name.length, at + party.name.length + 120));
+      if (alias?.[1]) forms.add(foldWords(alias[1]));
+    }
+  }
+  return [...forms].filter((f) => f.length > 2);
 }

@@ -1,0 +1,47 @@
+/** Case and document numbers: "12/2017/DS-ST", "05/2019/QĐST-KDTM", "126/TA-DS", with their printed variants. */
+
+/** Codes printed with Đ that lose it to OCR or to text without diacritics. */
+const D_CODES: Record<string, string> = {
+  HNGD: "HNGĐ",
+  QD: "QĐ",
+  QDST: "QĐST",
+  QDPT: "QĐPT",
+  QDCNHG: "QĐCNHG",
+  QDCNTT: "QĐCNTT",
+  QDDC: "QĐDC",
+  QDDCST: "QĐDCST",
+  LD: "LĐ",
+  GDT: "GĐT",
+};
+
+/**
+ * Canonical form of a printed case number: spaces removed, letters in capitals, codes that are
+ * printed with Đ restored ("HNGD" → "HNGĐ"). Returns null when the text has no number/code shape.
+ */
+export function normalizeCaseNumber(printed: string): string | null {
+  const compact = printed.normalize("NFC").replace(/\s+/g, "").replace(/[.;,:]+$/, "").toUpperCase().replace(/Ð/g, "Đ");
+  const m = /^(\d{1,5})\/(?:(\d{4})\/)?([A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*)$/.exec(compact);
+  if (!m) return null;
+  const [, number, year, code = ""] = m;
+  const parts = code.split("-").map((part) => D_CODES[part] ?? part);
+  return year ? `${number}/${year}/${parts.join("-")}` : `${number}/${parts.join("-")}`;
+}
+
+export type CategoryCode = "criminal" | "civil" | "marriage_family" | "commercial" | "labor" | "administrative" | "bankruptcy";
+
+/** The case category a number's type code names (HS, DS, HNGĐ, KDTM, LĐ, HC, PS), or null. */
+export function categoryOfCaseNumber(caseNumber: string): CategoryCode | null {
+  const code = caseNumber.split("/").pop() ?? "";
+  const letters = code.replace(/Đ/g, "D").split("-");
+  for (const part of letters) {
+    const p = part.replace(/^QD(?:ST|PT|CNHG|CNTT|DC|DCST)?/, "").replace(/(ST|PT|GDT|TT)$/, "");
+    if (p === "HS") return "criminal";
+    if (p === "HNGD") return "marriage_family";
+    if (p === "KDTM") return "commercial";
+    if (p === "LD") return "labor";
+    if (p === "HC") return "administrative";
+    if (p === "PS") return "bankruptcy";
+    if (p === "DS") return "civil";
+  }
+  return null;
+}

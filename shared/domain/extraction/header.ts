@@ -1,0 +1,230 @@
+/**
+ * The document's identity: type, number, date, issuing court, subject and case category.
+ * The heading (before "NHÂN DANH") is the primary source; clauses in the body are fallbacks.
+ */
+import type { CaseCategory, DocType } from "../case.ts";
+import { categoryOfCaseNumber, normalizeCaseNumber } from "./case-number.ts";
+import { parseDate } from "./dates.ts";
+import { capitalizeWords, collapseSpaces, fold } from "./text.ts";
+
+export interface Found<T> {
+  value: T;
+  confidence: number;
+  start: number;
+  end: number;
+}
+
+/** Offset where the heading ends: "NHÂN DANH", the first section title, or 2,500 characters in. */
+export function headingEnd(folded: string): number {
+  const m = /\n\s*(?:nhan danh|noi dung vu an|n[o0]i dung|kinh gui|can cu|- thanh phan|thanh phan hoi dong)/.exec(folded);
+  return m && m.index < 4000 ? m.index : Math.min(folded.length, 2500);
+}
+
+const RIGHT_COLUMN = /\s*(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|doc lap - tu do - hanh phuc)\s*/g;
+
+export function findCaseNumber(text: string, folded: string, headEnd: number): Found<string> | null {
+  const head = folded.slice(0, headEnd);
+  const m = /(?:^|\n|\s{2,})\s*(?:ban an|quyet dinh|bản án)?\s*so\s*:?\s*(\d{1,5}\s*\/\s*(?:\d{4}\s*\/\s*)?[a-z0-9]+(?:\s*-\s*[a-z0-9]+)*)/.exec(head);
+  if (!m || m[1] === undefined) return null;
+  const start = m.index + m[0].length - m[1].length;
+  const printed = text.slice(start, start + m[1].length);
+  const value = normalizeCaseNumber(printed);
+  if (!value) return null;
+  return { value, confidence: value.split("/").length === 3 ? 0.95 : 0.75, start, end: start + printed.length };
+}
+
+export function findIssuedDate(folded: string, headEnd: number): Found<string> | null {
+  const head = folded.slice(0, headEnd);
+  // "Ngày: 14/11/2018" on its own line, or "Bình Lục, ngày 18 tháng 4 năm 2022" in the right column
+  const line = /(?:^|\n)\s*ngay\s*:?\s*([^\n]{6,40})/.exec(head) ?? /[a-z]+,\s*(ngay\s+\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4})/.exec(head);
+  if (line && line[1] !== undefined) {
+    const offset = line.index + line[0].length - line[1].length;
+    const direct = parseDate(line[1].startsWith("ngay") ? line[1] : `ngay ${line[1]}`) ?? parseDate(line[1]);
+    if (direct) return { value: direct.iso, confidence: 0.95, start: offset, end: offset + line[1].length };
+  }
+  // "tuyên án ngày ..." / "ngày tuyên án: ..."
+  const pronounced = /(?:tuyen an (?:vao )?ngay|ngay tuyen an\s*:?)\s*([^\n]{6,40})/.exec(folded);
+  if (pronounced && pronounced[1] !== undefined) {
+    const date = parseDate(pronounced[1].startsWith("ngay") ? pronounced[1] : `ngay ${pronounced[1]}`) ?? parseDate(pronounced[1]);
+    const offset = pronounced.index + pronounced[0].length - pronounced[1].length;
+    if (date) return { value: date.iso, confidence: 0.8, start: offset, end: offset + pronounced[1].length };
+  }
+  return null;
+}
+
+const ADMIN_WORDS = /\b(Huyện|Quận|Thị Xã|Thành Phố|Tỉnh|Khu Vực|Cấp Cao|Tại|Tối Cao|Thị Trấn|Nay Là|Tp\.?)(?=\s|$)/g;
+
+/** "TÒA ÁN NHÂN DÂN HUYỆN LÝ NHÂN, TỈNH HÀ NAM" → "Tòa án nhân dân huyện Lý Nhân, tỉnh Hà Nam". */
+export function formatCourtName(printed: string): string {
+  let name = collapseSpaces(printed).replace(/[\s,.;:-]+$/, "");
+  const isCapitals = name === name.toLocaleUpperCase("vi");
+  if (isCapitals) name = capitalizeWords(name).replace(ADMIN_WORDS, (w) => w.toLocaleLowerCase("vi"));
+  name = name.replace(/^(T[òo]a|To[àa]|TOA)\s+[áa]n\s+nh[âa]n\s+d[âa]n/i, (m) => (/[òàóáâ]/i.test(m) ? "Tòa án nhân dân" : "Toa an nhan dan"));
+  return name.replace(/\s*-\s*/g, " - ").replace(/\s*,\s*/g, ", ");
+}
+
+/** A court name starting at `start` in the text: "Tòa án nhân dân" plus its place, up to a clause end. */
+function courtNameAt(text: string, folded: string, start: number): string | null {
+  const rest = folded.slice(start, start + 160);
+  const m =
+    /^(?:toa an nhan dan|tand)\s+(?:(?:toi cao)|(?:cap cao tai\s+[a-z ]+?)|(?:khu vuc\s+\d+(?:\s*-\s*[a-z]+(?: [a-z]+){0,3})?(?:,\s*(?:tinh|thanh pho)\s+[a-z]+(?: [a-z]+){0,3})?)|(?:(?:huyen|quan|thi xa|thanh pho|tp\.?|tinh)\s+[a-z0-9]+(?: [a-z0-9]+){0,3}(?:\s*,\s*(?:tinh|thanh pho|tp\.?)\s+[a-z]+(?: [a-z]+){0,3})?))/.exec(
+      rest,
+    );
+  if (!m) return null;
+  let printed = text.slice(start, start + m[0].length);
+  // place names are capitalised words; stop at the first word that is not ("... Thanh Miện thụ lý")
+  printed = trimToPlaceNames(printed);
+  return printed ? formatCourtName(printed) : null;
+}
+
+const ADMIN_TOKENS = new Set(["huyện", "quận", "thị", "xã", "thành", "phố", "tỉnh", "khu", "vực", "cấp", "cao", "tại", "tối", "tp", "tp.", "huyen", "quan", "thi", "xa", "thanh", "pho", "tinh", "vuc", "cap", "tai", "toi"]);
+
+function trimToPlaceNames(printed: string): string {
+  const prefix = /^\S+\s+\S+\s+\S+\s+\S+\s*/.exec(printed)?.[0] ?? "";
+  const tail = printed.slice(prefix.length);
+  const tokens = tail.split(/(\s+|,)/);
+  let out = prefix;
+  let sawPlace = false;
+  for (const token of tokens) {
+    const bare = token.trim();
+    if (bare === "" || bare === "," || bare === "-") {
+      out += token;
+      continue;
+    }
+    const lower = bare.toLocaleLowerCase("vi");
+    const isAdmin = ADMIN_TOKENS.has(lower) || (lower === "khu" || lower === "vực");
+    const isPlace = /^[\p{Lu}\d]/u.test(bare);
+    if (isAdmin && !sawPlace) {
+      out += token;
+      continue;
+    }
+    if (isAdmin && sawPlace && /,\s*$/.test(out)) {
+      out += token;
+      sawPlace = false;
+      continue;
+    }
+    if (!isPlace) break;
+    sawPlace = true;
+    out += token;
+  }
+  return out.replace(/[\s,-]+$/, "");
+}
+
+export function findCourt(text: string, folded: string, headEnd: number): Found<string> | null {
+  // 1. the court line under "NHÂN DANH ... VIỆT NAM", or a standalone heading line naming the court
+  const headingLine = /\n\s*((?:toa an nhan dan|tand)\s+[^\n]{3,100})\n/g;
+  for (const m of folded.slice(0, Math.min(folded.length, headEnd + 1200)).matchAll(headingLine)) {
+    const start = m.index + m[0].indexOf(m[1] ?? "");
+    const line = text.slice(start, start + (m[1] ?? "").length);
+    if (line !== line.toLocaleUpperCase("vi")) continue;
+    const cleaned = line.replace(/\s{2,}.*$/, "").replace(RIGHT_COLUMN, " ");
+    if (/^(?:TÒA ÁN NHÂN DÂN|TOA AN NHAN DAN|TAND)\s*$/i.test(cleaned.trim())) continue;
+    return { value: formatCourtName(cleaned), confidence: 0.95, start, end: start + line.length };
+  }
+  // 2. the left column of the heading: "TÒA ÁN NHÂN DÂN / HUYỆN LÝ NHÂN / TỈNH HÀ NAM"
+  const head = folded.slice(0, headEnd);
+  const top = /(?:^|\n)\s*(toa an nhan dan|tand)\b/.exec(head);
+  if (top) {
+    const parts: string[] = [];
+    const lines = text.slice(0, headEnd).split("\n");
+    let index = text.slice(0, top.index + top[0].length).split("\n").length - 1;
+    for (let taken = 0; index < lines.length && taken < 4; index++, taken++) {
+      const raw = lines[index] ?? "";
+      const left = fold(raw).replace(RIGHT_COLUMN, "\u0000");
+      const cut = left.indexOf("\u0000");
+      const segment = collapseSpaces(raw.slice(0, cut === -1 ? raw.length : cut).split(/\s{3,}/)[0] ?? "");
+      const segFolded = fold(segment);
+      if (taken > 0 && (segment === "" || /^(?:so|ban an|quyet dinh|ngay|v\/v)/.test(segFolded) || segment !== segment.toLocaleUpperCase("vi"))) break;
+      if (segment) parts.push(segment);
+    }
+    const joined = parts.join(" ").replace(/^((?:TÒA ÁN NHÂN DÂN|TOA AN NHAN DAN)\s+.*?)\s+(TỈNH|TINH|THÀNH PHỐ|THANH PHO)\s/i, "$1, $2 ");
+    if (parts.length > 1) return { value: formatCourtName(joined), confidence: 0.85, start: top.index, end: top.index + joined.length };
+  }
+  // 3. body clauses that name the issuing court
+  const clauses = [
+    /thuoc tham quyen(?: giai quyet)?(?: cua)?\s+(?=toa an nhan dan|tand)/g,
+    /tai tru so\s+(?=(?:toa an nhan dan|tand)[^\n]{0,80}xet xu)/g,
+    /\n\s*ban an so[^\n]{0,40}?\s{2,}(?=toa an nhan dan)/g,
+    /viec thu ly[^.]{0,60}? cua\s+(?=toa an nhan dan)/g,
+  ];
+  for (const pattern of clauses) {
+    for (const m of folded.matchAll(pattern)) {
+      const start = m.index + m[0].length;
+      let name = courtNameAt(text, folded, start);
+      if (!name) continue;
+      // "huyện X (nay là Tòa án nhân dân khu vực N)": the document speaks after the rename
+      const after = folded.slice(start, start + 220);
+      const renamed = /\(\s*nay la\s+(?=toa an nhan dan)/.exec(after);
+      if (renamed) name = courtNameAt(text, folded, start + renamed.index + renamed[0].length) ?? name;
+      return { value: name, confidence: 0.7, start, end: start + name.length };
+    }
+  }
+  return null;
+}
+
+
+export function findSubject(text: string, folded: string, headEnd: number): Found<string> | null {
+  const head = folded.slice(0, headEnd);
+  const m = /(?:^|\n|\s{2,})\s*v\/v\s*:?\s*/.exec(head);
+  if (m) {
+    const start = m.index + m[0].length;
+    let end = folded.indexOf("\n", start);
+    if (end === -1) end = folded.length;
+    // a subject broken over two heading lines: "V/v giải thích Bản án số 15/2020/DS-ST\nngày 28/9/2020"
+    const next = /^\n([^\n]{1,60})\n/.exec(folded.slice(end));
+    if (next && /^\s*(?:ngay|cua|ve|giua|va)\b/.test(next[1] ?? "")) end += (next[1] ?? "").length + 1;
+    const raw = collapseSpaces(text.slice(start, end).split(/\s{3,}/)[0] ?? "").replace(/^["“]|["”.]$/g, "").replace(/^"|"$/g, "");
+    if (raw) return { value: raw, confidence: 0.9, start, end };
+  }
+  const about = /thu ly so[^\n]{0,80}?ve viec\s*"([^"]{4,200})"/.exec(folded);
+  if (about && about[1] !== undefined) {
+    const start = about.index + about[0].length - about[1].length - 1;
+    return { value: text.slice(start, start + about[1].length), confidence: 0.7, start, end: start + about[1].length };
+  }
+  return null;
+}
+
+export function findDocType(folded: string, headEnd: number, caseNumber: string | null): Found<DocType> {
+  const head = folded.slice(0, headEnd);
+  if (/(?:^|\n)\s*(?:ban an)\b/.test(head) || /ban an so/.test(head)) return { value: "judgment", confidence: 0.95, start: 0, end: 0 };
+  if (/(?:^|\n)\s*quyet dinh\s*(?:\n|$|cong nhan|dinh chi|tam dinh chi|dua|giai quyet|mo thu tuc|tuyen bo|ap dung|sua chua|huy|khang nghi|giam doc|tai tham)/.test(head))
+    return { value: "decision", confidence: 0.9, start: 0, end: 0 };
+  if (caseNumber && /\/Q[ĐD]/.test(caseNumber)) return { value: "decision", confidence: 0.85, start: 0, end: 0 };
+  if (/kinh gui|cong van|v\/v giai thich|thong bao/.test(head)) return { value: "other", confidence: 0.8, start: 0, end: 0 };
+  // first page lost: the body still tells a judgment apart
+  if (/hoi dong xet xu|nhan dinh cua toa an|tm\. hoi dong xet xu|phien toa/.test(folded)) return { value: "judgment", confidence: 0.6, start: 0, end: 0 };
+  if (/quyet dinh cong nhan|cong nhan su thoa thuan/.test(folded)) return { value: "decision", confidence: 0.5, start: 0, end: 0 };
+  return { value: "other", confidence: 0.3, start: 0, end: 0 };
+}
+
+const CATEGORY_CUES: Array<[RegExp, CaseCategory]> = [
+  [/vu an hinh su|bi cao\b|bo luat hinh su/, "criminal"],
+  [/vu an hanh chinh|nguoi bi kien|luat to tung hanh chinh/, "administrative"],
+  [/pha san/, "bankruptcy"],
+  [/kinh doanh,? thuong mai/, "commercial"],
+  [/hon nhan va gia dinh|ly hon|nuoi con|cap duong/, "marriage_family"],
+  [/vu an lao dong|tranh chap lao dong|hop dong lao dong|bo luat lao dong/, "labor"],
+];
+
+export function findCategory(folded: string, caseNumber: string | null): Found<CaseCategory> {
+  const fromNumber = caseNumber ? categoryOfCaseNumber(caseNumber) : null;
+  if (fromNumber) return { value: fromNumber, confidence: 0.95, start: 0, end: 0 };
+  // the case kind named where the hearing is opened ("xét xử ... vụ án dân sự thụ lý số ...") or in the acceptance number
+  const opened = /vu an (dan su|hinh su|hanh chinh|lao dong|kinh doanh,? thuong mai|hon nhan va gia dinh)|thu ly so\s*\d+\/\d{4}\/tl(?:st|pt)-([a-z]+)/.exec(folded);
+  if (opened) {
+    const word = opened[1] ?? "";
+    const code = opened[2] ?? "";
+    const byWord: Record<string, CaseCategory> = {
+      "dan su": "civil",
+      "hinh su": "criminal",
+      "hanh chinh": "administrative",
+      "lao dong": "labor",
+      "hon nhan va gia dinh": "marriage_family",
+    };
+    const byCode: Record<string, CaseCategory> = { ds: "civil", hs: "criminal", hc: "administrative", ld: "labor", hngd: "marriage_family", kdtm: "commercial" };
+    const value = word.startsWith("kinh doanh") ? "commercial" : (byWord[word] ?? byCode[code]);
+    if (value) return { value, confidence: 0.85, start: 0, end: 0 };
+  }
+  for (const [cue, category] of CATEGORY_CUES) if (cue.test(folded)) return { value: category, confidence: 0.6, start: 0, end: 0 };
+  return { value: "civil", confidence: 0.4, start: 0, end: 0 };
+}

@@ -1,0 +1,456 @@
+/**
+ * Monetary obligations: what the operative part (QUYẾT ĐỊNH / XỬ / TUYÊN XỬ) orders someone to pay.
+ *
+ * The operative part is cut into sentences; in each, every amount is tied to the verb that governs it
+ * (the last one before it), which says whether it is ordered at all (a fee to bear, a debt to pay, a
+ * refund) or only recited (already paid, an advance deducted, a total of parts already counted, a
+ * rejected claim). The debtor is the party named before that verb, the creditor the party it is paid to.
+ */
+import { STATE_BUDGET, type Evidence, type ObligationKind, type PartyRole, type Periodicity } from "../case.ts";
+import { findAmounts, type AmountMatch } from "./numbers.ts";
+import { lineOf } from "./text.ts";
+
+export interface KnownParty {
+  name: string;
+  role: PartyRole;
+  kind: "person" | "organization";
+  /** Folded forms that refer to this party in the text (full name, alias, honorific + given name). */
+  mentions: string[];
+}
+
+export interface FoundObligation {
+  debtor: string;
+  creditor: string;
+  amountVnd: number;
+  kind: ObligationKind;
+  periodic: Periodicity;
+  confidence: number;
+  evidence: Evidence;
+  /** Why a reviewer should check this entry; empty when every part was read directly. */
+  doubts: string[];
+}
+
+export interface OperativePart {
+  start: number;
+  end: number;
+}
+
+/**
+ * Where the operative part is: from the last "QUYẾT ĐỊNH" heading (or "XỬ:" / "TUYÊN XỬ:" when there is
+ * none) to the signature block. Null when the document has no such heading: recited rulings and
+ * proposals in the narrative are never obligations.
+ */
+export function findOperativePart(text: string, folded: string): OperativePart | null {
+  let start = -1;
+  let fallback = -1;
+  const heading = /(?:^|\n)[ \t]*(?:(quyet dinh|qu[yi]et dinh)[ \t]*(?::|\n|$)|(tuyen xu|xu)[ \t]*:|(xu)[ \t]*\n)/g;
+  for (const m of folded.matchAll(heading)) {
+    const at = m.index + (m[0].startsWith("\n") ? 1 : 0);
+    const printed = text.slice(at, at + m[0].trim().length).trim();
+    if (m[1]) {
+      // the heading is printed in capitals; "Quyết định này có hiệu lực" is a sentence
+      if (printed.slice(0, 10) !== printed.slice(0, 10).toLocaleUpperCase("vi")) continue;
+      // a decision's title "QUYẾT ĐỊNH / CÔNG NHẬN SỰ THỎA THUẬN" is not its operative part
+      if (/^\s*\n?\s*(?:cong nhan|dinh chi|tam dinh chi|dua vu an|giai quyet|mo thu tuc)/.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 40)) && !m[0].includes(":")) continue;
+      start = at;
+    } else if (fallback === -1 || at > fallback) {
+      fallback = at;
+    }
+  }
+  if (start === -1) start = fallback;
+  if (start === -1) return null;
+  const tail = /\n[ \t]*(?:noi nhan|tm\.? hoi dong|tm\. toa an|kt\. chanh an|tham phan\s*$)/m.exec(folded.slice(start));
+  return { start, end: tail ? start + tail.index : folded.length };
+}
+
+interface Sentence {
+  start: number;
+  end: number;
+  paragraph: number;
+  /** Starts a list item ("- ...", "2.1. ...") rather than continuing prose. */
+  listItem: boolean;
+  /** The paragraph ends with a colon: a lead-in for the list items below. */
+  leadIn: boolean;
+}
+
+const LIST_START = /^[ \t]*(?:[-+*•]|\d+(?:\.\d+)*\s*[.)/-]|[a-zđ]\)|đợt|dot)\s*/i;
+const RUNNING_HEADER = /^\s*(?:-\s*\d+\s*-|\d{1,3}|(?:bản án|ban an|quyết định|quyet dinh)\s+số[^\n]*\s{2,}\S.*)\s*$/i;
+
+/** Sentences of the operative part, with broken lines joined back and page furniture dropped. */
+function sentencesOf(text: string, part: OperativePart): Sentence[] {
+  const sentences: Sentence[] = [];
+  const lines: Array<{ start: number; text: string }> = [];
+  let pos = part.start;
+  for (const line of text.slice(part.start, part.end).split("\n")) {
+    lines.push({ start: pos, text: line });
+    pos += line.length + 1;
+  }
+  // paragraphs: a list marker, a blank line or a finished previous line starts a new one
+  const paragraphs: Array<{ start: number; end: number; listItem: boolean }> = [];
+  let current: { start: number; end: number; listItem: boolean } | null = null;
+  let previous = "";
+  for (const line of lines) {
+    if (RUNNING_HEADER.test(line.text)) continue;
+    const trimmed = line.text.trim();
+    if (trimmed === "") {
+      current = null;
+      previous = "";
+      continue;
+    }
+    const isList = LIST_START.test(line.text);
+    const continues = current !== null && !isList && !/[.:;!]\s*$/.test(previous) && !/^\p{Lu}{3,}/u.test(trimmed);
+    if (continues && current) current.end = line.start + line.text.length;
+    else {
+      current = { start: line.start, end: line.start + line.text.length, listItem: isList };
+      paragraphs.push(current);
+    }
+    previous = trimmed;
+  }
+  for (const [index, p] of paragraphs.entries()) {
+    const body = text.slice(p.start, p.end);
+    const leadIn = /:\s*$/.test(body);
+    // sentence ends: ". " or "; " before a capital, a list marker or a lower-case clause after ";"
+    const cuts = [...body.matchAll(/[.;]\s+(?=[\p{Lu}+\-(])|;\s+/gu)].map((m) => m.index + 1);
+    let from = 0;
+    let first = true;
+    for (const cut of [...cuts, body.length]) {
+      if (cut - from > 1) sentences.push({ start: p.start + from, end: p.start + cut, paragraph: index, listItem: first && p.listItem, leadIn: leadIn && cut === body.length });
+      first = false;
+      from = cut;
+    }
+  }
+  return sentences;
+}
+
+type Trigger = "pay" | "fee" | "fine" | "confiscate" | "refund" | "support" | "done" | "none";
+
+/** Verbs that govern an amount, with what they make of it. Longest phrases first within each group. */
+const TRIGGERS: Array<[RegExp, Trigger]> = [
+  [/khong (?:phai )?chiu|khong phai nop|khong phai tra|duoc mien|mien (?:toan bo )?(?:tien )?an phi/g, "done"],
+  [/\bda (?:tu nguyen )?(?:tra|nop|thanh toan|boi thuong|giao|chi|hoan tra|nhan du|du nop|tam ung)|xac nhan|tam giu|tiep tuc tam giu|thu giu|duoc tru|doi tru|khau tru|(?:con|van con) phai (?:nop|tra|thi hanh)|tri gia|duoc (?:quyen )?so huu|duoc huong|duoc giu|dang quan ly|khong chap nhan|bac yeu cau|dinh chi|rut yeu cau|giam cho|tu nguyen giam|khong yeu cau|\bdot \d|chia lam|tam tinh|yeu cau (?:bi cao|bi don|nguyen don|toa an)/g, "done"],
+  [/hoan tra|hoan lai|nhan lai|tra lai (?:cho [^.;]{0,60}?)?(?:so )?tien tam ung/g, "refund"],
+  [/cap duong/g, "support"],
+  [/phat tien|hinh phat bo sung|phat bo sung/g, "fine"],
+  [/tich thu|sung (?:vao )?(?:quy|cong quy) nha nuoc|truy thu|nop lai/g, "confiscate"],
+  [/(?:phai |tu nguyen )?chiu|phai nop|\bnop\b/g, "fee"],
+  [/(?:phai |co nghia vu |co trach nhiem |lien doi |tiep tuc )?(?:tra|thanh toan|boi thuong|ho tro|hoan tra|giao)\b|buoc\b/g, "pay"],
+];
+
+interface TriggerHit {
+  kind: Trigger;
+  start: number;
+  end: number;
+}
+
+function triggersIn(folded: string, from: number, to: number): TriggerHit[] {
+  const hits: TriggerHit[] = [];
+  const slice = folded.slice(from, to);
+  for (const [pattern, kind] of TRIGGERS) {
+    for (const m of slice.matchAll(pattern)) {
+      const start = from + m.index;
+      const end = start + m[0].length;
+      // a longer, earlier-listed phrase already covers this spot
+      if (hits.some((h) => start < h.end && end > h.start)) continue;
+      hits.push({ kind, start, end });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+interface Mention {
+  party: KnownParty;
+  start: number;
+  end: number;
+}
+
+function mentionsIn(folded: string, from: number, to: number, parties: KnownParty[]): Mention[] {
+  const found: Mention[] = [];
+  const slice = folded.slice(from, to);
+  for (const party of parties) {
+    for (const form of party.mentions) {
+      for (let at = slice.indexOf(form); at !== -1; at = slice.indexOf(form, at + 1)) {
+        const before = slice[at - 1];
+        const after = slice[at + form.length];
+        if ((before && /[a-z0-9]/.test(before)) || (after && /[a-z0-9]/.test(after))) continue;
+        found.push({ party, start: from + at, end: from + at + form.length });
+      }
+    }
+  }
+  // keep the longest mention where two overlap ("công ty tnhh v" over "công ty v")
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Mention[] = [];
+  for (const m of found) {
+    const last = kept[kept.length - 1];
+    if (last && m.start < last.end) continue;
+    kept.push(m);
+  }
+  return kept;
+}
+
+/** Names joined as one debtor: a run of mentions separated only by commas or "và". */
+function groupEndingBefore(mentions: Mention[], position: number, folded: string): KnownParty[] {
+  const before = mentions.filter((m) => m.end <= position);
+  const last = before[before.length - 1];
+  if (!last) return [];
+  const group = [last];
+  for (let i = before.length - 2; i >= 0; i--) {
+    const m = before[i];
+    const next = group[0];
+    if (!m || !next) break;
+    const gap = folded.slice(m.end, next.start);
+    if (!/^\s*(?:,|va|,\s*va)\s*(?:ong|ba|anh|chi|bi cao|cu)?\s*$/.test(gap)) break;
+    group.unshift(m);
+  }
+  return unique(group.map((m) => m.party));
+}
+
+function groupStartingAfter(mentions: Mention[], position: number, folded: string, limit: number): KnownParty[] {
+  const after = mentions.filter((m) => m.start >= position && m.start < limit);
+  const first = after[0];
+  if (!first) return [];
+  const group = [first];
+  for (let i = 1; i < after.length; i++) {
+    const m = after[i];
+    const prev = group[group.length - 1];
+    if (!m || !prev) break;
+    const gap = folded.slice(prev.end, m.start);
+    if (!/^\s*(?:,|va|,\s*va)\s*(?:ong|ba|anh|chi|bi cao|cu)?\s*$/.test(gap)) break;
+    group.push(m);
+  }
+  return unique(group.map((m) => m.party));
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+const INTEREST = /(?:tien|no|khoan) lai\b|lai (?:trong han|qua han|cham tra|phat sinh|suat|cham thanh toan)|\blai:/;
+
+function kindOf(window: string, windowSource: string, trigger: Trigger): ObligationKind {
+  if (trigger === "fine") return "fine";
+  if (trigger === "confiscate") return "confiscation";
+  if (trigger === "support") return "child_support";
+  if (/cap duong/.test(window)) return "child_support";
+  if (/lãi/i.test(windowSource) || INTEREST.test(window)) return "interest";
+  if (/boi thuong|thiet hai|ton that/.test(window)) return "compensation";
+  if (/tro cap|chenh lech|ho tro|chi phi|phu cap|thoi viec|gia tri tai san|cong suc/.test(window)) return "other";
+  if (trigger === "refund") return "other";
+  return "principal";
+}
+
+function partyKey(parties: KnownParty[]): string {
+  return parties.map((p) => p.name).join(", ");
+}
+
+/** The other side of a two-sided dispute: plaintiff ↔ defendant, petitioner ↔ respondent. */
+function counterpart(debtors: KnownParty[], parties: KnownParty[]): KnownParty | null {
+  const roles = new Set(debtors.map((d) => d.role));
+  const want: PartyRole[] = roles.has("defendant") ? ["plaintiff"] : roles.has("plaintiff") ? ["defendant"] : roles.has("respondent") ? ["petitioner"] : roles.has("petitioner") ? ["respondent"] : [];
+  return parties.find((p) => want.includes(p.role) && !debtors.includes(p)) ?? null;
+}
+
+interface Context {
+  debtors: KnownParty[];
+  creditors: KnownParty[];
+  trigger: Trigger;
+  windowStart: number;
+}
+
+/**
+ * Every obligation the operative part orders, summed per debtor-creditor-kind (and periodicity).
+ */
+export function extractObligations(text: string, folded: string, part: OperativePart, parties: KnownParty[]): FoundObligation[] {
+  const raw: FoundObligation[] = [];
+  const amounts = findAmounts(folded.slice(part.start, part.end)).map((a) => ({ ...a, start: a.start + part.start, end: a.end + part.start }));
+  const sentences = sentencesOf(text, part);
+  let leadIn: Context | null = null;
+  let carried: Context | null = null;
+  let lastDebtors: KnownParty[] = [];
+  let paragraph = -1;
+  let counted: number[] = [];
+  for (const sentence of sentences) {
+    if (sentence.paragraph !== paragraph) {
+      paragraph = sentence.paragraph;
+      carried = null;
+      counted = [];
+      if (!sentence.listItem) leadIn = null;
+    }
+    const inParagraph = amounts.filter((a) => sentences.some((x) => x.paragraph === paragraph && a.start >= x.start && a.end <= x.end));
+    const inSentence = amounts.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
+    const body = folded.slice(sentence.start, sentence.end).replace(LIST_START, "").trimStart();
+    // instalments restate parts of an amount already ordered
+    if (/^(?:dot|lan|ky) (?:thu )?\d/.test(body)) continue;
+    const triggers = triggersIn(folded, sentence.start, sentence.end);
+    const mentions = mentionsIn(folded, sentence.start, sentence.end, parties);
+    let previousEnd = sentence.start;
+    for (const amount of inSentence) {
+      const since = previousEnd;
+      previousEnd = amount.end;
+      let governing = [...triggers].reverse().find((t) => t.end <= amount.start);
+      // "hoàn trả ... tiền tạm ứng án phí đã nộp là X": the refund governs, "đã nộp" describes the advance
+      if (governing?.kind === "done" && /^da (?:nop|du nop|tam ung)/.test(folded.slice(governing.start, governing.end))) {
+        governing = triggers.find((t) => t.kind === "refund" && t.end <= amount.start) ?? governing;
+      }
+      const context: Context | null = governing ? contextFor(governing, mentions, folded, sentence, amount, parties, lastDebtors) : (carried ?? leadIn);
+      if (!context || context.trigger === "done") continue;
+      // a negation between the previous amount and this one: "không yêu cầu anh Kh trả khoản tiền lãi"
+      if (/khong yeu cau|khong chap nhan|bac yeu cau|khong buoc|dinh chi/.test(folded.slice(since, amount.start))) continue;
+      const paragraphIndex = inParagraph.indexOf(amount);
+      if (isRecitedTotal(folded, amount, counted)) continue;
+      if (isBrokenDown(folded, amount, inParagraph.slice(paragraphIndex + 1))) continue;
+      const windowStart = Math.max(since, governing?.start ?? sentence.start, sentence.start);
+      const before = folded.slice(windowStart, amount.start);
+      // an advance paid earlier, mentioned beside the fee it is set against
+      if (context.trigger !== "refund" && /tam ung/.test(before) && !/hoan tra|tra lai|nhan lai/.test(before)) continue;
+      const window = folded.slice(windowStart, Math.min(amount.end + 40, sentence.end));
+      const windowSource = text.slice(windowStart, amount.end);
+      let trigger = context.trigger;
+      const feeNearby = /an phi|le phi/.test(folded.slice(Math.max(windowStart, amount.start - 80), Math.min(amount.end + 30, sentence.end)));
+      if ((trigger === "fee" || trigger === "pay" || trigger === "confiscate") && feeNearby) trigger = "fee";
+      if (trigger === "fee" && !feeNearby) trigger = "pay";
+      const obligation = obligationFor(trigger, context, parties, window, windowSource, amount);
+      if (!obligation) continue;
+      const confidence = Math.max(0.3, 0.9 - 0.2 * obligation.doubts.length - (governing ? 0 : 0.1));
+      raw.push({
+        ...obligation,
+        confidence,
+        evidence: { start: amount.start, end: amount.end, line: lineOf(text, amount.start), text: text.slice(sentence.start, sentence.end).trim() },
+      });
+      counted.push(amount.value);
+      carried = context;
+      if (context.debtors.length > 0) lastDebtors = context.debtors;
+    }
+    if (inSentence.length === 0) {
+      const governing = triggers[triggers.length - 1];
+      const context = governing ? contextFor(governing, mentions, folded, sentence, null, parties, lastDebtors) : null;
+      // "Buộc Công ty X phải trả cho chị Y các khoản sau:" governs the list items that follow
+      if (sentence.leadIn && context) leadIn = context;
+      if (context && context.trigger !== "done") carried = context;
+    }
+  }
+  return sumByParties(raw);
+}
+
+function obligationFor(
+  trigger: Trigger,
+  context: Context,
+  parties: KnownParty[],
+  window: string,
+  windowSource: string,
+  amount: AmountMatch,
+): Omit<FoundObligation, "confidence" | "evidence"> | null {
+  const doubts: string[] = [];
+  let debtor: string;
+  let creditor: string;
+  let kind: ObligationKind;
+  if (trigger === "refund") {
+    const receiver = context.creditors.length > 0 ? context.creditors : context.debtors;
+    if (receiver.length === 0) return null;
+    debtor = STATE_BUDGET;
+    creditor = partyKey(receiver);
+    kind = "other";
+  } else if (trigger === "fee" || trigger === "fine" || trigger === "confiscate") {
+    if (context.debtors.length === 0) return null;
+    debtor = partyKey(context.debtors);
+    creditor = STATE_BUDGET;
+    kind = trigger === "fee" ? "court_fee" : trigger === "fine" ? "fine" : "confiscation";
+  } else {
+    if (context.debtors.length === 0) return null;
+    debtor = partyKey(context.debtors);
+    let creditors = context.creditors;
+    if (creditors.length === 0) {
+      const other = counterpart(context.debtors, parties);
+      if (!other) return null;
+      creditors = [other];
+      doubts.push("creditor inferred from the parties' roles");
+    }
+    creditor = partyKey(creditors);
+    kind = kindOf(window, windowSource, trigger);
+  }
+  let periodic: Periodicity = amount.periodic;
+  if (kind === "child_support") periodic = periodic ?? "month";
+  if (amount.spelledValue !== null && amount.spelledValue !== amount.value) doubts.push(`amount in digits (${amount.value}) and in words (${amount.spelledValue}) disagree`);
+  return { debtor, creditor, amountVnd: amount.value, kind, periodic, doubts };
+}
+
+function contextFor(
+  governing: TriggerHit,
+  mentions: Mention[],
+  folded: string,
+  sentence: Sentence,
+  amount: AmountMatch | null,
+  parties: KnownParty[],
+  lastDebtors: KnownParty[],
+): Context {
+  const limit = amount ? amount.start : sentence.end;
+  let debtors: KnownParty[] = [];
+  let creditors: KnownParty[] = [];
+  const trigger = governing.kind;
+  // "Buộc X phải trả cho Y": X sits between "buộc" and the verb; otherwise the subject precedes the verb
+  debtors = groupEndingBefore(mentions.filter((m) => m.start >= sentence.start), governing.start, folded);
+  if (trigger === "fine" || (debtors.length === 0 && trigger !== "refund")) {
+    const after = groupStartingAfter(mentions, governing.end, folded, limit);
+    if (trigger === "fine" || trigger === "confiscate") debtors = debtors.length ? debtors : after;
+    else if (debtors.length === 0) debtors = after;
+  }
+  if (debtors.length === 0 && trigger !== "refund") {
+    const soleDefendant = parties.filter((p) => p.role === "defendant_criminal");
+    if (/bi cao/.test(folded.slice(sentence.start, governing.end)) && soleDefendant.length === 1) debtors = soleDefendant;
+    else if (lastDebtors.length > 0) debtors = lastDebtors;
+  }
+  if (trigger === "refund") {
+    const receiver = groupStartingAfter(mentions, governing.end, folded, limit + 1);
+    creditors = receiver.length ? receiver : groupEndingBefore(mentions, governing.start, folded);
+  } else {
+    const cho = folded.slice(governing.end, limit).search(/\bcho\b/);
+    const from = cho === -1 ? governing.end : governing.end + cho + 3;
+    creditors = groupStartingAfter(mentions, from, folded, limit).filter((p) => !debtors.includes(p));
+    if (creditors.length === 0 && amount) {
+      // "... trả 200.000.000 đồng cho ông Q": the creditor may follow the amount
+      const tail = folded.slice(amount.end, sentence.end);
+      const afterCho = tail.search(/\bcho\b/);
+      if (afterCho !== -1) creditors = groupStartingAfter(mentions, amount.end + afterCho + 3, folded, sentence.end).filter((p) => !debtors.includes(p));
+    }
+  }
+  return { debtors, creditors, trigger, windowStart: governing.start };
+}
+
+/** "tổng cộng 96.600.000 đồng" after the parts it adds up, which were counted already. */
+function isRecitedTotal(folded: string, amount: AmountMatch, counted: number[]): boolean {
+  const before = folded.slice(Math.max(0, amount.start - 60), amount.start);
+  if (!/tong (?:cong|so tien|so|gia tri)|\btong\b/.test(before)) return false;
+  let sum = 0;
+  for (let i = counted.length - 1; i >= 0; i--) {
+    sum += counted[i] ?? 0;
+    if (sum === amount.value && i < counted.length - 1) return true;
+  }
+  return false;
+}
+
+/** A total followed by its breakdown ("... 189.934.000 đồng, trong đó tiền nợ gốc là ..."): the parts count, not the total. */
+function isBrokenDown(folded: string, amount: AmountMatch, following: AmountMatch[]): boolean {
+  const next = following[0];
+  if (!next || !/^[^.]{0,80}?(?:trong do|bao gom|\bgom\b|cu the)/.test(folded.slice(amount.end, next.start))) return false;
+  let sum = 0;
+  for (const part of following) {
+    sum += part.value;
+    if (sum === amount.value) return true;
+    if (sum > amount.value) return false;
+  }
+  return false;
+}
+
+function sumByParties(items: FoundObligation[]): FoundObligation[] {
+  const merged = new Map<string, FoundObligation>();
+  for (const item of items) {
+    const key = `${item.debtor}\u0000${item.creditor}\u0000${item.kind}\u0000${item.periodic}`;
+    const existing = merged.get(key);
+    if (!existing) merged.set(key, { ...item, doubts: [...item.doubts] });
+    else {
+      existing.amountVnd += item.amountVnd;
+      existing.confidence = Math.min(existing.confidence, item.confidence);
+      existing.doubts.push(...item.doubts);
+    }
+  }
+  return [...merged.values()];
+}

@@ -1,0 +1,76 @@
+/**
+ * Text preparation shared by every extraction rule.
+ *
+ * Rules match against a *folded* copy of the text: lower case, no diacritics, đ→d. Folding is done one
+ * UTF-16 unit at a time on NFC text, so an offset in the folded copy is the same offset in the source;
+ * evidence spans and names are always cut from the source, with their diacritics.
+ */
+
+const FOLD_TABLE = new Map<number, string>();
+
+function foldUnit(code: number): string {
+  const cached = FOLD_TABLE.get(code);
+  if (cached !== undefined) return cached;
+  const ch = String.fromCharCode(code);
+  let out: string;
+  if (ch === "đ" || ch === "Đ" || ch === "Ð" || ch === "ð") out = "d";
+  else {
+    const base = ch.normalize("NFD")[0] ?? ch;
+    out = base.toLowerCase();
+    // a letter that lower-cases to two units (rare) would break the offset mapping
+    if (out.length !== 1) out = ch;
+  }
+  FOLD_TABLE.set(code, out);
+  return out;
+}
+
+/** Lower case, diacritics removed, đ→d; same length as the input. */
+export function fold(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    out += code < 0x80 ? (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]) : foldUnit(code);
+  }
+  return out;
+}
+
+/** Folds and squeezes to single-spaced words: for comparing names and labels. */
+export function foldWords(text: string): string {
+  return fold(text.normalize("NFC"))
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/**
+ * Normalises raw document text: NFC, unified line breaks and spaces, page markers and
+ * page-number lines removed, hyphen and quote variants unified. Keeps line structure.
+ */
+export function normalizeDocumentText(raw: string): string {
+  let text = raw.normalize("NFC").replace(/\r\n?/g, "\n").replace(/\u00a0|\u2007|\u202f/g, " ");
+  text = text.replace(/[\u200b-\u200d\ufeff]/g, "");
+  // "<Page:3>" markers left by some converters; a page number glued in front is the previous page's
+  text = text.replace(/(\d{1,3})?<Page:(\d+)>/g, (_m, glued: string | undefined, page: string) =>
+    glued !== undefined && Number(glued) !== Number(page) - 1 ? `${glued}\n` : "\n",
+  );
+  text = text.replace(/[\u2013\u2014\u2212]/g, "-").replace(/[\u201c\u201d\u201e]/g, '"').replace(/[\u2018\u2019]/g, "'");
+  text = text.replace(/\t/g, " ");
+  return text;
+}
+
+/** 1-based line number of an offset. */
+export function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
+/** Title case for headings printed in capitals ("TÒA ÁN NHÂN DÂN HUYỆN LÝ NHÂN"). */
+export function capitalizeWords(text: string): string {
+  return text
+    .toLocaleLowerCase("vi")
+    .replace(/(^|[\s(\-–,])(\p{L})/gu, (_m, before: string, letter: string) => before + letter.toLocaleUpperCase("vi"));
+}
+
+export function collapseSpaces(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
