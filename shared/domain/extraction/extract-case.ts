@@ -1,7 +1,7 @@
 import type { Evidence, ExtractedCase, Party, ScalarField } from "../case.ts";
 import { findCategory, findCaseNumber, findCourt, findDocType, findIssuedDate, findSubject, headingEnd, type Found } from "./header.ts";
 import { extractObligations, findOperativePart, type KnownParty } from "./obligations.ts";
-import { partiesFromLabels, partiesFromNarrative, type FoundParty } from "./parties.ts";
+import { partiesFromAccounts, partiesFromLabels, partiesFromNarrative, type FoundParty } from "./parties.ts";
 import { fold, foldWords, lineOf, normalizeDocumentText } from "./text.ts";
 
 /** Below this a field is reported to staff for review. */
@@ -41,7 +41,8 @@ export function extractCase(rawText: string): ExtractedCase {
   const subject = record("subject", findSubject(text, folded, headEnd), null, 0.5);
   const caseCategory = record("caseCategory", findCategory(folded, caseNumber), "other", 0);
 
-  const parties = mergeParties([...partiesFromLabels(text), ...partiesFromNarrative(text, folded)]);
+  const stated = mergeParties([...partiesFromLabels(text), ...partiesFromNarrative(text, folded)]);
+  const parties = mergeParties([...stated, ...partiesFromAccounts(text, folded, stated)]);
   const known = parties.map((p) => ({ name: p.name, role: p.role, kind: p.kind, mentions: mentionForms(p, text, folded) }));
   const operative = findOperativePart(text, folded);
   const obligations = operative ? extractObligations(text, folded, operative, known) : [];

@@ -14,10 +14,16 @@ export interface Found<T> {
   end: number;
 }
 
-/** Offset where the heading ends: "NHÂN DANH", the first section title, or 2,500 characters in. */
+/**
+ * Offset where the heading ends: "NHÂN DANH", the first section title or address line. A text that
+ * opens with running prose (its first page lost) has no heading at all.
+ */
 export function headingEnd(folded: string): number {
   const m = /\n\s*(?:nhan danh|noi dung vu an|n[o0]i dung|kinh gui|can cu|- thanh phan|thanh phan hoi dong)/.exec(folded);
-  return m && m.index < 4000 ? m.index : Math.min(folded.length, 2500);
+  if (m && m.index < 4000) return m.index;
+  const firstLong = folded.split("\n").findIndex((line) => line.length > 150);
+  if (firstLong === -1) return Math.min(folded.length, 1500);
+  return folded.split("\n").slice(0, firstLong).join("\n").length;
 }
 
 const RIGHT_COLUMN = /\s*(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|doc lap - tu do - hanh phuc)\s*/g;
@@ -35,9 +41,15 @@ export function findCaseNumber(text: string, folded: string, headEnd: number): F
 
 export function findIssuedDate(folded: string, headEnd: number): Found<string> | null {
   const head = folded.slice(0, headEnd);
-  // "Ngày: 14/11/2018" on its own line, or "Bình Lục, ngày 18 tháng 4 năm 2022" in the right column
-  const line = /(?:^|\n)\s*ngay\s*:?\s*([^\n]{6,40})/.exec(head) ?? /[a-z]+,\s*(ngay\s+\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4})/.exec(head);
-  if (line && line[1] !== undefined) {
+  // "Ngày: 14/11/2018", a line that is only a date, or "Bình Lục, ngày 18 tháng 4 năm 2022" in the right column
+  const patterns = [
+    /(?:^|\n|\s{2,})\s*ngay\s*:\s*([^\n]{6,40})/,
+    /[a-z]+,\s*(ngay\s+\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4})/,
+    /(?:^|\n)\s*(ngay\s+\d{1,2}\s*(?:thang\s*\d{1,2}\s*nam\s*\d{4}|[\/.-]\s*\d{1,2}\s*[\/.-]\s*\d{4}))\s*(?:\n|$)/,
+  ];
+  for (const pattern of patterns) {
+    const line = pattern.exec(head);
+    if (!line || line[1] === undefined) continue;
     const offset = line.index + line[0].length - line[1].length;
     const direct = parseDate(line[1].startsWith("ngay") ? line[1] : `ngay ${line[1]}`) ?? parseDate(line[1]);
     if (direct) return { value: direct.iso, confidence: 0.95, start: offset, end: offset + line[1].length };
@@ -117,7 +129,8 @@ export function findCourt(text: string, folded: string, headEnd: number): Found<
     const start = m.index + m[0].indexOf(m[1] ?? "");
     const line = text.slice(start, start + (m[1] ?? "").length);
     if (line !== line.toLocaleUpperCase("vi")) continue;
-    const cleaned = line.replace(/\s{2,}.*$/, "").replace(RIGHT_COLUMN, " ");
+    const rightColumn = fold(line).search(/\s*cong hoa xa hoi|\s*doc lap\s*-/);
+    const cleaned = (rightColumn === -1 ? line : line.slice(0, rightColumn)).replace(/\s{2,}.*$/, "");
     if (/^(?:TÒA ÁN NHÂN DÂN|TOA AN NHAN DAN|TAND)\s*$/i.test(cleaned.trim())) continue;
     return { value: formatCourtName(cleaned), confidence: 0.95, start, end: start + line.length };
   }
@@ -186,14 +199,16 @@ export function findSubject(text: string, folded: string, headEnd: number): Foun
 
 export function findDocType(folded: string, headEnd: number, caseNumber: string | null): Found<DocType> {
   const head = folded.slice(0, headEnd);
-  if (/(?:^|\n)\s*(?:ban an)\b/.test(head) || /ban an so/.test(head)) return { value: "judgment", confidence: 0.95, start: 0, end: 0 };
+  // letters and notices from the court (an explanation of a judgment, a notice) are not judgments
+  if (/kinh gui|cong van|v\/v giai thich|\bthong bao\b/.test(head)) return { value: "other", confidence: 0.8, start: 0, end: 0 };
+  if (/(?:^|\n|\s{2,})\s*ban an(?: so)?\s*:?\s*\d|(?:^|\n)\s*ban an\s*(?:\n|$)/.test(head)) return { value: "judgment", confidence: 0.95, start: 0, end: 0 };
   if (/(?:^|\n)\s*quyet dinh\s*(?:\n|$|cong nhan|dinh chi|tam dinh chi|dua|giai quyet|mo thu tuc|tuyen bo|ap dung|sua chua|huy|khang nghi|giam doc|tai tham)/.test(head))
     return { value: "decision", confidence: 0.9, start: 0, end: 0 };
   if (caseNumber && /\/Q[ĐD]/.test(caseNumber)) return { value: "decision", confidence: 0.85, start: 0, end: 0 };
-  if (/kinh gui|cong van|v\/v giai thich|thong bao/.test(head)) return { value: "other", confidence: 0.8, start: 0, end: 0 };
-  // first page lost: the body still tells a judgment apart
-  if (/hoi dong xet xu|nhan dinh cua toa an|tm\. hoi dong xet xu|phien toa/.test(folded)) return { value: "judgment", confidence: 0.6, start: 0, end: 0 };
-  if (/quyet dinh cong nhan|cong nhan su thoa thuan/.test(folded)) return { value: "decision", confidence: 0.5, start: 0, end: 0 };
+  // first page lost: the body still tells what it is
+  if (/quyet dinh cong nhan su thoa thuan|cong nhan su thoa thuan cua cac duong su/.test(folded.slice(0, 3000)) && !/hoi dong xet xu/.test(folded))
+    return { value: "decision", confidence: 0.5, start: 0, end: 0 };
+  if (/hoi dong xet xu|nhan dinh cua toa an|phien toa|ban an|nguyen don|bi don|bi cao|duong su/.test(folded)) return { value: "judgment", confidence: 0.6, start: 0, end: 0 };
   return { value: "other", confidence: 0.3, start: 0, end: 0 };
 }
 

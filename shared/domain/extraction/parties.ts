@@ -39,7 +39,14 @@ const NOT_A_PARTY_LINE =
 const HONORIFICS = /^(?:ong|ba|anh|chi|chau|em|cu|co|bi cao|nguyen don|bi don)\s+/;
 
 const ORG_START =
-  /^(?:ngan hang|cong ty|tong cong ty|tap doan|hop tac xa|quy tin dung|to chuc tin dung|uy ban nhan dan|ubnd|trung tam|chi nhanh|doanh nghiep|truong|benh vien|so |cuc |phong |ban quan ly|hoi |co so|van phong|ho kinh doanh|cua hang|nha may|xi nghiep|quy )/;
+  /^(?:ngan hang|cong ty|tong cong ty|tap doan|hop tac xa|quy tin dung|to chuc tin dung|uy ban nhan dan|ubnd|trung tam|chi nhanh|doanh nghiep|ban quan ly|van phong|ho kinh doanh|nha may|xi nghiep|benh vien|truong (?:dai hoc|cao dang|trung hoc|tieu hoc|mam non|thpt|thcs|pho thong)|so (?:tu phap|tai chinh|lao dong|giao duc|y te|xay dung|tai nguyen|ke hoach|giao thong|cong thuong|nong nghiep|van hoa|noi vu)|phong (?:giao dich|tai nguyen|cong chung|kinh te|quan ly)|cuc (?:thi hanh an|thue|hai quan|quan ly)|quy (?:dau tu|ho tro|phat trien|bao lanh))\s/;
+
+/** Lower-case words that belong inside organisation names ("Ngân hàng thương mại cổ phần ..."). */
+const ORG_NAME_WORDS = new Set(
+  "thương mại cổ phần trách nhiệm hữu hạn một hai thành viên đầu tư phát triển xây dựng sản xuất dịch vụ nông nghiệp nông thôn chi nhánh phòng giao dịch tín dụng chính sách xã hội ngoại thương công thương kỹ thuật quỹ đất nhân dân huyện tỉnh thành phố quận thị xã xuất nhập khẩu tài chính bảo hiểm vận tải du lịch may mặc và tập đoàn tổng công ty việt nam khu vực công nghiệp hợp tác môi trường đô thị nhà ở bất động sản kinh doanh điện lực viễn thông cấp thoát nước"
+    .split(" ")
+    .flatMap((w) => [w, fold(w)]),
+);
 
 const LIST_MARKER = /^\s*(?:[-+*•]+\s*|\d+(?:\.\d+)*\s*[.)/-]?\s+|\d+(?:\.\d+)+\s*|[a-zđ]\)\s*|\*\s*)/i;
 
@@ -76,7 +83,7 @@ export function readNames(text: string, offset: number): NameAt[] {
       folded = folded.slice(honorific[0].length);
     }
     let found: NameAt | null = null;
-    if (ORG_START.test(folded)) {
+    if (ORG_START.test(folded) && /^[\p{Lu}"“]/u.test(rest)) {
       const end = organisationEnd(rest);
       const name = rest.slice(0, end).trim().replace(/[.,;:]+$/, "");
       if (name.length > 3) found = { name, kind: "organization", start: at, end: at + name.length };
@@ -91,7 +98,7 @@ export function readNames(text: string, offset: number): NameAt[] {
     names.push(found);
     // another name joined by "và" / "," with its own honorific: "Ông A, sinh năm 1975 và bà B"
     const after = rest.slice(found.end - at);
-    const next = /^(?:[^.;\n]*?)(?:,\s*|\s+)(?:va|cung)\s+(?=(?:ong|ba|anh|chi|chau|cu|cong ty|ngan hang)\s)/.exec(fold(after));
+    const next = /^(?:\s*,?\s*sinh (?:nam|ngay)[\d\s\/.-]*)?(?:,\s*|\s+)(?:va|cung)\s+(?=(?:ong|ba|anh|chi|chau|cu|cong ty|ngan hang)\s)/.exec(fold(after));
     const nextList = /^\s*,\s+(?=(?:ong|ba|anh|chi|chau|cu)\s+\S)/.exec(fold(after));
     const step = next ?? nextList;
     if (!step) break;
@@ -102,16 +109,35 @@ export function readNames(text: string, offset: number): NameAt[] {
   return names;
 }
 
-/** Where an organisation's name ends: at an address, a bracket, a clause mark, a verb or the end of the line. */
+/**
+ * Where an organisation's name ends. After its opening word ("Công ty", "Ngân hàng") a name runs over
+ * capitalised words, codes and the lower-case words organisation names are made of; it stops at a
+ * bracket, a clause mark, or the first other lower-case word ("... Bình Đại cấp thẻ tín dụng").
+ */
 function organisationEnd(text: string): number {
-  const stop =
-    /\s*(?:\(|;|\n|\.\s|\.$|,\s*(?:địa chỉ|dia chi|trụ sở|tru so|có mặt|co mat|vắng mặt|vang mat|do |người|nguoi|là|la )|\s-\s*(?:địa chỉ|dia chi|trụ sở|tru so)|\s+(?:và|va|có|co|đã|da|là|la|với|voi|trình bày|trinh bay|khởi kiện|khoi kien|yêu cầu|yeu cau|ký|ky|không|khong|cho|được|duoc|phải|phai|tại|tai|về|ve|theo|đối với|doi voi|hỗ trợ|ho tro|chịu|chiu|nộp|nop|trả|tra|thanh toán|thanh toan|có trách nhiệm)(?=\s))/gu;
-  for (const m of text.matchAll(stop)) {
-    // "Thương mại và Xây dựng": a capitalised word after "và" continues the name
-    if (/^\s+(?:và|va)$/u.test(m[0]) && /^\s+\p{Lu}/u.test(text.slice(m.index + m[0].length))) continue;
-    return m.index;
+  const hard = /[(;\n)]|\.\s|\.$|,\s*(?:địa chỉ|dia chi|trụ sở|tru so|có mặt|co mat|vắng mặt|vang mat|do |người|nguoi|là |la |sinh)/u.exec(text);
+  const limit = Math.min(hard ? hard.index : text.length, 200);
+  const tokens = [...text.slice(0, limit).matchAll(/\S+/g)];
+  let end = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token) break;
+    const word = token[0].replace(/[,:]+$/, "");
+    const isFirstWords = i < 2;
+    const capital = /^[\p{Lu}\d"“]/u.test(word) || /^[-–&]$/.test(word);
+    const next = tokens[i + 1]?.[0] ?? "";
+    const known = ORG_NAME_WORDS.has(word.toLocaleLowerCase("vi"));
+    // a lower-case word leading into a capitalised one ("May mặc Thiên Phúc") still belongs to the name
+    const bridges = /^\p{Ll}/u.test(word) && /^\p{Lu}/u.test(next) && !/^(?:và|va|với|voi|của|cua|cho|tại|tai|là|la|có|co|theo)$/u.test(word);
+    if (!(isFirstWords || capital || known || bridges)) break;
+    if ((word === "và" || word === "va") && !/^\p{Lu}/u.test(next)) break;
+    end = token.index + token[0].length;
+    if (token[0].endsWith(",")) {
+      // "Công ty A, chi nhánh B" continues; "Công ty A, địa chỉ ..." stopped above
+      if (!/^(?:chi|CN|Chi)/u.test(next)) break;
+    }
   }
-  return Math.min(text.length, 160);
+  return end;
 }
 
 const NAME_STOP_WORDS = new Set(["sinh", "sn", "trình", "trinh", "có", "co", "là", "la", "và", "va", "đã", "da", "địa", "dia", "cư", "nơi", "noi", "xin"]);
@@ -212,52 +238,105 @@ export function partiesFromLabels(text: string): FoundParty[] {
   return found;
 }
 
-const NARRATIVE_ROLES: Array<[string, PartyRole]> = [
-  ["nguoi co quyen loi, nghia vu lien quan", "related"],
-  ["nguoi co quyen loi nghia vu lien quan", "related"],
-  ["nguoi khoi kien", "plaintiff"],
-  ["nguoi bi kien", "defendant"],
-  ["nguyen don", "plaintiff"],
-  ["bi don", "defendant"],
-  ["bi cao", "defendant_criminal"],
-  ["bi hai", "victim"],
-  ["nguoi yeu cau", "petitioner"],
+const NARRATIVE_ROLES: Array<[RegExp, PartyRole]> = [
+  [/nguoi co quyen loi,? (?:va )?nghia vu lien quan/g, "related"],
+  [/nguoi khoi kien/g, "plaintiff"],
+  [/nguoi bi kien/g, "defendant"],
+  [/nguyen don/g, "plaintiff"],
+  [/bi don/g, "defendant"],
+  [/bi cao/g, "defendant_criminal"],
+  [/bi hai/g, "victim"],
+  [/nguoi yeu cau/g, "petitioner"],
+  // "Công ty J khởi kiện", "đơn khởi kiện (xin ly hôn) của chị X"
+  [/khoi kien(?: xin ly hon| ly hon)?(?: cua)?/g, "plaintiff"],
+  // "xin ly hôn (với) anh Y": the spouse asked to be divorced
+  [/(?:xin |duoc |yeu cau )ly hon(?: voi)?/g, "defendant"],
 ];
+
+const PARTY_START = /^(?:(?:ong|ba|anh|chi|cu)\s|(?:ngan hang|cong ty|tong cong ty|quy tin dung|hop tac xa|uy ban nhan dan)\s)/;
 
 /**
  * Parties named beside a role word in running text: "nguyên đơn chị Nguyễn Thị C trình bày",
- * "bị đơn và những người có quyền lợi, nghĩa vụ liên quan (bà A, ông B và bà C)".
+ * "bị đơn và những người có quyền lợi, nghĩa vụ liên quan (bà A, ông B và bà C)", "Công ty J khởi kiện".
+ * Where a name is given several roles, the role it is given most often wins.
  */
 export function partiesFromNarrative(text: string, folded: string): FoundParty[] {
-  const found: FoundParty[] = [];
-  for (const [word, role] of NARRATIVE_ROLES) {
-    for (let at = folded.indexOf(word); at !== -1; at = folded.indexOf(word, at + word.length)) {
-      if (at > 0 && /[a-z]/.test(folded[at - 1] ?? "")) continue;
-      let start = at + word.length;
-      // "nguyên đơn là ...", "(bà A, ông B)"
-      const gap = /^\s*(?:la\s+|\(\s*)?/.exec(folded.slice(start))?.[0].length ?? 0;
-      start += gap;
-      const window = text.slice(start, start + 200);
-      const foldedWindow = folded.slice(start, start + 200);
-      // a role word followed by a plain name needs an honorific or an organisation word in front
-      if (!HONORIFICS.test(foldedWindow) && !ORG_START.test(foldedWindow)) continue;
-      for (const n of readNames(window, start)) {
-        found.push({ name: n.name, role, kind: n.kind, confidence: 0.6, evidence: evidenceOf(text, n.start, n.end) });
-      }
+  const votes = new Map<string, { party: FoundParty; roles: Map<PartyRole, number> }>();
+  const vote = (n: NameAt, role: PartyRole, confidence: number): void => {
+    const key = fold(n.name);
+    const entry = votes.get(key) ?? { party: { name: n.name, role, kind: n.kind, confidence, evidence: evidenceOf(text, n.start, n.end) }, roles: new Map() };
+    entry.roles.set(role, (entry.roles.get(role) ?? 0) + 1);
+    votes.set(key, entry);
+  };
+  for (const [pattern, role] of NARRATIVE_ROLES) {
+    for (const m of folded.matchAll(pattern)) {
+      if (m.index > 0 && /[a-z]/.test(folded[m.index - 1] ?? "")) continue;
+      let start = m.index + m[0].length;
+      start += /^\s*(?:la\s+|\(\s*|:\s*)?/.exec(folded.slice(start))?.[0].length ?? 0;
+      if (!PARTY_START.test(folded.slice(start, start + 40))) continue;
+      for (const n of readNames(text.slice(start, start + 240), start)) vote(n, role, 0.6);
     }
   }
-  // "Công ty J khởi kiện", "yêu cầu khởi kiện của Ngân hàng ..."
-  for (const m of folded.matchAll(/(?:khoi kien cua|don khoi kien cua)\s+(?=(?:ngan hang|cong ty|tong cong ty|quy tin dung|hop tac xa)\s)/g)) {
-    const start = m.index + m[0].length;
-    for (const n of readNames(text.slice(start, start + 200), start).slice(0, 1)) {
-      found.push({ name: n.name, role: "plaintiff", kind: n.kind, confidence: 0.5, evidence: evidenceOf(text, n.start, n.end) });
-    }
-  }
-  for (const m of folded.matchAll(/(?:^|[.:;]\s+|\bnay,?\s+)((?:ngan hang|cong ty|tong cong ty|quy tin dung|hop tac xa)\s[^.;\n]{0,120}?)\s+khoi kien\b/g)) {
+  // "Công ty J khởi kiện yêu cầu bà N trả", "Ngân hàng X khởi kiện": the subject of khởi kiện
+  for (const m of folded.matchAll(/(?:^|[.:;]\s+|\n\s*|\bnay,?\s+)((?:(?:ong|ba|anh|chi)\s|ngan hang|cong ty|tong cong ty|quy tin dung|hop tac xa)[^.;\n]{0,100}?)\s+khoi kien\b/g)) {
     const start = m.index + m[0].indexOf(m[1] ?? "");
-    for (const n of readNames(text.slice(start, start + 200), start).slice(0, 1)) {
-      found.push({ name: n.name, role: "plaintiff", kind: n.kind, confidence: 0.5, evidence: evidenceOf(text, n.start, n.end) });
-    }
+    for (const n of readNames(text.slice(start, start + 200), start).slice(0, 1)) vote(n, "plaintiff", 0.5);
   }
-  return found;
+  // "khởi kiện yêu cầu ông Võ Văn Đ phải trả", "buộc bà A và ông B phải trả": who is asked to pay
+  for (const m of folded.matchAll(/(?:khoi kien yeu cau|de nghi buoc|yeu cau buoc|tuyen buoc)\s+(?=(?:ong|ba|anh|chi|cong ty)\s)/g)) {
+    const start = m.index + m[0].length;
+    for (const n of readNames(text.slice(start, start + 200), start)) vote(n, "defendant", 0.5);
+  }
+  const found: FoundParty[] = [];
+  for (const { party, roles } of votes.values()) {
+    const [role] = [...roles.entries()].sort((a, b) => b[1] - a[1])[0] ?? [party.role];
+    found.push({ ...party, role });
+  }
+  return found.sort((a, b) => a.evidence.start - b.evidence.start);
+}
+
+/**
+ * For uploads that lost the page listing the parties: the narrative presents the plaintiff's account
+ * first and the defendant's next ("chị X trình bày: ... Chị và anh Y ...", "anh Y trình bày").
+ */
+export function partiesFromAccounts(text: string, folded: string, known: FoundParty[]): FoundParty[] {
+  const speakers: NameAt[] = [];
+  const end = folded.search(/\n\s*nhan dinh cua toa an|\n\s*quyet dinh\s*:/);
+  const narrative = end === -1 ? folded : folded.slice(0, end);
+  for (const m of narrative.matchAll(/(?:^|[,:.\n]\s*|\n\s*-\s*)((?:ong|ba|anh|chi)\s[^,.:\n]{2,40}?)\s+trinh ba[yi]/g)) {
+    const start = m.index + m[0].indexOf(m[1] ?? "");
+    const [name] = readNames(text.slice(start, start + 80), start);
+    if (name && !speakers.some((s) => fold(s.name) === fold(name.name))) speakers.push(name);
+  }
+  // "Chị Lê Thị A và anh Nguyễn Văn B tự nguyện chung sống", "Chị và anh B kết hôn": the couple
+  const couple = /(?:^|\n)\s*-?\s*((?:ong|ba|anh|chi)\s[^,.:\n]{2,40}?\s+va\s+(?:ong|ba|anh|chi)\s[^,.:\n]{2,40}?)\s+(?:tu nguyen|ket hon|chung song|dang ky|quen)/.exec(narrative);
+  const partner = /(?:^|[.:]\s+)(?:chi|anh|toi|ong|ba) va ((?:anh|chi|ong|ba)\s[^,.:\n]{2,40}?)\s+(?:tu nguyen|ket hon|chung song|dang ky|quen)/.exec(narrative);
+  if (speakers.length < 2 && couple?.[1]) {
+    const start = couple.index + couple[0].indexOf(couple[1]);
+    for (const n of readNames(text.slice(start, start + 120), start)) if (!speakers.some((s) => fold(s.name) === fold(n.name))) speakers.push(n);
+  }
+  if (speakers.length < 2 && partner?.[1]) {
+    const start = partner.index + partner[0].indexOf(partner[1]);
+    const [n] = readNames(text.slice(start, start + 80), start);
+    if (n && !speakers.some((s) => fold(s.name) === fold(n.name))) speakers.push(n);
+  }
+  const has = (role: PartyRole) => known.some((p) => p.role === role);
+  const result: FoundParty[] = [];
+  const roles: PartyRole[] = [];
+  if (!has("plaintiff")) roles.push("plaintiff");
+  if (!has("defendant")) roles.push("defendant");
+  const unknownSpeakers = speakers.filter((s) => !known.some((p) => samePerson(p.name, s.name)));
+  for (const [i, speaker] of unknownSpeakers.entries()) {
+    const role = roles[i];
+    if (!role) break;
+    result.push({ name: speaker.name, role, kind: speaker.kind, confidence: 0.4, evidence: evidenceOf(text, speaker.start, speaker.end) });
+  }
+  return result;
+}
+
+/** "Lê Út E" and "Út E": the same person named in full and by given name. */
+export function samePerson(a: string, b: string): boolean {
+  const fa = fold(a);
+  const fb = fold(b);
+  return fa === fb || fa.endsWith(` ${fb}`) || fb.endsWith(` ${fa}`);
 }
