@@ -127,7 +127,7 @@ type Trigger = "pay" | "fee" | "fine" | "confiscate" | "refund" | "support" | "d
 /** Verbs that govern an amount, with what they make of it. Longest phrases first within each group. */
 const TRIGGERS: Array<[RegExp, Trigger]> = [
   [/khong (?:phai )?chiu|khong phai nop|khong phai tra|duoc mien|mien (?:toan bo )?(?:tien )?an phi/g, "done"],
-  [/\bda (?:tu nguyen )?(?:tra|nop|thanh toan|boi thuong|giao|chi|hoan tra|nhan du|du nop|tam ung)|xac nhan|tam giu|tiep tuc tam giu|thu giu|duoc tru|doi tru|khau tru|(?:con|van con) phai (?:nop|tra|thi hanh)|tri gia|duoc (?:quyen )?so huu|duoc huong|duoc giu|dang quan ly|khong chap nhan|bac yeu cau|dinh chi|rut yeu cau|giam cho|tu nguyen giam|khong yeu cau|\bdot \d|chia lam|tam tinh|yeu cau (?:bi cao|bi don|nguyen don|toa an)/g, "done"],
+  [/(?:tra|thanh toan) (?:du|het|xong)\b|thi hanh (?:an )?xong|\bda (?:tu nguyen )?(?:tra|nop|thanh toan|boi thuong|giao|chi|hoan tra|nhan du|du nop|tam ung)|xac nhan|tam giu|tiep tuc tam giu|thu giu|duoc tru|doi tru|khau tru|(?:con|van con) phai (?:nop|tra|thi hanh)|tri gia|duoc (?:quyen )?so huu|duoc huong|duoc giu|dang quan ly|khong chap nhan|bac yeu cau|dinh chi|rut yeu cau|giam cho|tu nguyen giam|khong yeu cau|\bdot \d|chia lam|tam tinh|yeu cau (?:bi cao|bi don|nguyen don|toa an)/g, "done"],
   [/hoan tra|hoan lai|nhan lai|tra lai (?:cho [^.;]{0,60}?)?(?:so )?tien tam ung/g, "refund"],
   [/cap duong/g, "support"],
   [/phat tien|hinh phat bo sung|phat bo sung/g, "fine"],
@@ -226,16 +226,24 @@ function unique<T>(items: T[]): T[] {
 
 const INTEREST = /(?:tien|no|khoan) lai\b|lai (?:trong han|qua han|cham tra|phat sinh|suat|cham thanh toan)|\blai:/;
 
-function kindOf(window: string, windowSource: string, trigger: Trigger): ObligationKind {
+function kindOf(before: string, beforeSource: string, after: string, trigger: Trigger): ObligationKind {
   if (trigger === "fine") return "fine";
   if (trigger === "confiscate") return "confiscation";
   if (trigger === "support") return "child_support";
-  if (/cap duong/.test(window)) return "child_support";
-  if (/lãi/i.test(windowSource) || INTEREST.test(window)) return "interest";
-  if (/boi thuong|thiet hai|ton that/.test(window)) return "compensation";
-  if (/tro cap|chenh lech|ho tro|chi phi|phu cap|thoi viec|gia tri tai san|cong suc/.test(window)) return "other";
+  const named = kindNamedIn(before, beforeSource) ?? kindNamedIn(after, after);
+  if (named) return named;
   if (trigger === "refund") return "other";
   return "principal";
+}
+
+/** The kind a phrase names ("tiền lãi", "bồi thường", "trợ cấp thôi việc"), or null. */
+function kindNamedIn(folded: string, source: string): ObligationKind | null {
+  if (/cap duong/.test(folded)) return "child_support";
+  if (/lãi/i.test(source) || INTEREST.test(folded)) return "interest";
+  if (/boi thuong|thiet hai|ton that/.test(folded)) return "compensation";
+  if (/tro cap|chenh lech|ho tro|chi phi|phu cap|thoi viec|gia tri tai san|cong suc/.test(folded)) return "other";
+  if (/no goc|tien goc|tien luong|tien thue|tien vay|tien hang|tien mua|tra lai/.test(folded)) return "principal";
+  return null;
 }
 
 function partyKey(parties: KnownParty[]): string {
@@ -302,13 +310,13 @@ export function extractObligations(text: string, folded: string, part: Operative
       const before = folded.slice(windowStart, amount.start);
       // an advance paid earlier, mentioned beside the fee it is set against
       if (context.trigger !== "refund" && /tam ung/.test(before) && !/hoan tra|tra lai|nhan lai/.test(before)) continue;
-      const window = folded.slice(windowStart, Math.min(amount.end + 40, sentence.end));
-      const windowSource = text.slice(windowStart, amount.end);
+      const nextAmount = inSentence.find((a) => a.start > amount.start);
+      const after = folded.slice(amount.end, Math.min(amount.end + 30, nextAmount?.start ?? sentence.end, sentence.end));
       let trigger = context.trigger;
-      const feeNearby = /an phi|le phi/.test(folded.slice(Math.max(windowStart, amount.start - 80), Math.min(amount.end + 30, sentence.end)));
+      const feeNearby = /an phi|le phi/.test(folded.slice(Math.max(since, amount.start - 120), amount.start) + after);
       if ((trigger === "fee" || trigger === "pay" || trigger === "confiscate") && feeNearby) trigger = "fee";
       if (trigger === "fee" && !feeNearby) trigger = "pay";
-      const obligation = obligationFor(trigger, context, parties, window, windowSource, amount);
+      const obligation = obligationFor(trigger, context, parties, before, text.slice(windowStart, amount.start), after, amount);
       if (!obligation) continue;
       const confidence = Math.max(0.3, 0.9 - 0.2 * obligation.doubts.length - (governing ? 0 : 0.1));
       raw.push({
@@ -335,8 +343,9 @@ function obligationFor(
   trigger: Trigger,
   context: Context,
   parties: KnownParty[],
-  window: string,
-  windowSource: string,
+  before: string,
+  beforeSource: string,
+  after: string,
   amount: AmountMatch,
 ): Omit<FoundObligation, "confidence" | "evidence"> | null {
   const doubts: string[] = [];
@@ -365,7 +374,7 @@ function obligationFor(
       doubts.push("creditor inferred from the parties' roles");
     }
     creditor = partyKey(creditors);
-    kind = kindOf(window, windowSource, trigger);
+    kind = kindOf(before, beforeSource, after, trigger);
   }
   let periodic: Periodicity = amount.periodic;
   if (kind === "child_support") periodic = periodic ?? "month";
@@ -386,8 +395,10 @@ function contextFor(
   let debtors: KnownParty[] = [];
   let creditors: KnownParty[] = [];
   const trigger = governing.kind;
-  // "Buộc X phải trả cho Y": X sits between "buộc" and the verb; otherwise the subject precedes the verb
-  debtors = groupEndingBefore(mentions.filter((m) => m.start >= sentence.start), governing.start, folded);
+  // "Buộc X phải trả cho Y": X sits between "buộc" and the verb; otherwise the subject precedes the verb.
+  // A name right after "cho" receives from an earlier verb and cannot be the payer.
+  const payers = mentions.filter((m) => !/\bcho\s+(?:(?:ong|ba|anh|chi|cu)\s+)?$/.test(folded.slice(Math.max(0, m.start - 12), m.start)));
+  debtors = groupEndingBefore(payers, governing.start, folded);
   if (trigger === "fine" || (debtors.length === 0 && trigger !== "refund")) {
     const after = groupStartingAfter(mentions, governing.end, folded, limit);
     if (trigger === "fine" || trigger === "confiscate") debtors = debtors.length ? debtors : after;
