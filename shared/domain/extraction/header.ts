@@ -20,7 +20,8 @@ export interface Found<T> {
  */
 export function headingEnd(folded: string): number {
   const m = /\n\s*(?:nhan danh|noi dung vu an|n[o0]i dung|kinh gui|can cu|- thanh phan|thanh phan hoi dong)/.exec(folded);
-  if (m && m.index < 4000) return m.index;
+  // a heading names the court, the state motto or the document number before its first section
+  if (m && m.index < 4000 && /toa an|tand|cong hoa xa hoi|\bso\s*:/.test(folded.slice(0, m.index))) return m.index;
   const firstLong = folded.split("\n").findIndex((line) => line.length > 150);
   if (firstLong === -1) return Math.min(folded.length, 1500);
   return folded.split("\n").slice(0, firstLong).join("\n").length;

@@ -140,20 +140,13 @@ function organisationEnd(text: string): number {
   return end;
 }
 
-const NAME_STOP_WORDS = new Set(["sinh", "sn", "trình", "trinh", "có", "co", "là", "la", "và", "va", "đã", "da", "địa", "dia", "cư", "nơi", "noi", "xin"]);
-
-/** Cuts a capitalised run down to the name: stops at words that start a description. */
+/** A capitalised run that is a name: at least two words, not a heading printed in capitals. */
 function trimPersonName(run: string): string | null {
   const tokens = run.split(/\s+/);
-  const kept: string[] = [];
-  for (const token of tokens) {
-    if (NAME_STOP_WORDS.has(token.toLowerCase())) break;
-    kept.push(token);
-  }
-  if (kept.length < 2) return null;
+  if (tokens.length < 2) return null;
   // all-capital words are headings, not anonymised names ("NỘI DUNG VỤ ÁN")
-  if (kept.filter((t) => t.length > 1 && t === t.toUpperCase() && !/\d/.test(t)).length >= 3) return null;
-  return kept.join(" ");
+  if (tokens.filter((t) => t.length > 1 && t === t.toUpperCase() && !/\d/.test(t)).length >= 3) return null;
+  return tokens.join(" ");
 }
 
 function roleOfLabel(folded: string): { role: PartyRole; length: number } | null {
@@ -280,10 +273,17 @@ export function partiesFromNarrative(text: string, folded: string): FoundParty[]
   // "Công ty J khởi kiện yêu cầu bà N trả", "Ngân hàng X khởi kiện": the subject of khởi kiện
   for (const m of folded.matchAll(/(?:^|[.:;]\s+|\n\s*|\bnay,?\s+)((?:(?:ong|ba|anh|chi)\s|ngan hang|cong ty|tong cong ty|quy tin dung|hop tac xa)[^.;\n]{0,100}?)\s+khoi kien\b/g)) {
     const start = m.index + m[0].indexOf(m[1] ?? "");
-    for (const n of readNames(text.slice(start, start + 200), start).slice(0, 1)) vote(n, "plaintiff", 0.5);
+    let names = readNames(text.slice(start, start + 200), start).slice(0, 1);
+    // "Nay ngân hàng khởi kiện": the bank named in full elsewhere in the text
+    const generic = /^(ngan hang|cong ty)\s/.exec(m[1] ?? "");
+    if (names.length === 0 && generic) {
+      const full = new RegExp(generic[1] === "ngan hang" ? "Ngân hàng\\s+\\S|Ngan hang\\s+\\S" : "Công ty\\s+\\S|Cong ty\\s+\\S", "u").exec(text);
+      if (full) names = readNames(text.slice(full.index, full.index + 200), full.index).slice(0, 1);
+    }
+    for (const n of names) vote(n, "plaintiff", 0.5);
   }
   // "khởi kiện yêu cầu ông Võ Văn Đ phải trả", "buộc bà A và ông B phải trả": who is asked to pay
-  for (const m of folded.matchAll(/(?:khoi kien yeu cau|de nghi buoc|yeu cau buoc|tuyen buoc)\s+(?=(?:ong|ba|anh|chi|cong ty)\s)/g)) {
+  for (const m of folded.matchAll(/(?:khoi kien yeu cau|(?:^|[.:;]\s+|\n\s*|de nghi |yeu cau |tuyen )buoc)\s+(?=(?:ong|ba|anh|chi|cong ty)\s)/g)) {
     const start = m.index + m[0].length;
     for (const n of readNames(text.slice(start, start + 200), start)) vote(n, "defendant", 0.5);
   }
