@@ -21,7 +21,8 @@ export interface Found<T> {
 export function headingEnd(folded: string): number {
   const m = /\n\s*(?:nhan danh|noi dung vu an|n[o0]i dung|kinh gui|can cu|- thanh phan|thanh phan hoi dong)/.exec(folded);
   // a heading names the court, the state motto or the document number before its first section
-  if (m && m.index < 4000 && /toa an|tand|cong hoa xa hoi|\bso\s*:/.test(folded.slice(0, m.index))) return m.index;
+  const opensWithHeading = /toa an nhan dan|\btand\b|cong hoa xa hoi|ban an so|(?:^|\n)\s*so\s*:/.test(folded.slice(0, 400));
+  if (m && m.index < 4000 && opensWithHeading) return m.index;
   const firstLong = folded.split("\n").findIndex((line) => line.length > 150);
   if (firstLong === -1) return Math.min(folded.length, 1500);
   return folded.split("\n").slice(0, firstLong).join("\n").length;

@@ -43,7 +43,7 @@ const ORG_START =
 
 /** Lower-case words that belong inside organisation names ("Ngân hàng thương mại cổ phần ..."). */
 const ORG_NAME_WORDS = new Set(
-  "thương mại cổ phần trách nhiệm hữu hạn một hai thành viên đầu tư phát triển xây dựng sản xuất dịch vụ nông nghiệp nông thôn chi nhánh phòng giao dịch tín dụng chính sách xã hội ngoại thương công thương kỹ thuật quỹ đất nhân dân huyện tỉnh thành phố quận thị xã xuất nhập khẩu tài chính bảo hiểm vận tải du lịch may mặc và tập đoàn tổng công ty việt nam khu vực công nghiệp hợp tác môi trường đô thị nhà ở bất động sản kinh doanh điện lực viễn thông cấp thoát nước"
+  "thương mại cổ phần trách nhiệm hữu hạn một hai thành viên đầu tư phát triển xây dựng sản xuất dịch vụ nông nghiệp nông thôn chi nhánh phòng giao dịch tín dụng chính sách xã hội ngoại thương công thương kỹ thuật quỹ đất nhân dân huyện tỉnh thành phố quận thị xã xuất nhập khẩu tài chính bảo hiểm vận tải du lịch may mặc và tập đoàn tổng công ty việt nam khu vực công nghiệp hợp tác môi trường đô thị nhà ở bất động sản kinh doanh điện lực viễn thông"
     .split(" ")
     .flatMap((w) => [w, fold(w)]),
 );
@@ -115,7 +115,8 @@ export function readNames(text: string, offset: number): NameAt[] {
  * bracket, a clause mark, or the first other lower-case word ("... Bình Đại cấp thẻ tín dụng").
  */
 function organisationEnd(text: string): number {
-  const hard = /[(;\n)]|\.\s|\.$|,\s*(?:địa chỉ|dia chi|trụ sở|tru so|có mặt|co mat|vắng mặt|vang mat|do |người|nguoi|là |la |sinh)/u.exec(text);
+  // a name may wrap onto the next line ("Phòng giao dịch / Bình Đại"): single line breaks are spaces here
+  const hard = /[(;)]|\.\s|\.$|\n\s*\n|,\s*(?:địa chỉ|dia chi|trụ sở|tru so|có mặt|co mat|vắng mặt|vang mat|do |người|nguoi|là |la |sinh)/u.exec(text);
   const limit = Math.min(hard ? hard.index : text.length, 200);
   const tokens = [...text.slice(0, limit).matchAll(/\S+/g)];
   let end = 0;
@@ -131,6 +132,7 @@ function organisationEnd(text: string): number {
     const bridges = /^\p{Ll}/u.test(word) && /^\p{Lu}/u.test(next) && !/^(?:và|va|với|voi|của|cua|cho|tại|tai|là|la|có|co|theo)$/u.test(word);
     if (!(isFirstWords || capital || known || bridges)) break;
     if ((word === "và" || word === "va") && !/^\p{Lu}/u.test(next)) break;
+    if (token[0].endsWith(":")) break;
     end = token.index + token[0].length;
     if (token[0].endsWith(",")) {
       // "Công ty A, chi nhánh B" continues; "Công ty A, địa chỉ ..." stopped above
@@ -275,10 +277,13 @@ export function partiesFromNarrative(text: string, folded: string): FoundParty[]
     const start = m.index + m[0].indexOf(m[1] ?? "");
     let names = readNames(text.slice(start, start + 200), start).slice(0, 1);
     // "Nay ngân hàng khởi kiện": the bank named in full elsewhere in the text
-    const generic = /^(ngan hang|cong ty)\s/.exec(m[1] ?? "");
+    const generic = /^(ngan hang|cong ty)\b/.exec(m[1] ?? "");
     if (names.length === 0 && generic) {
-      const full = new RegExp(generic[1] === "ngan hang" ? "Ngân hàng\\s+\\S|Ngan hang\\s+\\S" : "Công ty\\s+\\S|Cong ty\\s+\\S", "u").exec(text);
-      if (full) names = readNames(text.slice(full.index, full.index + 200), full.index).slice(0, 1);
+      const opening = generic[1] === "ngan hang" ? /Ngân hàng\s+\S|Ngan hang\s+\S/gu : /Công ty\s+\S|Cong ty\s+\S/gu;
+      for (const full of text.matchAll(opening)) {
+        const [candidate] = readNames(text.slice(full.index, full.index + 200), full.index);
+        if (candidate && candidate.name.length > (names[0]?.name.length ?? 0)) names = [candidate];
+      }
     }
     for (const n of names) vote(n, "plaintiff", 0.5);
   }
