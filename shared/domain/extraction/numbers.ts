@@ -96,7 +96,7 @@ export function parseNumberWords(words: string): number | null {
  * tolerated. Returns null when the text is not a number.
  */
 export function parseDigitNumber(raw: string): number | null {
-  const text = raw.replace(/(?<=[\d.,])o|o(?=[\d.,])/g, "0").replace(/([.,])\s+(?=\d{3})/g, "$1").replace(/\s+(?=\d{3}\b)/g, ".");
+  const text = raw.replace(/\d[\d.,o]*/g, (run) => run.replace(/o/g, "0")).replace(/([.,])\s+(?=\d{3})/g, "$1").replace(/\s+(?=\d{3}\b)/g, ".");
   if (!/^\d[\d.,]*$/.test(text)) return null;
   // groups of three after every separator: thousands separators, whichever mark is used
   if (/^\d{1,3}([.,]\d{3})+$/.test(text)) {
@@ -151,7 +151,9 @@ function periodicAfter(folded: string, end: number, start: number): "month" | "y
  * "1,5 tỷ đồng", "60.000.000 (sáu mươi triệu) đồng" and amounts only in words ("một trăm ba mươi triệu đồng").
  * An amount in brackets right after digits is read as the spelled-out copy, not a second amount.
  */
-export function findAmounts(folded: string): AmountMatch[] {
+export function findAmounts(text: string): AmountMatch[] {
+  // OCR reads 0 as O inside numbers ("1.5OO.OOO"); same length, so offsets still hold
+  const folded = text.replace(/\d[\d.,]*o[\d.,o]*/g, (run) => run.replace(/o/g, "0"));
   const found: AmountMatch[] = [];
   const covered: Array<[number, number]> = [];
   for (const m of folded.matchAll(DIGIT_AMOUNT)) {

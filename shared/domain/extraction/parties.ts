@@ -169,11 +169,22 @@ function evidenceOf(text: string, start: number, end: number): Evidence {
  */
 export function partiesFromLabels(text: string): FoundParty[] {
   const found: FoundParty[] = [];
-  const lines = text.split("\n");
+  // one line a label, but "Nguyên đơn: Chị A. Bị đơn: Anh B." holds two: split before each later label
+  const lines: string[] = [];
   const offsets: number[] = [];
+  const folded = fold(text);
+  const labelInside = /[.;]\s+(?=(?:[-+]\s*|\d+(?:\.\d+)*\.?\s+)?(?:nguyen don|bi don|nguoi co quyen loi|nguoi khoi kien|nguoi bi kien|bi cao|bi hai|nguoi yeu cau|nguoi bi yeu cau)[^:\n]{0,50}:)/g;
   let pos = 0;
-  for (const line of lines) {
-    offsets.push(pos);
+  for (const line of text.split("\n")) {
+    let from = 0;
+    for (const m of folded.slice(pos, pos + line.length).matchAll(labelInside)) {
+      const cut = m.index + m[0].length;
+      lines.push(line.slice(from, cut));
+      offsets.push(pos + from);
+      from = cut;
+    }
+    lines.push(line.slice(from));
+    offsets.push(pos + from);
     pos += line.length + 1;
   }
   for (let i = 0; i < lines.length; i++) {
@@ -266,8 +277,10 @@ export function partiesFromNarrative(text: string, folded: string): FoundParty[]
   for (const [pattern, role] of NARRATIVE_ROLES) {
     for (const m of folded.matchAll(pattern)) {
       if (m.index > 0 && /[a-z]/.test(folded[m.index - 1] ?? "")) continue;
+      // "người đại diện theo ủy quyền của nguyên đơn: ông M" names a representative, not a party
+      if (/(?:dai dien|bao ve|uy quyen|luat su|tro giup)[^.;\n]{0,40}$/.test(folded.slice(Math.max(0, m.index - 60), m.index))) continue;
       let start = m.index + m[0].length;
-      start += /^\s*(?:la\s+|\(\s*|:\s*)?/.exec(folded.slice(start))?.[0].length ?? 0;
+      start += /^\s*(?:la\s+|\(\s*)?/.exec(folded.slice(start))?.[0].length ?? 0;
       if (!PARTY_START.test(folded.slice(start, start + 40))) continue;
       for (const n of readNames(text.slice(start, start + 240), start)) vote(n, role, 0.6);
     }
