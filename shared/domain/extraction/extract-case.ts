@@ -41,7 +41,7 @@ export function extractCase(rawText: string): ExtractedCase {
   const subject = record("subject", findSubject(text, folded, headEnd), null, 0.5);
   const caseCategory = record("caseCategory", findCategory(folded, caseNumber), "other", 0);
 
-  const stated = mergeParties([...partiesFromLabels(text), ...partiesFromNarrative(text, folded)]);
+  const stated = mergeParties([...partiesFromLabels(text, folded), ...partiesFromNarrative(text, folded)]);
   const parties = mergeParties([...stated, ...partiesFromAccounts(text, folded, stated)]);
   const known = parties.map((p) => ({ name: p.name, role: p.role, kind: p.kind, mentions: mentionForms(p, text, folded) }));
   const operative = findOperativePart(text, folded);

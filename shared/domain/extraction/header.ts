@@ -32,13 +32,19 @@ const RIGHT_COLUMN = /\s*(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu 
 
 export function findCaseNumber(text: string, folded: string, headEnd: number): Found<string> | null {
   const head = folded.slice(0, headEnd);
-  const m = /(?:^|\n|\s{2,})\s*(?:ban an|quyet dinh|bản án)?\s*so\s*:?\s*(\d{1,5}\s*\/\s*(?:\d{4}\s*\/\s*)?[a-z0-9]+(?:\s*-\s*[a-z0-9]+)*)/.exec(head);
-  if (!m || m[1] === undefined) return null;
-  const start = m.index + m[0].length - m[1].length;
-  const printed = text.slice(start, start + m[1].length);
-  const value = normalizeCaseNumber(printed);
-  if (!value) return null;
-  return { value, confidence: value.split("/").length === 3 ? 0.95 : 0.75, start, end: start + printed.length };
+  for (const m of head.matchAll(/\bso\s*:?\s*(\d{1,5}\s*\/\s*(?:\d{4}\s*\/\s*)?[a-z0-9]+(?:\s*-\s*[a-z0-9]+)*)/g)) {
+    // "Số:" opens a heading line or its right column ("Bản án số:", "Quyết định số:"); "thụ lý số" does not
+    const lineStart = head.lastIndexOf("\n", m.index) + 1;
+    const before = head.slice(lineStart, m.index);
+    if (!/^\s*(?:ban an|quyet dinh)?\s*$/.test(before) && !/\s{2,}(?:ban an|quyet dinh)?\s*$/.test(before)) continue;
+    const digits = m[1] ?? "";
+    const start = m.index + m[0].length - digits.length;
+    const printed = text.slice(start, start + digits.length);
+    const value = normalizeCaseNumber(printed);
+    if (!value) continue;
+    return { value, confidence: value.split("/").length === 3 ? 0.95 : 0.75, start, end: start + printed.length };
+  }
+  return null;
 }
 
 export function findIssuedDate(folded: string, headEnd: number): Found<string> | null {

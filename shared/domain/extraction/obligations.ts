@@ -43,15 +43,17 @@ export interface OperativePart {
 export function findOperativePart(text: string, folded: string): OperativePart | null {
   let start = -1;
   let fallback = -1;
-  const heading = /(?:^|\n)[ \t]*(?:(quyet dinh|qu[yi]et dinh)[ \t]*(?::|\n|$)|(tuyen xu|xu)[ \t]*:|(xu)[ \t]*\n)/g;
-  for (const m of folded.matchAll(heading)) {
-    const at = m.index + (m[0].startsWith("\n") ? 1 : 0);
+  const heading = /\n[ \t]*(?:(quyet dinh|qu[yi]et dinh)[ \t]*(?::|\n|$)|(tuyen xu|xu)[ \t]*:|(xu)[ \t]*\n)/g;
+  // a leading newline lets the scan jump from line start to line start
+  for (const m of `\n${folded}`.matchAll(heading)) {
+    const at = m.index;
     const printed = text.slice(at, at + m[0].trim().length).trim();
     if (m[1]) {
       // the heading is printed in capitals; "Quyết định này có hiệu lực" is a sentence
       if (printed.slice(0, 10) !== printed.slice(0, 10).toLocaleUpperCase("vi")) continue;
       // a decision's title "QUYẾT ĐỊNH / CÔNG NHẬN SỰ THỎA THUẬN" is not its operative part
-      if (/^\s*\n?\s*(?:cong nhan|dinh chi|tam dinh chi|dua vu an|giai quyet|mo thu tuc)/.test(folded.slice(m.index + m[0].length, m.index + m[0].length + 40)) && !m[0].includes(":")) continue;
+      const next = folded.slice(at + m[0].length - 1, at + m[0].length + 40);
+      if (/^\s*\n?\s*(?:cong nhan|dinh chi|tam dinh chi|dua vu an|giai quyet|mo thu tuc)/.test(next) && !m[0].includes(":")) continue;
       start = at;
     } else if (fallback === -1 || at > fallback) {
       fallback = at;
@@ -271,6 +273,8 @@ export function extractObligations(text: string, folded: string, part: Operative
   const raw: FoundObligation[] = [];
   const amounts = findAmounts(folded.slice(part.start, part.end)).map((a) => ({ ...a, start: a.start + part.start, end: a.end + part.start }));
   const sentences = sentencesOf(text, part);
+  const allTriggers = triggersIn(folded, part.start, part.end);
+  const allMentions = mentionsIn(folded, part.start, part.end, parties);
   let leadIn: Context | null = null;
   let carried: Context | null = null;
   let lastDebtors: KnownParty[] = [];
@@ -288,8 +292,8 @@ export function extractObligations(text: string, folded: string, part: Operative
     const body = folded.slice(sentence.start, sentence.end).replace(LIST_START, "").trimStart();
     // instalments restate parts of an amount already ordered
     if (/^(?:dot|lan|ky) (?:thu )?\d/.test(body)) continue;
-    const triggers = triggersIn(folded, sentence.start, sentence.end);
-    const mentions = mentionsIn(folded, sentence.start, sentence.end, parties);
+    const triggers = allTriggers.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
+    const mentions = allMentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     let previousEnd = sentence.start;
     for (const amount of inSentence) {
       const since = previousEnd;

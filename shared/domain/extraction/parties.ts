@@ -69,42 +69,31 @@ export interface NameAt {
  */
 export function readNames(text: string, offset: number): NameAt[] {
   const names: NameAt[] = [];
-  let rest = text;
-  let at = offset;
-  for (let guard = 0; guard < 8 && rest.length > 0; guard++) {
-    const lead = /^[\s,;:.]*/.exec(rest)?.[0].length ?? 0;
-    rest = rest.slice(lead);
-    at += lead;
-    let folded = fold(rest);
-    const honorific = HONORIFICS.exec(folded);
-    if (honorific) {
-      rest = rest.slice(honorific[0].length);
-      at += honorific[0].length;
-      folded = folded.slice(honorific[0].length);
-    }
+  const foldedText = fold(text);
+  let pos = 0;
+  for (let guard = 0; guard < 8 && pos < text.length; guard++) {
+    pos += /^[\s,;:.]*/.exec(text.slice(pos, pos + 20))?.[0].length ?? 0;
+    const honorific = HONORIFICS.exec(foldedText.slice(pos, pos + 20));
+    if (honorific) pos += honorific[0].length;
+    const rest = text.slice(pos);
     let found: NameAt | null = null;
-    if (ORG_START.test(folded) && /^[\p{Lu}"“]/u.test(rest)) {
-      const end = organisationEnd(rest);
-      const name = rest.slice(0, end).trim().replace(/[.,;:]+$/, "");
-      if (name.length > 3) found = { name, kind: "organization", start: at, end: at + name.length };
+    if (ORG_START.test(foldedText.slice(pos, pos + 60)) && /^[\p{Lu}"“]/u.test(rest)) {
+      const name = rest.slice(0, organisationEnd(rest)).trim().replace(/[.,;:]+$/, "");
+      if (name.length > 3) found = { name, kind: "organization", start: offset + pos, end: offset + pos + name.length };
     } else {
       const person = PERSON_NAME.exec(rest);
-      if (person) {
-        const name = trimPersonName(person[0]);
-        if (name) found = { name, kind: "person", start: at, end: at + name.length };
-      }
+      const name = person ? trimPersonName(person[0]) : null;
+      if (name) found = { name, kind: "person", start: offset + pos, end: offset + pos + name.length };
     }
     if (!found) break;
     names.push(found);
     // another name joined by "và" / "," with its own honorific: "Ông A, sinh năm 1975 và bà B"
-    const after = rest.slice(found.end - at);
-    const next = /^(?:\s*,?\s*sinh (?:nam|ngay)[\d\s\/.-]*)?(?:,\s*|\s+)(?:va|cung)\s+(?=(?:ong|ba|anh|chi|chau|cu|cong ty|ngan hang)\s)/.exec(fold(after));
-    const nextList = /^\s*,\s+(?=(?:ong|ba|anh|chi|chau|cu)\s+\S)/.exec(fold(after));
-    const step = next ?? nextList;
+    const after = foldedText.slice(found.end - offset, found.end - offset + 60);
+    const step =
+      /^(?:\s*,?\s*sinh (?:nam|ngay)[\d\s\/.-]*)?(?:,\s*|\s+)(?:va|cung)\s+(?=(?:ong|ba|anh|chi|chau|cu|cong ty|ngan hang)\s)/.exec(after) ??
+      /^\s*,\s+(?=(?:ong|ba|anh|chi|chau|cu)\s+\S)/.exec(after);
     if (!step) break;
-    const skip = found.end - at + step[0].length;
-    rest = rest.slice(skip);
-    at += skip;
+    pos = found.end - offset + step[0].length;
   }
   return names;
 }
@@ -167,12 +156,11 @@ function evidenceOf(text: string, start: number, end: number): Evidence {
  * Parties from labelled blocks. A label with names on its line gives those names; a label ending the
  * line ("2. Bị đơn:") takes the names of the list items below it, skipping address and representative lines.
  */
-export function partiesFromLabels(text: string): FoundParty[] {
+export function partiesFromLabels(text: string, folded: string): FoundParty[] {
   const found: FoundParty[] = [];
   // one line a label, but "Nguyên đơn: Chị A. Bị đơn: Anh B." holds two: split before each later label
   const lines: string[] = [];
   const offsets: number[] = [];
-  const folded = fold(text);
   const labelInside = /[.;]\s+(?=(?:[-+]\s*|\d+(?:\.\d+)*\.?\s+)?(?:nguyen don|bi don|nguoi co quyen loi|nguoi khoi kien|nguoi bi kien|bi cao|bi hai|nguoi yeu cau|nguoi bi yeu cau)[^:\n]{0,50}:)/g;
   let pos = 0;
   for (const line of text.split("\n")) {
@@ -191,21 +179,21 @@ export function partiesFromLabels(text: string): FoundParty[] {
     const line = lines[i] ?? "";
     const body = stripListMarker(line);
     const bodyOffset = (offsets[i] ?? 0) + (line.length - body.length);
-    const folded = fold(body);
-    let label = roleOfLabel(folded);
+    const bodyFolded = folded.slice(bodyOffset, bodyOffset + body.length);
+    let label = roleOfLabel(bodyFolded);
     let contentStart = -1;
     if (label) {
-      const after = folded.slice(label.length);
+      const after = bodyFolded.slice(label.length);
       const colon = /^\s*(?:\([^)]*\))?\s*:/.exec(after);
       // "Nguyên đơn ông X trình bày" is narrative, handled elsewhere; a label needs its colon
       if (!colon) label = null;
       else contentStart = label.length + colon[0].length;
     } else {
       // criminal layout: "... đối với bị cáo:" closing a sentence, the name on the next line
-      const trailing = /(?:doi voi|xet xu)\s+(?:cac\s+)?(bi cao)\s*:\s*$/.exec(folded);
+      const trailing = /(?:doi voi|xet xu)\s+(?:cac\s+)?(bi cao)\s*:\s*$/.exec(bodyFolded);
       if (trailing) {
-        label = { role: "defendant_criminal", length: folded.length };
-        contentStart = folded.length;
+        label = { role: "defendant_criminal", length: bodyFolded.length };
+        contentStart = bodyFolded.length;
       }
     }
     if (!label) continue;
@@ -221,7 +209,8 @@ export function partiesFromLabels(text: string): FoundParty[] {
           continue;
         }
         const nextBody = stripListMarker(next);
-        const nextFolded = fold(nextBody);
+        const nextStart = (offsets[j] ?? 0) + (next.length - nextBody.length);
+        const nextFolded = folded.slice(nextStart, nextStart + nextBody.length);
         if (roleOfLabel(nextFolded) && /^[^:]{0,60}:/.test(nextFolded)) break;
         if (/^(?:noi dung|nhan dinh|nhan thay|xet thay|quyet dinh|xu\b|tuyen xu)/.test(nextFolded) && nextBody === nextBody.toUpperCase()) break;
         if (NOT_A_PARTY_LINE.test(nextFolded)) continue;
@@ -286,8 +275,11 @@ export function partiesFromNarrative(text: string, folded: string): FoundParty[]
     }
   }
   // "Công ty J khởi kiện yêu cầu bà N trả", "Ngân hàng X khởi kiện": the subject of khởi kiện
-  for (const m of folded.matchAll(/(?:^|[.:;]\s+|\n\s*|\bnay,?\s+)((?:(?:ong|ba|anh|chi)\s|ngan hang|cong ty|tong cong ty|quy tin dung|hop tac xa)[^.;\n]{0,100}?)\s+khoi kien\b/g)) {
-    const start = m.index + m[0].indexOf(m[1] ?? "");
+  for (const k of folded.matchAll(/ khoi kien\b/g)) {
+    const windowStart = Math.max(0, k.index - 110);
+    const m = /(?:^|[.:;]\s+|\n\s*|\bnay,?\s+)((?:(?:ong|ba|anh|chi)\s|ngan hang|cong ty|tong cong ty|quy tin dung|hop tac xa)[^.;\n]{0,100}?)$/.exec(folded.slice(windowStart, k.index));
+    if (!m) continue;
+    const start = windowStart + m.index + m[0].indexOf(m[1] ?? "");
     let names = readNames(text.slice(start, start + 200), start).slice(0, 1);
     // "Nay ngân hàng khởi kiện": the bank named in full elsewhere in the text
     const generic = /^(ngan hang|cong ty)\b/.exec(m[1] ?? "");

@@ -6,32 +6,33 @@
  * evidence spans and names are always cut from the source, with their diacritics.
  */
 
-const FOLD_TABLE = new Map<number, string>();
+/** Folded form of every UTF-16 unit, filled on first use. */
+let foldTable: Uint16Array | null = null;
 
-function foldUnit(code: number): string {
-  const cached = FOLD_TABLE.get(code);
-  if (cached !== undefined) return cached;
-  const ch = String.fromCharCode(code);
-  let out: string;
-  if (ch === "đ" || ch === "Đ" || ch === "Ð" || ch === "ð") out = "d";
-  else {
-    const base = ch.normalize("NFD")[0] ?? ch;
-    out = base.toLowerCase();
-    // a letter that lower-cases to two units (rare) would break the offset mapping
-    if (out.length !== 1) out = ch;
+function buildFoldTable(): Uint16Array {
+  const table = new Uint16Array(65536);
+  for (let code = 0; code < 65536; code++) {
+    const ch = String.fromCharCode(code);
+    let out = ch;
+    if (ch === "đ" || ch === "Đ" || ch === "Ð" || ch === "ð") out = "d";
+    else if (code < 0xd800 || code > 0xdfff) {
+      const base = (ch.normalize("NFD")[0] ?? ch).toLowerCase();
+      // a letter that lower-cases to two units (rare) keeps itself, so offsets hold
+      if (base.length === 1) out = base;
+    }
+    table[code] = out.charCodeAt(0);
   }
-  FOLD_TABLE.set(code, out);
-  return out;
+  return table;
 }
+
+const utf16 = new TextDecoder("utf-16le");
 
 /** Lower case, diacritics removed, đ→d; same length as the input. */
 export function fold(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    out += code < 0x80 ? (code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]) : foldUnit(code);
-  }
-  return out;
+  foldTable ??= buildFoldTable();
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) units[i] = foldTable[text.charCodeAt(i)] ?? 0;
+  return utf16.decode(units);
 }
 
 /** Folds and squeezes to single-spaced words: for comparing names and labels. */
