@@ -293,7 +293,7 @@ export function partiesFromNarrative(text: string, folded: string): FoundParty[]
     for (const n of names) vote(n, "plaintiff", 0.5);
   }
   // "khởi kiện yêu cầu ông Võ Văn Đ phải trả", "buộc bà A và ông B phải trả": who is asked to pay
-  for (const m of folded.matchAll(/(?:khoi kien yeu cau|(?:^|[.:;]\s+|\n\s*|de nghi |yeu cau |tuyen )buoc)\s+(?=(?:ong|ba|anh|chi|cong ty)\s)/g)) {
+  for (const m of folded.matchAll(/(?:khoi kien yeu cau|\bbuoc)\s+(?=(?:ong|ba|anh|chi|cong ty)\s)/g)) {
     const start = m.index + m[0].length;
     for (const n of readNames(text.slice(start, start + 200), start)) vote(n, "defendant", 0.5);
   }
@@ -310,6 +310,11 @@ export function partiesFromNarrative(text: string, folded: string): FoundParty[]
  * first and the defendant's next ("chị X trình bày: ... Chị và anh Y ...", "anh Y trình bày").
  */
 export function partiesFromAccounts(text: string, folded: string, known: FoundParty[]): FoundParty[] {
+  const has = (role: PartyRole) => known.some((p) => p.role === role);
+  const roles: PartyRole[] = [];
+  if (!has("plaintiff")) roles.push("plaintiff");
+  if (!has("defendant")) roles.push("defendant");
+  if (roles.length === 0 || has("defendant_criminal") || has("petitioner")) return [];
   const speakers: NameAt[] = [];
   const end = folded.search(/\n\s*nhan dinh cua toa an|\n\s*quyet dinh\s*:/);
   const narrative = end === -1 ? folded : folded.slice(0, end);
@@ -330,11 +335,7 @@ export function partiesFromAccounts(text: string, folded: string, known: FoundPa
     const [n] = readNames(text.slice(start, start + 80), start);
     if (n && !speakers.some((s) => fold(s.name) === fold(n.name))) speakers.push(n);
   }
-  const has = (role: PartyRole) => known.some((p) => p.role === role);
   const result: FoundParty[] = [];
-  const roles: PartyRole[] = [];
-  if (!has("plaintiff")) roles.push("plaintiff");
-  if (!has("defendant")) roles.push("defendant");
   const unknownSpeakers = speakers.filter((s) => !known.some((p) => samePerson(p.name, s.name)));
   for (const [i, speaker] of unknownSpeakers.entries()) {
     const role = roles[i];
