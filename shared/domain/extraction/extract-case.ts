@@ -41,8 +41,8 @@ export function extractCase(rawText: string): ExtractedCase {
   const subject = record("subject", findSubject(text, folded, headEnd), null, 0.5);
   const caseCategory = record("caseCategory", findCategory(folded, caseNumber), "other", 0);
 
-  const stated = mergeParties([...partiesFromLabels(text, folded), ...partiesFromNarrative(text, folded)]);
-  const parties = mergeParties([...stated, ...partiesFromAccounts(text, folded, stated)]);
+  const stated = mergeParties([...partiesFromLabels(text, folded), ...partiesFromNarrative(text, folded)], folded);
+  const parties = mergeParties([...stated, ...partiesFromAccounts(text, folded, stated)], folded);
   const known = parties.map((p) => ({ name: p.name, role: p.role, kind: p.kind, mentions: mentionForms(p, text, folded) }));
   const operative = findOperativePart(text, folded);
   const obligations = operative ? extractObligations(text, folded, operative, known) : [];
@@ -76,19 +76,47 @@ export function extractCase(rawText: string): ExtractedCase {
   };
 }
 
-/** One entry per party: the labelled block's role wins over the narrative's, the first label over later ones. */
-function mergeParties(found: FoundParty[]): FoundParty[] {
+/**
+ * One entry per party: the labelled block's role wins over the narrative's, the first label over later
+ * ones, and a short form ("Út E" for "Lê Út E", an alias "Công ty Minh Khang") joins the full name.
+ */
+function mergeParties(found: FoundParty[], folded: string): FoundParty[] {
   const byName = new Map<string, FoundParty>();
   for (const party of found) {
     const key = foldWords(party.name);
     const existing = byName.get(key);
-    if (!existing) {
-      // a short narrative form ("Ngân hàng") of a name already known in full adds nothing
-      const covered = [...byName.keys()].some((k) => k.startsWith(`${key} `) || k.endsWith(` ${key}`));
-      if (!covered || party.confidence >= 0.9) byName.set(key, party);
-    } else if (party.confidence > existing.confidence) byName.set(key, { ...party, role: existing.confidence >= 0.9 ? existing.role : party.role });
+    if (!existing) byName.set(key, party);
+    else if (party.confidence > existing.confidence) byName.set(key, { ...party, role: existing.confidence >= 0.9 ? existing.role : party.role });
   }
-  return [...byName.values()];
+  const keys = [...byName.keys()];
+  const isShortFormOf = (short: string, full: string): boolean => {
+    if (short === full) return false;
+    const a = byName.get(short);
+    const b = byName.get(full);
+    if (!a || !b) return false;
+    if (a.kind === "person" && b.kind === "person") return full.endsWith(` ${short}`) && short.includes(" ");
+    // "Ngân hàng ... (sau đây gọi tắt là Ngân hàng)", "(gọi tắt là Công ty Minh Khang)"
+    if (a.kind === "organization" && b.kind === "organization") {
+      const at = folded.indexOf(fold(b.name));
+      if (at === -1) return false;
+      const tail = foldWords(folded.slice(at + b.name.length, at + b.name.length + 80));
+      return /^(?:\S+ ){0,3}?(?:sau day )?(?:goi tat|viet tat)(?: la)? /.test(tail) && tail.includes(` ${short}`);
+    }
+    return false;
+  };
+  const merged: FoundParty[] = [];
+  for (const key of keys) {
+    const party = byName.get(key);
+    if (!party) continue;
+    const full = keys.find((other) => isShortFormOf(key, other));
+    if (full) {
+      const target = byName.get(full);
+      if (target && party.confidence > target.confidence) byName.set(full, { ...target, role: party.role, confidence: party.confidence });
+      continue;
+    }
+    merged.push(party);
+  }
+  return merged.map((p) => byName.get(foldWords(p.name)) ?? p);
 }
 
 /** The folded forms that refer to a party: full name, "gọi tắt là" alias, honorific + given name(s). */

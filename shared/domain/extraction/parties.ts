@@ -77,9 +77,11 @@ export function readNames(text: string, offset: number): NameAt[] {
     if (honorific) pos += honorific[0].length;
     const rest = text.slice(pos);
     let found: NameAt | null = null;
-    if (ORG_START.test(foldedText.slice(pos, pos + 60)) && /^[\p{Lu}"“]/u.test(rest)) {
+    const opening = ORG_START.exec(foldedText.slice(pos, pos + 60));
+    if (opening && /^[\p{Lu}"“]/u.test(rest)) {
       const name = rest.slice(0, organisationEnd(rest)).trim().replace(/[.,;:]+$/, "");
-      if (name.length > 3) found = { name, kind: "organization", start: offset + pos, end: offset + pos + name.length };
+      // "Công ty" alone is a reference back, not a name
+      if (name.length > opening[0].trim().length + 1) found = { name, kind: "organization", start: offset + pos, end: offset + pos + name.length };
     } else {
       const person = PERSON_NAME.exec(rest);
       const name = person ? trimPersonName(person[0]) : null;
