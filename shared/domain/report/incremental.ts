@@ -18,12 +18,13 @@ export interface MatterStreamChange {
 
 /** A change to one aggregate cell: add `values` (CELL_WIDTH counts) to the cell. */
 export interface CellDelta {
+  /** ReportPeriod.id */
   period: string;
   key: string;
   values: Float64Array;
 }
 
-/** Aggregates kept per tracked period, keyed by period name. */
+/** Aggregates kept per tracked period, keyed by ReportPeriod.id. */
 export type AggregateStore = Map<string, Cube>;
 
 function contribute(image: MatterItem | undefined, period: ReportPeriod, sign: number, into: Map<string, Float64Array>): void {
@@ -44,7 +45,7 @@ export function deltasForChange(change: MatterStreamChange, periods: readonly Re
     contribute(change.oldImage, period, -1, cells);
     contribute(change.newImage, period, 1, cells);
     for (const [key, values] of cells) {
-      if (values.some((value) => value !== 0)) deltas.push({ period: period.name, key, values });
+      if (values.some((value) => value !== 0)) deltas.push({ period: period.id, key, values });
     }
   }
   return deltas;

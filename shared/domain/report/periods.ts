@@ -13,7 +13,10 @@
 export type PeriodScheme = "statistical" | "calendar";
 
 export interface ReportPeriod {
+  /** As written: "2026-H1". */
   name: string;
+  /** Unique across schemes, for keying stored aggregates: "2026-H1", "2026-H1-calendar". */
+  id: string;
   scheme: PeriodScheme;
   year: number;
   half: 1 | 2;
@@ -55,7 +58,8 @@ export function reportPeriod(year: number, half: 1 | 2, scheme: PeriodScheme = "
       : half === 1
         ? [`${pad}-01-01`, `${pad}-06-30`]
         : [`${pad}-07-01`, `${pad}-12-31`];
-  return { name: `${pad}-H${half}`, scheme, year, half, start, end, startAt: vietnamMidnight(start), endBefore: vietnamMidnight(nextDay(end)) };
+  const name = `${pad}-H${half}`;
+  return { name, id: scheme === "statistical" ? name : `${name}-${scheme}`, scheme, year, half, start, end, startAt: vietnamMidnight(start), endBefore: vietnamMidnight(nextDay(end)) };
 }
 
 /** Parses "2026-H1" / "2026-h2" under the given scheme (see the module comment for meanings). */
