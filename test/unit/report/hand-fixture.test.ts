@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ReportRow } from "#domain/report/build-report.ts";
 import type { Indicators } from "#domain/report/indicators.ts";
-import { M, smallProvinceReport as report } from "./small-province.ts";
+import { buildReport } from "#domain/report/build-report.ts";
+import { M, smallProvinceReport as report, stories } from "./small-province.ts";
 
 const COLUMNS = ["carriedOver", "new", "totalReceived", "transferred", "toEnforce", "enforceable", "notEnforceable", "completed", "terminated", "reduced", "inProgress", "postponed", "suspended", "other"] as const;
 function line(ind: Indicators): Array<number | string | null> {
@@ -52,5 +53,17 @@ describe("hand-computed report for a small province, 2026-H1", () => {
 
   it("notes matters still unclassified at the period's end", () => {
     expect(report.notes).toContain("1 việc still thụ lý (not classified) at period end, counted under khác");
+  });
+
+  it("reads the same matters as a calendar half-year when the province chooses it", () => {
+    const calendar = buildReport({
+      matters: stories.map((s) => s.matter),
+      events: stories.flatMap((s) => s.events),
+      period: "2026-H1",
+      options: { scheme: "calendar" },
+    });
+    // Open on 1 Jan 2026: m1, m2, m3, m4, m7, m9. Received Jan-Jun 2026: m8 and m5 (1 April, Vietnam time).
+    expect(calendar.period).toMatchObject({ start: "2026-01-01", end: "2026-06-30" });
+    expect(calendar.views.byUnit.total.current.viec).toMatchObject({ carriedOver: 6, new: 2, totalReceived: 8 });
   });
 });

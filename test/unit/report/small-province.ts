@@ -7,7 +7,7 @@ const kv1 = "ninh-binh-kv-1";
 const kv2 = "ninh-binh-kv-2";
 
 // A small province over 2026-H1 (1 Oct 2025 - 31 Mar 2026, Vietnam time), two regional offices.
-const stories = [
+export const stories = [
   // Carried over: 20M of 100M paid last year; 30M paid in the period, then completed (50M).
   story({ id: "m1", unitId: kv1, owedVnd: 100 * M }, "2025-08-01T02:00:00Z", [
     ["2025-08-10T02:00:00Z", "enforceable"], ["2025-09-01T02:00:00Z", "collect", 20 * M],
