@@ -118,22 +118,25 @@ export interface ReportBenchResult {
 }
 
 /** Runs the report benchmarks; small sizes suit a smoke run, the defaults the full figures. */
-export function benchReport(options: { sizes?: number[]; poolSize?: number; incrementalSizes?: number[] } = {}): ReportBenchResult {
+export function benchReport(options: { sizes?: number[]; poolSize?: number; incrementalSizes?: number[]; runs?: number } = {}): ReportBenchResult {
   const sizes = options.sizes ?? [10_000, 100_000, 1_000_000];
   const histories = pool(options.poolSize ?? Math.min(100_000, Math.max(...sizes)));
   const period = parsePeriod("2026-H1");
   const periods = [period, previousYear(period)];
 
   rollup(cycle(histories, Math.min(20_000, sizes[0]!)), periods); // warm-up: JIT and caches
-  const rollupResults = sizes.map((n) => {
-    const runs = n >= 1_000_000 ? 3 : n >= 100_000 ? 5 : 9;
-    const times: number[] = [];
-    for (let run = 0; run < runs; run++) {
+  // Sizes take turns within each round, so load from other work on the machine hits them alike.
+  const runs = options.runs ?? 5;
+  const times = sizes.map((): number[] => []);
+  for (let run = 0; run < runs; run++) {
+    sizes.forEach((n, index) => {
       const start = performance.now();
       rollup(cycle(histories, n), periods);
-      times.push(performance.now() - start);
-    }
-    const medianMs = median(times);
+      times[index]!.push(performance.now() - start);
+    });
+  }
+  const rollupResults = sizes.map((n, index) => {
+    const medianMs = median(times[index]!);
     return { matters: n, medianMs, usPerMatter: (medianMs * 1000) / n, runs };
   });
 

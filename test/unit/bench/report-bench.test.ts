@@ -3,7 +3,7 @@ import { benchReport, formatReportBench } from "../../../bench/report.ts";
 
 describe("report benchmark script", () => {
   it("runs end to end on small sizes and reports every figure", () => {
-    const result = benchReport({ sizes: [500, 5_000], poolSize: 2_000, incrementalSizes: [300] });
+    const result = benchReport({ sizes: [500, 5_000], poolSize: 2_000, incrementalSizes: [300], runs: 2 });
     expect(result.rollup.map((r) => r.matters)).toEqual([500, 5_000]);
     expect(Number.isFinite(result.scalingExponent)).toBe(true);
     expect(result.incremental[0]?.changes).toBeGreaterThan(300);
