@@ -141,6 +141,8 @@ export function benchReport(options: { sizes?: number[]; poolSize?: number; incr
   });
 
   // Per-change cost with a small and a large store behind it: O(changes) means the same cost.
+  const warmStore: AggregateStore = new Map();
+  for (const change of streamChanges(histories.slice(0, 2_000).map((h) => h.matter as MatterItem))) applyDeltas(warmStore, deltasForChange(change, periods));
   const incremental = (options.incrementalSizes ?? [10_000, 100_000]).map((storeMatters) => {
     const items = histories.slice(0, storeMatters).map((h) => h.matter as MatterItem);
     const changes = streamChanges(items);
