@@ -19,6 +19,8 @@ const NOT_CREDIT_INSTITUTION = /mua ban no|quan ly (?:no|tai san)|khai thac tai 
 export function extractCase(rawText: string): ExtractedCase {
   const text = normalizeDocumentText(rawText);
   const folded = fold(text);
+  // the same text with line breaks as spaces: phrases, names and amounts wrap across lines
+  const flow = folded.replace(/\n/g, " ");
   const headEnd = headingEnd(folded);
   const reviewReasons: string[] = [];
   const evidence: Partial<Record<ScalarField, Evidence>> = {};
@@ -37,15 +39,15 @@ export function extractCase(rawText: string): ExtractedCase {
   const caseNumber = record("caseNumber", findCaseNumber(text, folded, headEnd), null, 0.5);
   const docType = record("docType", findDocType(folded, headEnd, caseNumber), "other", 0);
   const issuedDate = record("issuedDate", findIssuedDate(folded, headEnd), null, 0.5);
-  const court = record("court", findCourt(text, folded, headEnd), null, 0.4);
+  const court = record("court", findCourt(text, folded, flow, headEnd), null, 0.4);
   const subject = record("subject", findSubject(text, folded, headEnd), null, 0.5);
   const caseCategory = record("caseCategory", findCategory(folded, caseNumber), "other", 0);
 
-  const stated = mergeParties([...partiesFromLabels(text, folded), ...partiesFromNarrative(text, folded)], folded);
+  const stated = mergeParties([...partiesFromLabels(text, folded, flow), ...partiesFromNarrative(text, flow)], folded);
   const parties = mergeParties([...stated, ...partiesFromAccounts(text, folded, stated)], folded);
-  const known = parties.map((p) => ({ name: p.name, role: p.role, kind: p.kind, mentions: mentionForms(p, text, folded) }));
+  const known = parties.map((p) => ({ name: p.name, role: p.role, kind: p.kind, mentions: mentionForms(p, flow) }));
   const operative = findOperativePart(text, folded);
-  const obligations = operative ? extractObligations(text, folded, operative, known) : [];
+  const obligations = operative ? extractObligations(text, flow, operative, known) : [];
 
   const creditInstitutionInvolved = parties.some((p) => p.kind === "organization" && CREDIT_INSTITUTION.test(foldWords(p.name)) && !NOT_CREDIT_INSTITUTION.test(foldWords(p.name)));
   confidence.creditInstitutionInvolved = parties.length > 0 ? 0.8 : 0.4;
@@ -120,7 +122,7 @@ function mergeParties(found: FoundParty[], folded: string): FoundParty[] {
 }
 
 /** The folded forms that refer to a party: full name, "gọi tắt là" alias, honorific + given name(s). */
-function mentionForms(party: FoundParty, text: string, folded: string): string[] {
+function mentionForms(party: FoundParty, folded: string): string[] {
   const full = foldWords(party.name);
   const forms = new Set([full]);
   const tokens = full.split(" ");

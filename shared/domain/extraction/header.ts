@@ -130,7 +130,7 @@ function trimToPlaceNames(printed: string): string {
   return out.replace(/[\s,-]+$/, "");
 }
 
-export function findCourt(text: string, folded: string, headEnd: number): Found<string> | null {
+export function findCourt(text: string, folded: string, flow: string, headEnd: number): Found<string> | null {
   // 1. the court line under "NHÂN DANH ... VIỆT NAM", or a standalone heading line naming the court
   const headingLine = /\n\s*((?:toa an nhan dan|tand)\s+[^\n]{3,100})\n/g;
   for (const m of folded.slice(0, Math.min(folded.length, headEnd + 1200)).matchAll(headingLine)) {
@@ -169,14 +169,14 @@ export function findCourt(text: string, folded: string, headEnd: number): Found<
     /viec thu ly[^.]{0,60}? cua\s+(?=toa an nhan dan)/g,
   ];
   for (const pattern of clauses) {
-    for (const m of folded.matchAll(pattern)) {
+    for (const m of flow.matchAll(pattern)) {
       const start = m.index + m[0].length;
-      let name = courtNameAt(text, folded, start);
+      let name = courtNameAt(text, flow, start);
       if (!name) continue;
       // "huyện X (nay là Tòa án nhân dân khu vực N)": the document speaks after the rename
-      const after = folded.slice(start, start + 220);
+      const after = flow.slice(start, start + 220);
       const renamed = /\(\s*nay la\s+(?=toa an nhan dan)/.exec(after);
-      if (renamed) name = courtNameAt(text, folded, start + renamed.index + renamed[0].length) ?? name;
+      if (renamed) name = courtNameAt(text, flow, start + renamed.index + renamed[0].length) ?? name;
       return { value: name, confidence: 0.7, start, end: start + name.length };
     }
   }

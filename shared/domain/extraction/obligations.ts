@@ -75,7 +75,7 @@ interface Sentence {
   leadIn: boolean;
 }
 
-const LIST_START = /^[ \t]*(?:[-+*•]|\d+(?:\.\d+)*\s*[.)/-]|[a-zđ]\)|đợt|dot)\s*/i;
+const LIST_START = /^[ \t]*(?:[-+*•]|\d{1,2}(?:\.\d{1,2})*\s*[.)](?!\d)|\d{1,2}\s*-(?!\d)|[a-zđ]\)|đợt|dot)\s*/i;
 const RUNNING_HEADER = /^\s*(?:-\s*\d+\s*-|\d{1,3}|(?:bản án|ban an|quyết định|quyet dinh)\s+số[^\n]*\s{2,}\S.*)\s*$/i;
 
 /** Sentences of the operative part, with broken lines joined back and page furniture dropped. */

@@ -48,7 +48,7 @@ const ORG_NAME_WORDS = new Set(
     .flatMap((w) => [w, fold(w)]),
 );
 
-const LIST_MARKER = /^\s*(?:[-+*•]+\s*|\d+(?:\.\d+)*\s*[.)/-]?\s+|\d+(?:\.\d+)+\s*|[a-zđ]\)\s*|\*\s*)/i;
+const LIST_MARKER = /^\s*(?:[-+*•]+\s*|\d{1,2}(?:\.\d{1,2})*\s*[.)/-]?(?![\d.])\s+|\d{1,2}(?:\.\d{1,2})+\.?\s*|[a-zđ]\)\s*|\*\s*)/i;
 
 const PERSON_NAME = /^\p{Lu}[\p{L}\p{M}]*\d*(?:\s+\p{Lu}[\p{L}\p{M}]*\d*){1,5}/u;
 
@@ -133,9 +133,14 @@ function organisationEnd(text: string): number {
   return end;
 }
 
+const FIELD_WORDS = new Set(["dia", "noi", "nguoi", "cung", "co", "vang", "tru", "dai", "cho", "nghe", "que", "sinh", "ho", "hien", "can", "so", "ma", "ngay", "tai", "la", "theo", "la", "ban", "thu", "tham", "quoc", "dan", "gioi", "ton", "trinh"]);
+
 /** A capitalised run that is a name: at least two words, not a heading printed in capitals. */
 function trimPersonName(run: string): string | null {
-  const tokens = run.split(/\s+/);
+  // a name wrapped onto the next line continues; a field opening that line ("Địa chỉ", "Có mặt") does not
+  const wrapped = /\n\s*(\S+)/.exec(run);
+  const kept = wrapped && FIELD_WORDS.has(fold(wrapped[1] ?? "")) ? run.slice(0, wrapped.index) : run;
+  const tokens = kept.trim().split(/\s+/);
   if (tokens.length < 2) return null;
   // all-capital words are headings, not anonymised names ("NỘI DUNG VỤ ÁN")
   if (tokens.filter((t) => t.length > 1 && t === t.toUpperCase() && !/\d/.test(t)).length >= 3) return null;
@@ -158,7 +163,7 @@ function evidenceOf(text: string, start: number, end: number): Evidence {
  * Parties from labelled blocks. A label with names on its line gives those names; a label ending the
  * line ("2. Bị đơn:") takes the names of the list items below it, skipping address and representative lines.
  */
-export function partiesFromLabels(text: string, folded: string): FoundParty[] {
+export function partiesFromLabels(text: string, folded: string, flow: string): FoundParty[] {
   const found: FoundParty[] = [];
   // one line a label, but "Nguyên đơn: Chị A. Bị đơn: Anh B." holds two: split before each later label
   const lines: string[] = [];
@@ -177,34 +182,43 @@ export function partiesFromLabels(text: string, folded: string): FoundParty[] {
     offsets.push(pos + from);
     pos += line.length + 1;
   }
+  const lineAt = (offset: number): number => {
+    let index = 0;
+    while (index + 1 < offsets.length && (offsets[index + 1] ?? Infinity) <= offset) index++;
+    return index;
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? "";
     const body = stripListMarker(line);
     const bodyOffset = (offsets[i] ?? 0) + (line.length - body.length);
-    const bodyFolded = folded.slice(bodyOffset, bodyOffset + body.length);
-    let label = roleOfLabel(bodyFolded);
+    // a label may wrap onto the next line ("Người có quyền lợi, nghĩa vụ liên / quan:"): read it flowing
+    const bodyFlow = flow.slice(bodyOffset, bodyOffset + 160);
+    let label = roleOfLabel(bodyFlow);
     let contentStart = -1;
     if (label) {
-      const after = bodyFolded.slice(label.length);
+      const after = bodyFlow.slice(label.length);
       const colon = /^\s*(?:\([^)]*\))?\s*:/.exec(after);
       // "Nguyên đơn ông X trình bày" is narrative, handled elsewhere; a label needs its colon
       if (!colon) label = null;
-      else contentStart = label.length + colon[0].length;
+      else contentStart = bodyOffset + label.length + colon[0].length;
     } else {
       // criminal layout: "... đối với bị cáo:" closing a sentence, the name on the next line
-      const trailing = /(?:doi voi|xet xu)\s+(?:cac\s+)?(bi cao)\s*:\s*$/.exec(bodyFolded);
+      const lineEnd = bodyOffset + body.length;
+      const trailing = /(?:doi voi|xet xu)\s+(?:cac\s+)?(bi cao)\s*:\s*$/.exec(flow.slice(Math.max(0, lineEnd - 80), lineEnd));
       if (trailing) {
-        label = { role: "defendant_criminal", length: bodyFolded.length };
-        contentStart = bodyFolded.length;
+        label = { role: "defendant_criminal", length: body.length };
+        contentStart = lineEnd;
       }
     }
     if (!label) continue;
-    const inline = body.slice(contentStart);
+    const contentLine = lineAt(contentStart);
+    const contentLineEnd = (offsets[contentLine] ?? 0) + (lines[contentLine] ?? "").length;
     const names: NameAt[] = [];
-    if (inline.trim().length > 0) {
-      names.push(...readNames(inline, bodyOffset + contentStart));
+    if (text.slice(contentStart, contentLineEnd).trim().length > 0) {
+      names.push(...readNames(text.slice(contentStart, contentStart + 300), contentStart));
+      i = contentLine;
     } else {
-      for (let j = i + 1; j < lines.length && j < i + 40; j++) {
+      for (let j = contentLine + 1; j < lines.length && j < contentLine + 40; j++) {
         const next = lines[j] ?? "";
         if (next.trim() === "") {
           if (names.length > 0) break;
@@ -212,17 +226,16 @@ export function partiesFromLabels(text: string, folded: string): FoundParty[] {
         }
         const nextBody = stripListMarker(next);
         const nextStart = (offsets[j] ?? 0) + (next.length - nextBody.length);
-        const nextFolded = folded.slice(nextStart, nextStart + nextBody.length);
-        if (roleOfLabel(nextFolded) && /^[^:]{0,60}:/.test(nextFolded)) break;
-        if (/^(?:noi dung|nhan dinh|nhan thay|xet thay|quyet dinh|xu\b|tuyen xu)/.test(nextFolded) && nextBody === nextBody.toUpperCase()) break;
-        if (NOT_A_PARTY_LINE.test(nextFolded)) continue;
+        const nextFlow = flow.slice(nextStart, nextStart + 160);
+        if (roleOfLabel(nextFlow) && /^[^:]{0,60}:/.test(nextFlow)) break;
+        if (/^(?:noi dung|nhan dinh|nhan thay|xet thay|quyet dinh|xu\b|tuyen xu)/.test(nextFlow) && nextBody === nextBody.toUpperCase()) break;
+        if (NOT_A_PARTY_LINE.test(nextFlow)) continue;
         const isItem = next.length !== nextBody.length || label.role === "defendant_criminal";
         if (!isItem) {
           if (names.length > 0) break;
           continue;
         }
-        const nextOffset = (offsets[j] ?? 0) + (next.length - nextBody.length);
-        const got = readNames(nextBody, nextOffset);
+        const got = readNames(text.slice(nextStart, nextStart + 300), nextStart);
         if (got.length === 0) break;
         names.push(...got);
         if (label.role === "defendant_criminal" && next.length === nextBody.length) break;
