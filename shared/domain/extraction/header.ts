@@ -32,6 +32,13 @@ const RIGHT_COLUMN = /\s*(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu 
 
 export function findCaseNumber(text: string, folded: string, headEnd: number): Found<string> | null {
   const head = folded.slice(0, headEnd);
+  // "BẢN ÁN 07/2024/LĐ-ST NGÀY 10/12/2024 VỀ ...", the title style of published judgments
+  const title = /(?:^|\n)\s*(?:ban an|quyet dinh)\s+(?:so\s*:?\s*)?(\d{1,5}\s*\/\s*\d{4}\s*\/\s*[a-z0-9]+(?:\s*-\s*[a-z0-9]+)*)/.exec(head);
+  if (title?.[1]) {
+    const start = title.index + title[0].length - title[1].length;
+    const value = normalizeCaseNumber(text.slice(start, start + title[1].length));
+    if (value) return { value, confidence: 0.9, start, end: start + title[1].length };
+  }
   for (const m of head.matchAll(/\bso\s*:?\s*(\d{1,5}\s*\/\s*(?:\d{4}\s*\/\s*)?[a-z0-9]+(?:\s*-\s*[a-z0-9]+)*)/g)) {
     // "Số:" opens a heading line or its right column ("Bản án số:", "Quyết định số:"); "thụ lý số" does not
     const lineStart = head.lastIndexOf("\n", m.index) + 1;
@@ -52,6 +59,7 @@ export function findIssuedDate(folded: string, headEnd: number): Found<string> |
   // "Ngày: 14/11/2018", a line that is only a date, or "Bình Lục, ngày 18 tháng 4 năm 2022" in the right column
   const patterns = [
     /(?:^|\n|\s{2,})\s*ngay\s*:\s*([^\n]{6,40})/,
+    /(?:^|\n)\s*(?:ban an|quyet dinh)\s+(?:so\s*:?\s*)?\d{1,5}\s*\/[^\s]+\s+(ngay\s+\d{1,2}\s*[\/.-]\s*\d{1,2}\s*[\/.-]\s*\d{4})/,
     /[a-z]+,\s*(ngay\s+\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4})/,
     /(?:^|\n)\s*(ngay\s+\d{1,2}\s*(?:thang\s*\d{1,2}\s*nam\s*\d{4}|[\/.-]\s*\d{1,2}\s*[\/.-]\s*\d{4}))\s*(?:\n|$)/,
   ];

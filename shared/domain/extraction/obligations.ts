@@ -132,7 +132,7 @@ const TRIGGERS: Array<[RegExp, Trigger]> = [
   [/(?:tra|thanh toan) (?:du|het|xong)\b|thi hanh (?:an )?xong|\bda (?:tu nguyen )?(?:tra|nop|thanh toan|boi thuong|giao|chi|hoan tra|nhan du|du nop|tam ung)|xac nhan|tam giu|tiep tuc tam giu|thu giu|duoc tru|doi tru|khau tru|(?:con|van con) phai (?:nop|tra|thi hanh)|tri gia|duoc (?:quyen )?so huu|duoc huong|duoc giu|dang quan ly|khong chap nhan|bac yeu cau|dinh chi|rut yeu cau|giam cho|tu nguyen giam|khong yeu cau|\bdot \d|chia lam|tam tinh|yeu cau (?:bi cao|bi don|nguyen don|toa an)/g, "done"],
   [/hoan tra|hoan lai|nhan lai|tra lai (?:cho [^.;]{0,60}?)?(?:so )?tien tam ung/g, "refund"],
   [/cap duong/g, "support"],
-  [/phat tien|hinh phat bo sung|phat bo sung/g, "fine"],
+  [/phat tien|hinh phat bo sung|phat bo sung|xu phat/g, "fine"],
   [/tich thu|sung (?:vao )?(?:quy|cong quy) nha nuoc|truy thu|nop lai/g, "confiscate"],
   [/(?:phai |tu nguyen )?chiu|phai nop|\bnop\b/g, "fee"],
   [/(?:phai |co nghia vu |co trach nhiem |lien doi |tiep tuc )?(?:tra|thanh toan|boi thuong|ho tro|hoan tra|giao)\b|buoc\b/g, "pay"],
@@ -280,18 +280,23 @@ export function extractObligations(text: string, folded: string, part: Operative
   let lastDebtors: KnownParty[] = [];
   let paragraph = -1;
   let counted: number[] = [];
+  let feeSection = false;
   for (const sentence of sentences) {
     if (sentence.paragraph !== paragraph) {
       paragraph = sentence.paragraph;
       carried = null;
       counted = [];
-      if (!sentence.listItem) leadIn = null;
+      if (!sentence.listItem || /^[ \t]*\d/.test(text.slice(sentence.start, sentence.start + 4))) {
+        leadIn = null;
+        // "3. Về án phí dân sự sơ thẩm:" heads the items below it
+        feeSection = /^[^:]{0,80}(?:an phi|le phi)[^:]{0,60}:/.test(folded.slice(sentence.start, sentence.end));
+      }
     }
-    const inParagraph = amounts.filter((a) => sentences.some((x) => x.paragraph === paragraph && a.start >= x.start && a.end <= x.end));
     const inSentence = amounts.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
     const body = folded.slice(sentence.start, sentence.end).replace(LIST_START, "").trimStart();
-    // instalments restate parts of an amount already ordered
+    // instalments restate parts of an amount already ordered; rejected and withdrawn claims order nothing
     if (/^(?:dot|lan|ky) (?:thu )?\d/.test(body)) continue;
+    if (/^(?:ve [^:]{0,60}:\s*)?(?:khong (?:duoc )?chap nhan|bac (?:yeu cau|don)|dinh chi)/.test(body)) continue;
     const triggers = allTriggers.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
     const mentions = allMentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     let previousEnd = sentence.start;
@@ -306,10 +311,9 @@ export function extractObligations(text: string, folded: string, part: Operative
       const context: Context | null = governing ? contextFor(governing, mentions, folded, sentence, amount, parties, lastDebtors) : (carried ?? leadIn);
       if (!context || context.trigger === "done") continue;
       // a negation between the previous amount and this one: "không yêu cầu anh Kh trả khoản tiền lãi"
-      if (/khong yeu cau|khong chap nhan|bac yeu cau|khong buoc|dinh chi/.test(folded.slice(since, amount.start))) continue;
-      const paragraphIndex = inParagraph.indexOf(amount);
+      if (/khong yeu cau|khong (?:duoc )?chap nhan|bac yeu cau|khong buoc|dinh chi/.test(folded.slice(since, amount.start))) continue;
       if (isRecitedTotal(folded, amount, counted)) continue;
-      if (isBrokenDown(folded, amount, inParagraph.slice(paragraphIndex + 1))) continue;
+      if (isBrokenDown(folded, amount, amounts.slice(amounts.indexOf(amount) + 1))) continue;
       const windowStart = Math.max(since, governing?.start ?? sentence.start, sentence.start);
       const before = folded.slice(windowStart, amount.start);
       // an advance paid earlier, mentioned beside the fee it is set against
@@ -318,8 +322,8 @@ export function extractObligations(text: string, folded: string, part: Operative
       const after = folded.slice(amount.end, Math.min(amount.end + 30, nextAmount?.start ?? sentence.end, sentence.end));
       let trigger = context.trigger;
       const feeNearby = /an phi|le phi/.test(folded.slice(Math.max(since, amount.start - 120), amount.start) + after);
-      if ((trigger === "fee" || trigger === "pay" || trigger === "confiscate") && feeNearby) trigger = "fee";
-      if (trigger === "fee" && !feeNearby) trigger = "pay";
+      if ((trigger === "fee" || trigger === "pay" || trigger === "support") && feeNearby) trigger = "fee";
+      if (trigger === "fee" && !feeNearby && !feeSection) trigger = "pay";
       const obligation = obligationFor(trigger, context, parties, before, text.slice(windowStart, amount.start), after, amount);
       if (!obligation) continue;
       const confidence = Math.max(0.3, 0.9 - 0.2 * obligation.doubts.length - (governing ? 0 : 0.1));
@@ -332,13 +336,11 @@ export function extractObligations(text: string, folded: string, part: Operative
       carried = context;
       if (context.debtors.length > 0) lastDebtors = context.debtors;
     }
-    if (inSentence.length === 0) {
-      const governing = triggers[triggers.length - 1];
-      const context = governing ? contextFor(governing, mentions, folded, sentence, null, parties, lastDebtors) : null;
-      // "Buộc Công ty X phải trả cho chị Y các khoản sau:" governs the list items that follow
-      if (sentence.leadIn && context) leadIn = context;
-      if (context && context.trigger !== "done") carried = context;
-    }
+    const lastTrigger = triggers[triggers.length - 1];
+    const closing = lastTrigger ? contextFor(lastTrigger, mentions, folded, sentence, null, parties, lastDebtors) : null;
+    // "Buộc Công ty X phải trả cho chị Y các khoản sau:" governs the list items that follow
+    if (sentence.leadIn && closing && closing.trigger !== "done") leadIn = closing;
+    if (inSentence.length === 0 && closing && closing.trigger !== "done") carried = closing;
   }
   return sumByParties(raw);
 }
@@ -410,8 +412,18 @@ function contextFor(
   }
   if (debtors.length === 0 && trigger !== "refund") {
     const soleDefendant = parties.filter((p) => p.role === "defendant_criminal");
-    if (/bi cao/.test(folded.slice(sentence.start, governing.end)) && soleDefendant.length === 1) debtors = soleDefendant;
-    else if (lastDebtors.length > 0) debtors = lastDebtors;
+    // someone is named here who is not a known party: better no debtor than the previous sentence's
+    const namesStranger = /(?:\bbi cao|\bong|\bba|\banh|\bchi|cong ty)\s+[a-z]/.test(folded.slice(sentence.start, governing.start));
+    if (/bi cao\s*$|bi cao (?:phai|co)/.test(folded.slice(sentence.start, governing.end)) && soleDefendant.length === 1) debtors = soleDefendant;
+    else if (lastDebtors.length > 0 && !namesStranger) debtors = lastDebtors;
+  }
+  // "Ông Ch phải hoàn trả cho bà H chi phí giám định": a party paying back a party, not the state refunding
+  const refundsFromParty = trigger === "refund" && groupEndingBefore(payers, governing.start, folded).length > 0 && /hoan tra|tra lai/.test(folded.slice(governing.start, governing.end));
+  if (refundsFromParty) {
+    debtors = groupEndingBefore(payers, governing.start, folded);
+    const cho = folded.slice(governing.end, limit).search(/\bcho\b/);
+    creditors = groupStartingAfter(mentions, cho === -1 ? governing.end : governing.end + cho + 3, folded, limit).filter((p) => !debtors.includes(p));
+    return { debtors, creditors, trigger: "pay", windowStart: governing.start };
   }
   if (trigger === "refund") {
     const receiver = groupStartingAfter(mentions, governing.end, folded, limit + 1);
@@ -445,9 +457,10 @@ function isRecitedTotal(folded: string, amount: AmountMatch, counted: number[]):
 /** A total followed by its breakdown ("... 189.934.000 đồng, trong đó tiền nợ gốc là ..."): the parts count, not the total. */
 function isBrokenDown(folded: string, amount: AmountMatch, following: AmountMatch[]): boolean {
   const next = following[0];
-  if (!next || !/^[^.]{0,80}?(?:trong do|bao gom|\bgom\b|cu the)/.test(folded.slice(amount.end, next.start))) return false;
+  if (!next || !/^.{0,80}?(?:trong do|bao gom|\bgom\b|cu the)/.test(folded.slice(amount.end, next.start))) return false;
   let sum = 0;
   for (const part of following) {
+    if (part.start - amount.end > 800) return false;
     sum += part.value;
     if (sum === amount.value) return true;
     if (sum > amount.value) return false;

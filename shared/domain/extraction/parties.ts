@@ -34,16 +34,16 @@ const ROLE_LABELS: Array<[RegExp, PartyRole]> = [
 
 /** Lines that describe a party's helpers or details, never a party. */
 const NOT_A_PARTY_LINE =
-  /^(?:nguoi dai dien|dai dien|nguoi bao ve|luat su|tro giup vien|nguoi lam chung|nguoi chung kien|nguoi phien dich|nguoi giam ho|nguoi khang cao|nguoi tham gia|dia chi|cung dia chi|tru so|noi cu tru|noi thuong tru|cho o|tam tru|nghe nghiep|co mat|vang mat|theo giay|giay uy quyen)/;
+  /^(?:nguoi dai dien|dai dien|nguoi bao ve|nguoi bao chua|luat su|tro giup vien|nguoi lam chung|nguoi chung kien|nguoi phien dich|nguoi giam ho|nguoi khang cao|nguoi tham gia|dia chi|cung dia chi|tru so|noi cu tru|noi thuong tru|cho o|tam tru|nghe nghiep|co mat|vang mat|theo giay|giay uy quyen)/;
 
 const HONORIFICS = /^(?:ong|ba|anh|chi|chau|em|cu|co|bi cao|nguyen don|bi don)\s+/;
 
 const ORG_START =
-  /^(?:ngan hang|cong ty|tong cong ty|tap doan|hop tac xa|quy tin dung|to chuc tin dung|uy ban nhan dan|ubnd|trung tam|chi nhanh|doanh nghiep|ban quan ly|van phong|ho kinh doanh|nha may|xi nghiep|benh vien|truong (?:dai hoc|cao dang|trung hoc|tieu hoc|mam non|thpt|thcs|pho thong)|so (?:tu phap|tai chinh|lao dong|giao duc|y te|xay dung|tai nguyen|ke hoach|giao thong|cong thuong|nong nghiep|van hoa|noi vu)|phong (?:giao dich|tai nguyen|cong chung|kinh te|quan ly)|cuc (?:thi hanh an|thue|hai quan|quan ly)|quy (?:dau tu|ho tro|phat trien|bao lanh))\s/;
+  /^(?:chu tich (?:uy ban nhan dan|ubnd)|ngan hang|cong ty|tong cong ty|tap doan|hop tac xa|quy tin dung|to chuc tin dung|uy ban nhan dan|ubnd|trung tam|chi nhanh|doanh nghiep|ban quan ly|van phong|ho kinh doanh|nha may|xi nghiep|benh vien|truong (?:dai hoc|cao dang|trung hoc|tieu hoc|mam non|thpt|thcs|pho thong)|so (?:tu phap|tai chinh|lao dong|giao duc|y te|xay dung|tai nguyen|ke hoach|giao thong|cong thuong|nong nghiep|van hoa|noi vu)|phong (?:giao dich|tai nguyen|cong chung|kinh te|quan ly)|cuc (?:thi hanh an|thue|hai quan|quan ly)|quy (?:dau tu|ho tro|phat trien|bao lanh))\s/;
 
 /** Lower-case words that belong inside organisation names ("Ngân hàng thương mại cổ phần ..."). */
 const ORG_NAME_WORDS = new Set(
-  "thương mại cổ phần trách nhiệm hữu hạn một hai thành viên đầu tư phát triển xây dựng sản xuất dịch vụ nông nghiệp nông thôn chi nhánh phòng giao dịch tín dụng chính sách xã hội ngoại thương công thương kỹ thuật quỹ đất nhân dân huyện tỉnh thành phố quận thị xã xuất nhập khẩu tài chính bảo hiểm vận tải du lịch may mặc và tập đoàn tổng công ty việt nam khu vực công nghiệp hợp tác môi trường đô thị nhà ở bất động sản kinh doanh điện lực viễn thông"
+  "thương mại cổ phần trách nhiệm hữu hạn một hai thành viên đầu tư phát triển xây dựng sản xuất dịch vụ nông nghiệp nông thôn chi nhánh phòng giao dịch tín dụng chính sách xã hội ngoại thương công thương kỹ thuật quỹ đất nhân dân huyện tỉnh thành phố quận thị xã xuất nhập khẩu tài chính bảo hiểm vận tải du lịch may mặc và tập đoàn tổng công ty việt nam khu vực công nghiệp hợp tác môi trường đô thị nhà ở bất động sản kinh doanh điện lực viễn thông thực phẩm đồ uống giày da cơ khí điện tử chế biến nông sản thủy sản vật liệu thiết bị thương binh lao động giải khát bao bì in ấn giáo dục y tế dược phẩm vận chuyển logistics công nghệ thông tin phần mềm chủ tịch"
     .split(" ")
     .flatMap((w) => [w, fold(w)]),
 );
@@ -100,6 +100,9 @@ export function readNames(text: string, offset: number): NameAt[] {
   return names;
 }
 
+/** Lower-case words after which a name never goes on: verbs, prepositions, honorifics. */
+const BRIDGE_STOPS = /^(?:do|ông|ong|bà|ba|anh|chị|chi|của|cua|cho|với|voi|là|la|có|co|tại|tai|theo|khởi|khoi|yêu|yeu|trả|tra|nộp|nop|đã|da|được|duoc|phải|phai|về|ve|gồm|gom|trình|trinh|ký|ky|vay|mua|bán|ban|thuê|thue|giao|nhận|nhan|đề|de)$/u;
+
 /**
  * Where an organisation's name ends. After its opening word ("Công ty", "Ngân hàng") a name runs over
  * capitalised words, codes and the lower-case words organisation names are made of; it stops at a
@@ -120,7 +123,10 @@ function organisationEnd(text: string): number {
     const next = tokens[i + 1]?.[0] ?? "";
     const known = ORG_NAME_WORDS.has(word.toLocaleLowerCase("vi"));
     // a lower-case word leading into a capitalised one ("May mặc Thiên Phúc") still belongs to the name
-    const bridges = /^\p{Ll}/u.test(word) && /^\p{Lu}/u.test(next) && !/^(?:và|va|với|voi|của|cua|cho|tại|tai|là|la|có|co|theo)$/u.test(word);
+    const following = [tokens[i + 1]?.[0] ?? "", tokens[i + 2]?.[0] ?? ""];
+    const capitalSoon = following.findIndex((t) => /^\p{Lu}/u.test(t));
+    const stopsBefore = following.slice(0, Math.max(0, capitalSoon)).some((t) => BRIDGE_STOPS.test(t));
+    const bridges = /^\p{Ll}/u.test(word) && capitalSoon !== -1 && !stopsBefore && !BRIDGE_STOPS.test(word);
     if (!(isFirstWords || capital || known || bridges)) break;
     if ((word === "và" || word === "va") && !/^\p{Lu}/u.test(next)) break;
     if (token[0].endsWith(":")) break;
@@ -220,10 +226,7 @@ export function partiesFromLabels(text: string, folded: string, flow: string): F
     } else {
       for (let j = contentLine + 1; j < lines.length && j < contentLine + 40; j++) {
         const next = lines[j] ?? "";
-        if (next.trim() === "") {
-          if (names.length > 0) break;
-          continue;
-        }
+        if (next.trim() === "") continue;
         const nextBody = stripListMarker(next);
         const nextStart = (offsets[j] ?? 0) + (next.length - nextBody.length);
         const nextFlow = flow.slice(nextStart, nextStart + 160);
