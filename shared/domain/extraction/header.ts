@@ -233,7 +233,8 @@ const CATEGORY_CUES: Array<[RegExp, CaseCategory]> = [
   [/vu an hanh chinh|nguoi bi kien|luat to tung hanh chinh/, "administrative"],
   [/pha san/, "bankruptcy"],
   [/kinh doanh,? thuong mai/, "commercial"],
-  [/hon nhan va gia dinh|ly hon|nuoi con|cap duong/, "marriage_family"],
+  // "Luật Hôn nhân và gia đình" is also cited for spouses' joint debts in civil cases
+  [/ly hon|cap duong nuoi con|vu an hon nhan|(?<!luat )hon nhan va gia dinh|tranh chap (?:ve )?nuoi con/, "marriage_family"],
   [/vu an lao dong|tranh chap lao dong|hop dong lao dong|bo luat lao dong/, "labor"],
 ];
 

@@ -112,7 +112,8 @@ function sentencesOf(text: string, part: OperativePart): Sentence[] {
     const body = text.slice(p.start, p.end);
     const leadIn = /:\s*$/.test(body);
     // sentence ends: ". " or "; " before a capital, a list marker or a lower-case clause after ";"
-    const cuts = [...body.matchAll(/[.;]\s+(?=[\p{Lu}+\-(])|;\s+/gu)].map((m) => m.index + 1);
+    const marker = LIST_START.exec(body)?.[0].length ?? 0;
+    const cuts = [...body.matchAll(/[.;]\s+(?=[\p{Lu}+\-(])|;\s+/gu)].map((m) => m.index + 1).filter((cut) => cut > marker);
     let from = 0;
     let first = true;
     for (const cut of [...cuts, body.length]) {
@@ -312,6 +313,7 @@ export function extractObligations(text: string, folded: string, part: Operative
       if (!context || context.trigger === "done") continue;
       // a negation between the previous amount and this one: "không yêu cầu anh Kh trả khoản tiền lãi"
       if (/khong yeu cau|khong (?:duoc )?chap nhan|bac yeu cau|khong buoc|dinh chi/.test(folded.slice(since, amount.start))) continue;
+      carried = context;
       if (isRecitedTotal(folded, amount, counted)) continue;
       if (isBrokenDown(folded, amount, amounts.slice(amounts.indexOf(amount) + 1))) continue;
       const windowStart = Math.max(since, governing?.start ?? sentence.start, sentence.start);
@@ -324,7 +326,8 @@ export function extractObligations(text: string, folded: string, part: Operative
       const feeNearby = /an phi|le phi/.test(folded.slice(Math.max(since, amount.start - 120), amount.start) + after);
       if ((trigger === "fee" || trigger === "pay" || trigger === "support") && feeNearby) trigger = "fee";
       if (trigger === "fee" && !feeNearby && !feeSection) trigger = "pay";
-      const obligation = obligationFor(trigger, context, parties, before, text.slice(windowStart, amount.start), after, amount);
+      const phrase = folded.slice(Math.max(since, sentence.start), amount.start);
+      const obligation = obligationFor(trigger, context, parties, phrase, text.slice(Math.max(since, sentence.start), amount.start), after, amount);
       if (!obligation) continue;
       const confidence = Math.max(0.3, 0.9 - 0.2 * obligation.doubts.length - (governing ? 0 : 0.1));
       raw.push({

@@ -43,7 +43,7 @@ const ORG_START =
 
 /** Lower-case words that belong inside organisation names ("Ngân hàng thương mại cổ phần ..."). */
 const ORG_NAME_WORDS = new Set(
-  "thương mại cổ phần trách nhiệm hữu hạn một hai thành viên đầu tư phát triển xây dựng sản xuất dịch vụ nông nghiệp nông thôn chi nhánh phòng giao dịch tín dụng chính sách xã hội ngoại thương công thương kỹ thuật quỹ đất nhân dân huyện tỉnh thành phố quận thị xã xuất nhập khẩu tài chính bảo hiểm vận tải du lịch may mặc và tập đoàn tổng công ty việt nam khu vực công nghiệp hợp tác môi trường đô thị nhà ở bất động sản kinh doanh điện lực viễn thông thực phẩm đồ uống giày da cơ khí điện tử chế biến nông sản thủy sản vật liệu thiết bị thương binh lao động giải khát bao bì in ấn giáo dục y tế dược phẩm vận chuyển logistics công nghệ thông tin phần mềm chủ tịch"
+  "ủy ban thương mại cổ phần trách nhiệm hữu hạn một hai thành viên đầu tư phát triển xây dựng sản xuất dịch vụ nông nghiệp nông thôn chi nhánh phòng giao dịch tín dụng chính sách xã hội ngoại thương công thương kỹ thuật quỹ đất nhân dân huyện tỉnh thành phố quận thị xã xuất nhập khẩu tài chính bảo hiểm vận tải du lịch may mặc và tập đoàn tổng công ty việt nam khu vực công nghiệp hợp tác môi trường đô thị nhà ở bất động sản kinh doanh điện lực viễn thông thực phẩm đồ uống giày da cơ khí điện tử chế biến nông sản thủy sản vật liệu thiết bị thương binh lao động giải khát bao bì in ấn giáo dục y tế dược phẩm vận chuyển logistics công nghệ thông tin phần mềm chủ tịch"
     .split(" ")
     .flatMap((w) => [w, fold(w)]),
 );
