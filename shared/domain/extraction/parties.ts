@@ -210,7 +210,7 @@ export function partiesFromLabels(text: string, folded: string, flow: string): F
     } else {
       // criminal layout: "... đối với bị cáo:" closing a sentence, the name on the next line
       const lineEnd = bodyOffset + body.length;
-      const trailing = /(?:doi voi|xet xu)\s+(?:cac\s+)?(bi cao)\s*:\s*$/.exec(flow.slice(Math.max(0, lineEnd - 80), lineEnd));
+      const trailing = /(?:doi\s+voi|xet\s+xu)\s+(?:cac\s+)?(bi\s+cao)\s*:\s*$/.exec(flow.slice(Math.max(0, lineEnd - 80), lineEnd));
       if (trailing) {
         label = { role: "defendant_criminal", length: body.length };
         contentStart = lineEnd;
@@ -234,10 +234,8 @@ export function partiesFromLabels(text: string, folded: string, flow: string): F
         if (/^(?:noi dung|nhan dinh|nhan thay|xet thay|quyet dinh|xu\b|tuyen xu)/.test(nextFlow) && nextBody === nextBody.toUpperCase()) break;
         if (NOT_A_PARTY_LINE.test(nextFlow)) continue;
         const isItem = next.length !== nextBody.length || label.role === "defendant_criminal";
-        if (!isItem) {
-          if (names.length > 0) break;
-          continue;
-        }
+        // a line that is not an item continues the item above it (addresses wrap)
+        if (!isItem) continue;
         const got = readNames(text.slice(nextStart, nextStart + 300), nextStart);
         if (got.length === 0) break;
         names.push(...got);

@@ -54,7 +54,8 @@ export function normalizeDocumentText(raw: string): string {
     glued !== undefined && Number(glued) !== Number(page) - 1 ? `${glued}\n` : "\n",
   );
   text = text.replace(/[\u2013\u2014\u2212]/g, "-").replace(/[\u201c\u201d\u201e]/g, '"').replace(/[\u2018\u2019]/g, "'");
-  text = text.replace(/\t/g, " ");
+  // indentation and trailing blanks carry no meaning, and a wrapped line must join with one space
+  text = text.replace(/\t/g, " ").replace(/[ ]+$/gm, "").replace(/^[ ]+/gm, "");
   return text;
 }
 
