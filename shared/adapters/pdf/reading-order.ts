@@ -14,7 +14,7 @@ export interface PageSize {
   height: number;
 }
 
-/** Runs whose baselines differ by less than this share of the font size sit on one line. */
+/** Runs whose baselines differ by less than this share of the larger font size sit on one line. */
 const SAME_LINE_EM = 0.4;
 /** A gap wider than this between two runs on a line separates words... */
 const WORD_GAP_EM = 0.1;
@@ -72,7 +72,7 @@ export function linesInReadingOrder(runs: readonly PositionedText[], page: PageS
   const lines: LineBuilder[] = [];
   for (const run of sorted) {
     const current = lines.at(-1);
-    if (current && Math.abs(run.baseline - current.baseline) <= SAME_LINE_EM * Math.min(run.fontSize, current.fontSize)) {
+    if (current && Math.abs(run.baseline - current.baseline) <= SAME_LINE_EM * Math.max(run.fontSize, current.fontSize)) {
       current.runs.push(run);
       current.fontSize = Math.max(current.fontSize, run.fontSize);
     } else {

@@ -57,14 +57,14 @@ export function judgeTextLayer(pageText: string): TextLayerVerdict {
     }
     if (isForeignLatin1(char)) foreign++;
   }
-  if (letters < MIN_LETTERS) {
-    return { usable: false, reason: "too-little-text", detail: `only ${letters} letters in the text layer` };
-  }
   if (share(invalid, visible.length) > MAX_INVALID_SHARE) {
     return { usable: false, reason: "garbled", detail: `${percent(share(invalid, visible.length))} glyph codes or control characters` };
   }
   if (share(alphanumeric, visible.length) < MIN_ALPHANUMERIC_SHARE) {
     return { usable: false, reason: "garbled", detail: `only ${percent(share(alphanumeric, visible.length))} letters or digits` };
+  }
+  if (letters < MIN_LETTERS) {
+    return { usable: false, reason: "too-little-text", detail: `only ${letters} letters in the text layer` };
   }
   if (share(foreign, visible.length) > MAX_FOREIGN_LATIN1_SHARE) {
     return { usable: false, reason: "garbled", detail: "looks like a legacy Vietnamese font encoding (TCVN3/VNI)" };
