@@ -37,22 +37,16 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("thads extract on documents it can read", () => {
-  it("prints one JSON document for a .txt judgment, with the contract's fields", () => {
-    const { code, stdout, stderr } = runThads(["extract", "--json", file("ban-an.txt")]);
+  it.each([
+    ["a .txt judgment", "ban-an.txt", "text/plain", 1],
+    ["a digital PDF with Vietnamese text, read from its text layer", "ban-an.pdf", "application/pdf", 2],
+  ])("prints one JSON document with the contract's fields for %s", (_, name, mediaType, pageCount) => {
+    const { code, stdout, stderr } = runThads(["extract", "--json", file(name)]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     const printed = JSON.parse(stdout) as Record<string, unknown>;
     expect(Object.keys(printed)).toEqual(expect.arrayContaining(CONTRACT_FIELDS));
-    expect(printed.source).toEqual({ file: file("ban-an.txt"), mediaType: "text/plain", pageCount: 1 });
-  });
-
-  it("prints one JSON document for a digital PDF with Vietnamese text, read from its text layer", () => {
-    const { code, stdout, stderr } = runThads(["extract", "--json", file("ban-an.pdf")]);
-    expect(stderr).toBe("");
-    expect(code).toBe(0);
-    const printed = JSON.parse(stdout) as Record<string, unknown>;
-    expect(Object.keys(printed)).toEqual(expect.arrayContaining(CONTRACT_FIELDS));
-    expect(printed.source).toEqual({ file: file("ban-an.pdf"), mediaType: "application/pdf", pageCount: 2 });
+    expect(printed.source).toEqual({ file: file(name), mediaType, pageCount });
   });
 
   it("prints JSON Lines, one compact line per file in the order given, for several files", () => {

@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { pdfjsTextLayer } from "#adapters/pdf/pdfjs-text-layer.ts";
-import { UnreadableDocumentError, type UnreadableReason } from "#domain/document/unreadable-document-error.ts";
 import { readDocument } from "#use-cases/read-document.ts";
 import { renderScannedPdf, renderTextPdf } from "../../scripts/pdf/render-text-pdf.ts";
 import { samplesDir } from "../support/paths.ts";
+import { unreadableReason } from "../support/unreadable-reason.ts";
 
 const HEADING = [
   "TÒA ÁN NHÂN DÂN                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -16,14 +16,7 @@ const OPERATIVE = "QUYẾT ĐỊNH:\nAnh Bùi Văn Tuấn có nghĩa vụ cấp 
 
 const withoutSpaces = (text: string) => text.replace(/\s+/g, "");
 
-async function reasonFor(bytes: Uint8Array): Promise<UnreadableReason> {
-  const error: unknown = await pdfjsTextLayer.readPages(bytes).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof UnreadableDocumentError)) throw new Error(`expected UnreadableDocumentError, got ${String(error)}`);
-  return error.reason;
-}
+const reasonFor = (bytes: Uint8Array) => unreadableReason(pdfjsTextLayer.readPages(bytes));
 
 describe("reading a digital PDF's text layer with pdf.js", () => {
   it("returns each page's Vietnamese lines in reading order, heading columns side by side", async () => {

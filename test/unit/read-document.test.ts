@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { OcrEngine, PageText, RecognizeOptions, SourceDocument } from "#ports/ocr-engine.ts";
 import type { PdfTextLayer } from "#ports/pdf-text-layer.ts";
-import { UnreadableDocumentError, type UnreadableReason } from "#domain/document/unreadable-document-error.ts";
 import { readDocument } from "#use-cases/read-document.ts";
+import { unreadableReason as failureReason } from "../support/unreadable-reason.ts";
 
 const OPERATIVE_PAGE = [
   "QUYẾT ĐỊNH:",
@@ -45,15 +45,6 @@ const png: SourceDocument = {
   mediaType: "image/jpeg",
   bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
 };
-
-async function failureReason(work: Promise<unknown>): Promise<UnreadableReason> {
-  const error: unknown = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof UnreadableDocumentError)) throw new Error(`expected UnreadableDocumentError, got ${String(error)}`);
-  return error.reason;
-}
 
 describe("reading a document into pages of text", () => {
   it("reads a plain-text file as one page, NFC-normalised", async () => {
