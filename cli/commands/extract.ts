@@ -59,7 +59,8 @@ export function extractCommand(deps: ReadDocumentDeps): Command {
       // JSON Lines as soon as there are several files, so each line parses on its own.
       const jsonIndent = files.length === 1 ? 2 : undefined;
       let failures = 0;
-      for (const [index, file] of files.entries()) {
+      let printed = 0;
+      for (const file of files) {
         let result: ExtractedDocument;
         try {
           result = await extractFile(file, deps);
@@ -70,7 +71,8 @@ export function extractCommand(deps: ReadDocumentDeps): Command {
         }
         const source: DocumentFacts = { file, mediaType: result.read.mediaType, pageCount: result.read.pages.length };
         if (values.json) io.out(`${JSON.stringify({ ...result.case, source }, null, jsonIndent)}\n`);
-        else io.out(`${index > 0 ? "\n" : ""}${formatCaseSummary(result.case, source)}`);
+        else io.out(`${printed > 0 ? "\n" : ""}${formatCaseSummary(result.case, source)}`);
+        printed++;
       }
       return failures > 0 ? 1 : 0;
     },
