@@ -25,6 +25,10 @@ describe("judging whether a PDF page's text layer is real text", () => {
     );
   });
 
+  it("accepts a page whose words are separated by no-break spaces, as Word exports them", () => {
+    expect(reason(judgment.slice(0, 1500).replace(/ /g, "\u00a0"))).toBe("usable");
+  });
+
   it("accepts a short signature page", () => {
     expect(reason("TM. HỘI ĐỒNG XÉT XỬ SƠ THẨM\nTHẨM PHÁN - CHỦ TỌA PHIÊN TÒA\n(Đã ký)\nPhạm Thị Minh Nguyệt")).toBe("usable");
   });

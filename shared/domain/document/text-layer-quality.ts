@@ -7,12 +7,10 @@
  * extractor nonsense, so the page is recognised from its image instead.
  */
 
-export type TextLayerVerdict =
-  | { usable: true }
-  | { usable: false; reason: "no-text" | "too-little-text" | "garbled"; detail: string };
+export type TextLayerVerdict = { usable: true } | { usable: false; reason: "no-text" | "too-little-text" | "garbled" };
 
 /** A signature page still has a few dozen letters; a stamp or page number has fewer. */
-export const MIN_LETTERS = 20;
+const MIN_LETTERS = 20;
 /** Share of non-space characters that must be letters or digits (the rest is punctuation). */
 const MIN_ALPHANUMERIC_SHARE = 0.6;
 /** Control, private-use, unassigned and replacement characters: glyph codes, not text. */
@@ -34,16 +32,16 @@ const fold = (word: string): string =>
 
 function isForeignLatin1(char: string): boolean {
   const code = char.codePointAt(0) ?? 0;
-  return code >= 0xa0 && code <= 0xff && !VIETNAMESE_LATIN1.has(char);
+  return code > 0xa0 && code <= 0xff && !VIETNAMESE_LATIN1.has(char);
 }
 
 const share = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole);
-const percent = (x: number): string => `${Math.round(100 * x)}%`;
 
 /** Judges one page's text layer. Pure; thresholds are the named constants above. */
 export function judgeTextLayer(pageText: string): TextLayerVerdict {
-  const visible = [...pageText.replace(/[\t\n\r\f ]+/g, "")];
-  if (visible.length === 0) return { usable: false, reason: "no-text", detail: "the page has no text layer" };
+  // \s with the u flag also drops the no-break spaces word processors put in PDFs.
+  const visible = [...pageText.replace(/\s+/gu, "")];
+  if (visible.length === 0) return { usable: false, reason: "no-text" };
 
   let letters = 0;
   let alphanumeric = 0;
@@ -58,23 +56,23 @@ export function judgeTextLayer(pageText: string): TextLayerVerdict {
     if (isForeignLatin1(char)) foreign++;
   }
   if (share(invalid, visible.length) > MAX_INVALID_SHARE) {
-    return { usable: false, reason: "garbled", detail: `${percent(share(invalid, visible.length))} glyph codes or control characters` };
+    return { usable: false, reason: "garbled" };
   }
   if (share(alphanumeric, visible.length) < MIN_ALPHANUMERIC_SHARE) {
-    return { usable: false, reason: "garbled", detail: `only ${percent(share(alphanumeric, visible.length))} letters or digits` };
+    return { usable: false, reason: "garbled" };
   }
   if (letters < MIN_LETTERS) {
-    return { usable: false, reason: "too-little-text", detail: `only ${letters} letters in the text layer` };
+    return { usable: false, reason: "too-little-text" };
   }
   if (share(foreign, visible.length) > MAX_FOREIGN_LATIN1_SHARE) {
-    return { usable: false, reason: "garbled", detail: "looks like a legacy Vietnamese font encoding (TCVN3/VNI)" };
+    return { usable: false, reason: "garbled" };
   }
   const words = pageText.split(/[^\p{L}]+/u).filter(Boolean);
   // Scripts without Latin vowels are not what this check is about; only Latin words are counted.
   const latinWords = words.map(fold).filter((w) => /^[a-z]+$/.test(w));
   const vowelled = latinWords.filter((w) => VOWEL.test(w)).length;
   if (latinWords.length > 0 && share(vowelled, latinWords.length) < MIN_VOWELLED_WORD_SHARE) {
-    return { usable: false, reason: "garbled", detail: `only ${percent(share(vowelled, latinWords.length))} of words have a vowel` };
+    return { usable: false, reason: "garbled" };
   }
   return { usable: true };
 }
