@@ -9,7 +9,7 @@ import { pdfjsTextLayer } from "#adapters/pdf/pdfjs-text-layer.ts";
 export interface ReadDocumentDeps {
   /** Recognises scanned pages and images; without it such documents are refused with reason "needs-ocr". */
   ocr?: OcrEngine;
-  /** Reads digital PDFs' own text; pdf.js unless a test supplies another. */
+  /** Reads digital PDFs' own text; pdf.js (loaded on the first PDF) unless a test supplies another. */
   pdf?: PdfTextLayer;
 }
 
@@ -17,7 +17,7 @@ export interface ReadDocument {
   /** What the bytes turned out to be, whatever the document claimed. */
   mediaType: ReadableMediaType;
   pages: PageText[];
-  /** All pages' lines; pages are separated by a line holding a form feed ("\f"), as pdftotext does. */
+  /** All pages' lines. Between pages stands a line holding only a form feed ("\f", pdftotext's page break). */
   text: string;
   /** Pages whose text layer was unusable and that no OCR engine could read: their text is missing or poor. */
   unreadPages: number[];
@@ -45,7 +45,7 @@ export function detectMediaType(name: string, bytes: Uint8Array): ReadableMediaT
   if (bytes.length === 0) throw new UnreadableDocumentError("empty", "file is empty (0 bytes)");
   const guess = sniffMediaType(bytes);
   if (guess.readable) return guess.mediaType;
-  const extension = name.split(".").pop()?.toLowerCase() ?? "";
+  const extension = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
   const promised = PROMISED_BY_EXTENSION[extension];
   if (promised) {
     throw new UnreadableDocumentError("corrupt", `named .${extension} but the content is not a ${promised} (damaged or renamed)`);
