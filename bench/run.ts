@@ -1,0 +1,17 @@
+// npm run bench [-- --only NAME[,NAME]]: runs the benchmark sections one after the other.
+import { parseArgs } from "node:util";
+import { extractionBench } from "./extraction.ts";
+import type { BenchSection } from "./section.ts";
+
+const SECTIONS: readonly BenchSection[] = [extractionBench];
+
+const { values } = parseArgs({ options: { only: { type: "string", multiple: true } } });
+const wanted = new Set((values.only ?? []).flatMap((names) => names.split(",")));
+const unknown = [...wanted].filter((name) => !SECTIONS.some((s) => s.name === name));
+if (unknown.length > 0) {
+  console.error(`bench: no section named ${unknown.join(", ")}; sections: ${SECTIONS.map((s) => s.name).join(", ")}`);
+  process.exit(2);
+}
+for (const section of SECTIONS.filter((s) => wanted.size === 0 || wanted.has(s.name))) {
+  await section.run();
+}

@@ -1,0 +1,41 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+
+/** Where a command writes; tests pass their own to read what a command printed. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** Print stack traces of internal errors (THADS_DEBUG=1). */
+  debug: boolean;
+}
+
+/** One `thads` sub-command. Commands live in cli/commands/, one module each, and are listed in cli/thads.ts. */
+export interface Command {
+  name: string;
+  /** One line for `thads --help`. */
+  summary: string;
+  /** Full help for `thads NAME --help`. */
+  usage: string;
+  /** Returns the process exit code. */
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+/** The command line itself is wrong: exit code 2 and a hint at --help. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+const isParseArgsError = (error: unknown): error is Error =>
+  error instanceof Error && String((error as NodeJS.ErrnoException).code).startsWith("ERR_PARSE_ARGS");
+
+/** node:util parseArgs, with its complaints turned into UsageError. */
+export function parseCommandArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    if (isParseArgsError(error)) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** Any message on one line, so that `thads: FILE: REASON` stays one line per failure. */
+export const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, " ").trim();

@@ -1,0 +1,49 @@
+import { UsageError, oneLine, type CliIo, type Command } from "./command.ts";
+
+function overview(commands: readonly Command[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const list = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n");
+  return `usage: thads COMMAND [OPTIONS] [ARGS]\n\nCommands:\n${list}\n\nRun 'thads COMMAND --help' for a command's options.\n`;
+}
+
+const wantsHelp = (arg: string | undefined): boolean => arg === "help" || arg === "--help" || arg === "-h";
+
+/** `--help` anywhere among a command's options (not after `--`, where it would be a file name). */
+function asksCommandHelp(args: readonly string[]): boolean {
+  const end = args.indexOf("--");
+  return (end < 0 ? args : args.slice(0, end)).some((arg) => arg === "--help" || arg === "-h");
+}
+
+/** Dispatches `thads COMMAND ...` to the command's module and turns every failure into one line on stderr. */
+export async function runCli(argv: readonly string[], io: CliIo, commands: readonly Command[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined) {
+    io.err(overview(commands));
+    return 2;
+  }
+  if (wantsHelp(name)) {
+    const topic = commands.find((c) => c.name === rest[0]);
+    io.out(topic ? topic.usage : overview(commands));
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.err(`thads: unknown command '${name}'; run 'thads --help' for the list\n`);
+    return 2;
+  }
+  if (asksCommandHelp(rest)) {
+    io.out(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`thads ${name}: ${oneLine(error.message)}; run 'thads ${name} --help' for usage\n`);
+      return 2;
+    }
+    io.err(`thads: internal error: ${oneLine(String(error instanceof Error ? error.message : error))}\n`);
+    if (io.debug && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderScannedPdf, renderTextPdf, TINY_PNG } from "../../scripts/pdf/render-text-pdf.ts";
+import { runThads } from "../support/run-thads.ts";
+
+/** The fields ../shared/contract/case.schema.json requires of every printed case. */
+const CONTRACT_FIELDS = ["docType", "caseNumber", "issuedDate", "court", "caseCategory", "parties", "obligations", "creditInstitutionInvolved"];
+
+const JUDGMENT = `TÒA ÁN NHÂN DÂN                          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN BÌNH LỤC                                  Độc lập - Tự do - Hạnh phúc
+Bản án số: 27/2024/DS-ST
+Ngày: 15 - 3 - 2024
+V/v: "Tranh chấp hợp đồng vay tài sản"
+NHÂN DANH NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+QUYẾT ĐỊNH:
+Buộc anh Đinh Văn Khải phải trả cho bà Trần Thị Hồng Nhung số tiền 180.000.000 đồng (Một trăm tám mươi triệu đồng).`;
+
+let dir: string;
+const file = (name: string) => join(dir, name);
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "thads-cli-"));
+  writeFileSync(file("ban-an.txt"), JUDGMENT);
+  writeFileSync(file("ban-an.pdf"), await renderTextPdf([JUDGMENT.split("\n").slice(0, 5).join("\n"), JUDGMENT.split("\n").slice(5).join("\n")]));
+  writeFileSync(file("empty.txt"), "");
+  writeFileSync(file("ban-an.docx"), Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 8, 0]));
+  writeFileSync(file("data.bin"), Uint8Array.from([0x00, 0x9c, 0xff, 0x01, 0x7f, 0x00]));
+  const whole = await renderTextPdf([JUDGMENT]);
+  writeFileSync(file("truncated.pdf"), whole.subarray(0, Math.floor(whole.length / 2)));
+  writeFileSync(file("encrypted.pdf"), await renderTextPdf([JUDGMENT], { userPassword: "bi-mat" }));
+  writeFileSync(file("scan.pdf"), await renderScannedPdf(2));
+  writeFileSync(file("scan.png"), TINY_PNG);
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("thads extract on documents it can read", () => {
+  it.each([
+    ["a .txt judgment", "ban-an.txt", "text/plain", 1],
+    ["a digital PDF with Vietnamese text, read from its text layer", "ban-an.pdf", "application/pdf", 2],
+  ])("prints one JSON document with the contract's fields for %s", (_, name, mediaType, pageCount) => {
+    const { code, stdout, stderr } = runThads(["extract", "--json", file(name)]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const printed = JSON.parse(stdout) as Record<string, unknown>;
+    expect(Object.keys(printed)).toEqual(expect.arrayContaining(CONTRACT_FIELDS));
+    expect(printed.source).toEqual({ file: file(name), mediaType, pageCount });
+  });
+
+  it("prints JSON Lines, one compact line per file in the order given, for several files", () => {
+    const { code, stdout } = runThads(["extract", "--json", file("ban-an.pdf"), file("ban-an.txt")]);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines).toHaveLength(2);
+    const files = lines.map((line) => (JSON.parse(line) as { source: { file: string } }).source.file);
+    expect(files).toEqual([file("ban-an.pdf"), file("ban-an.txt")]);
+  });
+
+  it("prints a short Vietnamese summary without --json", () => {
+    const { code, stdout } = runThads(["extract", file("ban-an.txt")]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`== ${file("ban-an.txt")} (text/plain, 1 trang)`);
+    expect(stdout).toMatch(/^Văn bản: /m);
+    expect(stdout).toMatch(/^Tòa án: /m);
+    expect(stdout).toMatch(/^Nghĩa vụ trả tiền \(\d+\):/m);
+  });
+});
+
+describe("thads extract on documents it cannot read", () => {
+  const cases: Array<[string, string, RegExp]> = [
+    ["a missing file", "missing.txt", /no such file/],
+    ["an empty file", "empty.txt", /empty \(0 bytes\)/],
+    ["a Word document", "ban-an.docx", /unsupported file type: .*\.docx/],
+    ["binary data of no known kind", "data.bin", /unsupported file type/],
+    ["a truncated PDF", "truncated.pdf", /PDF is truncated/],
+    ["a password-protected PDF", "encrypted.pdf", /password-protected/],
+    ["a scanned PDF with no OCR engine", "scan.pdf", /no usable text layer .*no OCR engine is configured/],
+    ["an image with no OCR engine", "scan.png", /OCR .*no OCR engine is configured/],
+  ];
+
+  it.each(cases)("fails on %s with one line naming the file and the reason", (_, name, reason) => {
+    const { code, stdout, stderr } = runThads(["extract", "--json", file(name)]);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    const lines = stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^thads: ${file(name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `));
+    expect(lines[0]).toMatch(reason);
+  });
+
+  it("goes on with the other files and exits non-zero at the end", () => {
+    const { code, stdout, stderr } = runThads(["extract", "--json", file("empty.txt"), file("ban-an.txt"), file("scan.pdf")]);
+    expect(code).toBe(1);
+    expect(stderr.trimEnd().split("\n")).toHaveLength(2);
+    const printed = stdout.trimEnd().split("\n").map((line) => JSON.parse(line) as { source: { file: string } });
+    expect(printed.map((p) => p.source.file)).toEqual([file("ban-an.txt")]);
+  });
+});
+
+describe("thads command line", () => {
+  it("exits 2 with a hint when no file is given, an option is unknown or the command does not exist", () => {
+    for (const args of [["extract"], ["extract", "--jsn", "a.txt"], ["extrct", "a.txt"]]) {
+      const { code, stderr } = runThads(args);
+      expect(code).toBe(2);
+      expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+      expect(stderr).toMatch(/--help/);
+    }
+  });
+
+  it("prints help for the tool and for a command", () => {
+    expect(runThads(["--help"]).stdout).toMatch(/extract/);
+    const help = runThads(["extract", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: thads extract \[--json\] FILE\.\.\./);
+  });
+});
