@@ -43,7 +43,10 @@ export function extractCase(rawText: string): ExtractedCase {
   const subject = record("subject", findSubject(text, folded, headEnd), null, 0.5);
   const caseCategory = record("caseCategory", findCategory(folded, caseNumber), "other", 0);
 
-  const stated = mergeParties([...partiesFromLabels(text, folded, flow), ...partiesFromNarrative(text, flow)], folded);
+  const labelled = partiesFromLabels(text, folded, flow);
+  // a complete parties block makes the narrative's passing mentions ("Bị đơn Công ty Sông Đào") redundant
+  const complete = labelled.some((p) => ["plaintiff", "petitioner", "defendant_criminal"].includes(p.role)) && labelled.some((p) => ["defendant", "respondent", "defendant_criminal"].includes(p.role));
+  const stated = mergeParties(complete ? labelled : [...labelled, ...partiesFromNarrative(text, flow)], folded);
   const parties = mergeParties([...stated, ...partiesFromAccounts(text, folded, stated)], folded);
   const known = parties.map((p) => ({ name: p.name, role: p.role, kind: p.kind, mentions: mentionForms(p, flow) }));
   const operative = findOperativePart(text, folded);
@@ -102,7 +105,7 @@ function mergeParties(found: FoundParty[], folded: string): FoundParty[] {
       const at = folded.indexOf(fold(b.name));
       if (at === -1) return false;
       const tail = foldWords(folded.slice(at + b.name.length, at + b.name.length + 80));
-      return /^(?:\S+ ){0,3}?(?:sau day )?(?:goi tat|viet tat)(?: la)? /.test(tail) && tail.includes(` ${short}`);
+      return /^(?:\S+ ){0,3}?(?:sau day )?(?:goi tat|viet tat|goi)(?: la)? /.test(tail) && tail.includes(` ${short}`);
     }
     return false;
   };
@@ -136,7 +139,7 @@ function mentionForms(party: FoundParty, folded: string): string[] {
     // "Công ty TNHH Thương mại và Xây dựng Minh Khang (sau đây gọi tắt là Công ty Minh Khang)"
     const at = folded.indexOf(fold(party.name));
     if (at !== -1) {
-      const alias = /^[^()\n]{0,20}\(\s*(?:sau day )?(?:goi tat|viet tat)(?: la)?\s*:?\s*["']?([^()"'\n]{2,60}?)["']?\s*\)/.exec(folded.slice(at + party.name.length, at + party.name.length + 120));
+      const alias = /^[^()\n]{0,20}\(\s*(?:sau day )?(?:goi tat|viet tat|goi)(?: la)?\s*:?\s*["']?([^()"'\n]{2,60}?)["']?\s*\)/.exec(folded.slice(at + party.name.length, at + party.name.length + 120));
       if (alias?.[1]) forms.add(foldWords(alias[1]));
     }
   }

@@ -128,7 +128,8 @@ function organisationEnd(text: string): number {
     const stopsBefore = following.slice(0, Math.max(0, capitalSoon)).some((t) => BRIDGE_STOPS.test(t));
     const bridges = /^\p{Ll}/u.test(word) && capitalSoon !== -1 && !stopsBefore && !BRIDGE_STOPS.test(word);
     if (!(isFirstWords || capital || known || bridges)) break;
-    if ((word === "và" || word === "va") && !/^\p{Lu}/u.test(next)) break;
+    // "Thương mại và Xây dựng" continues; "... và Công ty B", "... và ông C" starts another party
+    if ((word === "và" || word === "va") && (!/^\p{Lu}/u.test(next) || /^(?:Công|Cong|Ngân|Ngan|Ông|Ong|Bà|Ba|Anh|Chị|Chi|Tổng|Tong|Ủy|Uy|Hợp|Hop)$/u.test(next))) break;
     if (token[0].endsWith(":")) break;
     end = token.index + token[0].length;
     if (token[0].endsWith(",")) {
