@@ -19,13 +19,11 @@ export interface Found<T> {
  * opens with running prose (its first page lost) has no heading at all.
  */
 export function headingEnd(folded: string): number {
-  const m = /\n\s*(?:nhan danh|noi dung vu an|n[o0]i dung|kinh gui|can cu|- thanh phan|thanh phan hoi dong)/.exec(folded);
-  // a heading names the court, the state motto or the document number before its first section
+  // a heading names the court, the state motto or the document number in its first lines
   const opensWithHeading = /toa an nhan dan|\btand\b|cong hoa xa hoi|ban an so|(?:^|\n)\s*so\s*:/.test(folded.slice(0, 400));
-  if (m && m.index < 4000 && opensWithHeading) return m.index;
-  const firstLong = folded.split("\n").findIndex((line) => line.length > 150);
-  if (firstLong === -1) return Math.min(folded.length, 1500);
-  return folded.split("\n").slice(0, firstLong).join("\n").length;
+  if (!opensWithHeading) return 0;
+  const m = /\n\s*(?:nhan danh|noi dung vu an|n[o0]i dung|kinh gui|can cu|- thanh phan|thanh phan hoi dong)/.exec(folded);
+  return m && m.index < 4000 ? m.index : Math.min(folded.length, 1500);
 }
 
 const RIGHT_COLUMN = /\s*(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|doc lap - tu do - hanh phuc)\s*/g;

@@ -100,7 +100,9 @@ function sentencesOf(text: string, part: OperativePart): Sentence[] {
       continue;
     }
     const isList = LIST_START.test(line.text);
-    const continues = current !== null && !isList && !/[.:;!]\s*$/.test(previous) && !/^\p{Lu}{3,}/u.test(trimmed);
+    // a line after "...:" that starts with a number or a lower-case word is the rest of that line ("làm việc:\n94.600.000 đồng")
+    const finished = /[.;!]\s*$/.test(previous) || (/:\s*$/.test(previous) && !/^[\d(\p{Ll}]/u.test(trimmed));
+    const continues = current !== null && !isList && !finished && !/^\p{Lu}{3,}/u.test(trimmed);
     if (continues && current) current.end = line.start + line.text.length;
     else {
       current = { start: line.start, end: line.start + line.text.length, listItem: isList };

@@ -234,7 +234,8 @@ export function partiesFromLabels(text: string, folded: string, flow: string): F
         if (roleOfLabel(nextFlow) && /^[^:]{0,60}:/.test(nextFlow)) break;
         if (/^(?:noi dung|nhan dinh|nhan thay|xet thay|quyet dinh|xu\b|tuyen xu)/.test(nextFlow) && nextBody === nextBody.toUpperCase()) break;
         if (NOT_A_PARTY_LINE.test(nextFlow)) continue;
-        const isItem = next.length !== nextBody.length || label.role === "defendant_criminal";
+        // "đối với bị cáo:" may be followed by the name with no list marker, the first line only
+        const isItem = next.length !== nextBody.length || (label.role === "defendant_criminal" && names.length === 0);
         // a line that is not an item continues the item above it (addresses wrap)
         if (!isItem) continue;
         const got = readNames(text.slice(nextStart, nextStart + 300), nextStart);
