@@ -127,7 +127,7 @@ function sentencesOf(text: string, part: OperativePart): Sentence[] {
   return sentences;
 }
 
-type Trigger = "pay" | "fee" | "fine" | "confiscate" | "refund" | "support" | "done" | "none";
+type Trigger = "pay" | "fee" | "fine" | "confiscate" | "refund" | "support" | "done";
 
 /** Verbs that govern an amount, with what they make of it. Longest phrases first within each group. */
 const TRIGGERS: Array<[RegExp, Trigger]> = [
@@ -266,7 +266,6 @@ interface Context {
   debtors: KnownParty[];
   creditors: KnownParty[];
   trigger: Trigger;
-  windowStart: number;
 }
 
 /**
@@ -428,7 +427,7 @@ function contextFor(
     debtors = groupEndingBefore(payers, governing.start, folded);
     const cho = folded.slice(governing.end, limit).search(/\bcho\b/);
     creditors = groupStartingAfter(mentions, cho === -1 ? governing.end : governing.end + cho + 3, folded, limit).filter((p) => !debtors.includes(p));
-    return { debtors, creditors, trigger: "pay", windowStart: governing.start };
+    return { debtors, creditors, trigger: "pay" };
   }
   if (trigger === "refund") {
     const receiver = groupStartingAfter(mentions, governing.end, folded, limit + 1);
@@ -444,7 +443,7 @@ function contextFor(
       if (afterCho !== -1) creditors = groupStartingAfter(mentions, amount.end + afterCho + 3, folded, sentence.end).filter((p) => !debtors.includes(p));
     }
   }
-  return { debtors, creditors, trigger, windowStart: governing.start };
+  return { debtors, creditors, trigger };
 }
 
 /** "tổng cộng 96.600.000 đồng" after the parts it adds up, which were counted already. */
