@@ -48,7 +48,7 @@ export function extractCase(rawText: string): ExtractedCase {
   const complete = labelled.some((p) => ["plaintiff", "petitioner", "defendant_criminal"].includes(p.role)) && labelled.some((p) => ["defendant", "respondent", "defendant_criminal"].includes(p.role));
   const stated = mergeParties(complete ? labelled : [...labelled, ...partiesFromNarrative(text, flow)], folded);
   const parties = mergeParties([...stated, ...partiesFromAccounts(text, folded, stated)], folded);
-  const known = parties.map((p) => ({ name: p.name, role: p.role, kind: p.kind, mentions: mentionForms(p, flow) }));
+  const known = parties.map((p) => ({ name: p.name, role: p.role, kind: p.kind, mentions: mentionForms(p, flow, parties) }));
   const operative = findOperativePart(text, folded);
   const obligations = operative ? extractObligations(text, flow, operative, known) : [];
 
@@ -125,7 +125,7 @@ function mergeParties(found: FoundParty[], folded: string): FoundParty[] {
 }
 
 /** The folded forms that refer to a party: full name, "gọi tắt là" alias, honorific + given name(s). */
-function mentionForms(party: FoundParty, folded: string): string[] {
+function mentionForms(party: FoundParty, folded: string, parties: FoundParty[]): string[] {
   const full = foldWords(party.name);
   const forms = new Set([full]);
   const tokens = full.split(" ");
@@ -136,6 +136,9 @@ function mentionForms(party: FoundParty, folded: string): string[] {
       for (const h of HONORIFIC_FORMS) forms.add(`${h} ${given}`);
     }
   } else {
+    // "hoàn trả cho Ngân hàng ...": the bare kind of organisation, when only one party is of that kind
+    const head = tokens.slice(0, 2).join(" ");
+    if (parties.filter((p) => p.kind === "organization" && foldWords(p.name).startsWith(`${head} `)).length === 1) forms.add(head);
     // "Công ty TNHH Thương mại và Xây dựng Minh Khang (sau đây gọi tắt là Công ty Minh Khang)"
     const at = folded.indexOf(fold(party.name));
     if (at !== -1) {

@@ -132,7 +132,7 @@ type Trigger = "pay" | "fee" | "fine" | "confiscate" | "refund" | "support" | "d
 /** Verbs that govern an amount, with what they make of it. Longest phrases first within each group. */
 const TRIGGERS: Array<[RegExp, Trigger]> = [
   [/khong (?:phai )?chiu|khong phai nop|khong phai tra|duoc mien|mien (?:toan bo )?(?:tien )?an phi/g, "done"],
-  [/(?:tra|thanh toan) (?:du|het|xong)\b|thi hanh (?:an )?xong|\bda (?:tu nguyen )?(?:tra|nop|thanh toan|boi thuong|giao|chi|hoan tra|nhan du|du nop|tam ung)|xac nhan|tam giu|tiep tuc tam giu|thu giu|duoc tru|doi tru|khau tru|(?:con|van con) phai (?:nop|tra|thi hanh)|tri gia|duoc (?:quyen )?so huu|duoc huong|duoc giu|dang quan ly|khong chap nhan|bac yeu cau|dinh chi|rut yeu cau|giam cho|tu nguyen giam|khong yeu cau|\bdot \d|chia lam|tam tinh|yeu cau (?:bi cao|bi don|nguyen don|toa an)/g, "done"],
+  [/(?:tra|thanh toan) (?:du|het|xong)\b|thi hanh (?:an )?xong|\bda (?:tu nguyen )?(?:chi tra|tra|nop|thanh toan|boi thuong|giao|chi|hoan tra|nhan du|du nop|tam ung)|xac nhan|tam giu|tiep tuc tam giu|thu giu|duoc tru|doi tru|khau tru|(?:con|van con) phai (?:nop|tra|thi hanh)|tri gia|duoc (?:quyen )?so huu|duoc huong|duoc giu|dang quan ly|khong chap nhan|bac yeu cau|dinh chi|rut yeu cau|giam cho|tu nguyen giam|khong yeu cau|\bdot \d|chia lam|tam tinh|yeu cau (?:bi cao|bi don|nguyen don|toa an)/g, "done"],
   [/hoan tra|hoan lai|nhan lai|tra lai (?:cho [^.;]{0,60}?)?(?:so )?tien tam ung/g, "refund"],
   [/cap duong/g, "support"],
   [/phat tien|hinh phat bo sung|phat bo sung|xu phat/g, "fine"],
@@ -246,7 +246,7 @@ function kindNamedIn(folded: string, source: string): ObligationKind | null {
   if (/cap duong/.test(folded)) return "child_support";
   if (/lãi/i.test(source) || INTEREST.test(folded)) return "interest";
   if (/boi thuong|thiet hai|ton that/.test(folded)) return "compensation";
-  if (/tro cap|chenh lech|ho tro|chi phi|phu cap|thoi viec|gia tri tai san|cong suc/.test(folded)) return "other";
+  if (/tro cap|chenh lech|ho tro|chi phi|phu cap|thoi viec|gia tri tai san|cong suc|phat vi pham|tien phat|ky phan|thua ke/.test(folded)) return "other";
   if (/no goc|tien goc|tien luong|tien thue|tien vay|tien hang|tien mua|tra lai/.test(folded)) return "principal";
   return null;
 }
@@ -287,7 +287,8 @@ export function extractObligations(text: string, folded: string, part: Operative
     if (sentence.paragraph !== paragraph) {
       paragraph = sentence.paragraph;
       carried = null;
-      counted = [];
+      // parts counted so far stay until the next numbered item: "Tổng cộng" may close a list below
+      if (/^[ \t]*\d/.test(text.slice(sentence.start, sentence.start + 4))) counted = [];
       if (!sentence.listItem || /^[ \t]*\d/.test(text.slice(sentence.start, sentence.start + 4))) {
         leadIn = null;
         // "3. Về án phí dân sự sơ thẩm:" heads the items below it
@@ -315,6 +316,8 @@ export function extractObligations(text: string, folded: string, part: Operative
       // a negation between the previous amount and this one: "không yêu cầu anh Kh trả khoản tiền lãi"
       if (/khong yeu cau|khong (?:duoc )?chap nhan|bac yeu cau|khong buoc|dinh chi/.test(folded.slice(since, amount.start))) continue;
       carried = context;
+      // "4.000.000 đồng, trong đó mỗi cháu 2.000.000 đồng": a share of the amount just ordered
+      if (/\bmoi (?:chau|con|nguoi|ben|bi cao|bi don)\b[^.;]{0,20}$/.test(folded.slice(since, amount.start)) && counted.length > 0) continue;
       if (isRecitedTotal(folded, amount, counted)) continue;
       if (isBrokenDown(folded, amount, amounts.slice(amounts.indexOf(amount) + 1))) continue;
       const windowStart = Math.max(since, governing?.start ?? sentence.start, sentence.start);
@@ -326,7 +329,8 @@ export function extractObligations(text: string, folded: string, part: Operative
       let trigger = context.trigger;
       const feeNearby = /an phi|le phi/.test(folded.slice(Math.max(since, amount.start - 120), amount.start) + after);
       if ((trigger === "fee" || trigger === "pay" || trigger === "support") && feeNearby) trigger = "fee";
-      if (trigger === "fee" && !feeNearby && !feeSection) trigger = "pay";
+      // bearing a cost of one's own ("phải chịu 6.000.000 đồng chi phí định giá") is not owed to anyone
+      if (trigger === "fee" && !feeNearby && !feeSection) continue;
       const phrase = folded.slice(Math.max(since, sentence.start), amount.start);
       const obligation = obligationFor(trigger, context, parties, phrase, text.slice(Math.max(since, sentence.start), amount.start), after, amount);
       if (!obligation) continue;
@@ -414,6 +418,11 @@ function contextFor(
     if (trigger === "fine" || trigger === "confiscate") debtors = debtors.length ? debtors : after;
     else if (debtors.length === 0) debtors = after;
   }
+  if (debtors.length === 0 && (trigger === "confiscate" || trigger === "fine") && amount) {
+    // "Tịch thu ... số tiền 3.000.000 đồng thu giữ của bị cáo Siu Th"
+    const of = folded.slice(amount.end, sentence.end).search(/\bcua\b/);
+    if (of !== -1) debtors = groupStartingAfter(mentions, amount.end + of + 3, folded, sentence.end);
+  }
   if (debtors.length === 0 && trigger !== "refund") {
     const soleDefendant = parties.filter((p) => p.role === "defendant_criminal");
     // someone is named here who is not a known party: better no debtor than the previous sentence's
@@ -430,7 +439,8 @@ function contextFor(
     return { debtors, creditors, trigger: "pay" };
   }
   if (trigger === "refund") {
-    const receiver = groupStartingAfter(mentions, governing.end, folded, limit + 1);
+    // the receiver may sit inside the matched phrase: "trả lại cho bà Ph số tiền tạm ứng"
+    const receiver = groupStartingAfter(mentions, governing.start, folded, limit + 1);
     creditors = receiver.length ? receiver : groupEndingBefore(mentions, governing.start, folded);
   } else {
     const cho = folded.slice(governing.end, limit).search(/\bcho\b/);

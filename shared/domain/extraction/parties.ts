@@ -43,12 +43,12 @@ const ORG_START =
 
 /** Lower-case words that belong inside organisation names ("Ngân hàng thương mại cổ phần ..."). */
 const ORG_NAME_WORDS = new Set(
-  "ủy ban thương mại cổ phần trách nhiệm hữu hạn một hai thành viên đầu tư phát triển xây dựng sản xuất dịch vụ nông nghiệp nông thôn chi nhánh phòng giao dịch tín dụng chính sách xã hội ngoại thương công thương kỹ thuật quỹ đất nhân dân huyện tỉnh thành phố quận thị xã xuất nhập khẩu tài chính bảo hiểm vận tải du lịch may mặc và tập đoàn tổng công ty việt nam khu vực công nghiệp hợp tác môi trường đô thị nhà ở bất động sản kinh doanh điện lực viễn thông thực phẩm đồ uống giày da cơ khí điện tử chế biến nông sản thủy sản vật liệu thiết bị thương binh lao động giải khát bao bì in ấn giáo dục y tế dược phẩm vận chuyển logistics công nghệ thông tin phần mềm chủ tịch"
+  "ủy ban quản lý dự án thương mại cổ phần trách nhiệm hữu hạn một hai thành viên đầu tư phát triển xây dựng sản xuất dịch vụ nông nghiệp nông thôn chi nhánh phòng giao dịch tín dụng chính sách xã hội ngoại thương công thương kỹ thuật quỹ đất nhân dân huyện tỉnh thành phố quận thị xã xuất nhập khẩu tài chính bảo hiểm vận tải du lịch may mặc và tập đoàn tổng công ty việt nam khu vực công nghiệp hợp tác môi trường đô thị nhà ở bất động sản kinh doanh điện lực viễn thông thực phẩm đồ uống giày da cơ khí điện tử chế biến nông sản thủy sản vật liệu thiết bị thương binh lao động giải khát bao bì in ấn giáo dục y tế dược phẩm vận chuyển logistics công nghệ thông tin phần mềm chủ tịch"
     .split(" ")
     .flatMap((w) => [w, fold(w)]),
 );
 
-const LIST_MARKER = /^\s*(?:[-+*•]+\s*|\d{1,2}(?:\.\d{1,2})*\s*[.)/-]?(?![\d.])\s+|\d{1,2}(?:\.\d{1,2})+\.?\s*|[a-zđ]\)\s*|\*\s*)/i;
+const LIST_MARKER = /^\s*(?:(?:và|va)\s+|[-+*•]+\s*|\d{1,2}(?:\.\d{1,2})*\s*[.)/-]?(?![\d.])\s+|\d{1,2}(?:\.\d{1,2})+\.?\s*|[a-zđ]\)\s*|\*\s*)/i;
 
 const PERSON_NAME = /^\p{Lu}[\p{L}\p{M}]*\d*(?:\s+\p{Lu}[\p{L}\p{M}]*\d*){1,5}/u;
 
@@ -204,7 +204,8 @@ export function partiesFromLabels(text: string, folded: string, flow: string): F
     let contentStart = -1;
     if (label) {
       const after = bodyFlow.slice(label.length);
-      const colon = /^\s*(?:\([^)]*\))?\s*:/.exec(after);
+      // "Bị cáo có kháng cáo:", "Người bị yêu cầu tuyên bố mất tích:", "Bị đơn (người kháng cáo):"
+      const colon = /^\s*(?:\([^)]*\)|(?![^:]*(?:trinh bay|khai|cho rang|de nghi|y kien|phat bieu|thua nhan))[a-z ,]{0,40})?\s*:/.exec(after);
       // "Nguyên đơn ông X trình bày" is narrative, handled elsewhere; a label needs its colon
       if (!colon) label = null;
       else contentStart = bodyOffset + label.length + colon[0].length;
@@ -238,9 +239,7 @@ export function partiesFromLabels(text: string, folded: string, flow: string): F
         const isItem = next.length !== nextBody.length || (label.role === "defendant_criminal" && names.length === 0);
         // a line that is not an item continues the item above it (addresses wrap)
         if (!isItem) continue;
-        const got = readNames(text.slice(nextStart, nextStart + 300), nextStart);
-        if (got.length === 0) break;
-        names.push(...got);
+        names.push(...readNames(text.slice(nextStart, nextStart + 300), nextStart));
         if (label.role === "defendant_criminal" && next.length === nextBody.length) break;
       }
     }
