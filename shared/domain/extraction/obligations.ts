@@ -101,7 +101,7 @@ function sentencesOf(text: string, part: OperativePart): Sentence[] {
     }
     const isList = LIST_START.test(line.text);
     // a line after "...:" that starts with a number or a lower-case word is the rest of that line ("làm việc:\n94.600.000 đồng")
-    const finished = /[.;!]\s*$/.test(previous) || (/:\s*$/.test(previous) && !/^[\d(\p{Ll}]/u.test(trimmed));
+    const finished = /[.!]\s*$/.test(previous) || (/[:;]\s*$/.test(previous) && !/^[\d(\p{Ll}]/u.test(trimmed));
     const continues = current !== null && !isList && !finished && !/^\p{Lu}{3,}/u.test(trimmed);
     if (continues && current) current.end = line.start + line.text.length;
     else {
@@ -281,14 +281,15 @@ export function extractObligations(text: string, folded: string, part: Operative
   let carried: Context | null = null;
   let lastDebtors: KnownParty[] = [];
   let paragraph = -1;
-  let counted: number[] = [];
+  // every amount counted so far: "Tổng cộng ..." may add up parts ordered in several items above it
+  const counted: number[] = [];
   let feeSection = false;
+  let paragraphStart = part.start;
   for (const sentence of sentences) {
     if (sentence.paragraph !== paragraph) {
       paragraph = sentence.paragraph;
+      paragraphStart = sentence.start;
       carried = null;
-      // parts counted so far stay until the next numbered item: "Tổng cộng" may close a list below
-      if (/^[ \t]*\d/.test(text.slice(sentence.start, sentence.start + 4))) counted = [];
       if (!sentence.listItem || /^[ \t]*\d/.test(text.slice(sentence.start, sentence.start + 4))) {
         leadIn = null;
         // "3. Về án phí dân sự sơ thẩm:" heads the items below it
@@ -332,7 +333,9 @@ export function extractObligations(text: string, folded: string, part: Operative
       // bearing a cost of one's own ("phải chịu 6.000.000 đồng chi phí định giá") is not owed to anyone
       if (trigger === "fee" && !feeNearby && !feeSection) continue;
       const phrase = folded.slice(Math.max(since, sentence.start), amount.start);
-      const obligation = obligationFor(trigger, context, parties, phrase, text.slice(Math.max(since, sentence.start), amount.start), after, amount);
+      // "3. Về chi phí tố tụng: ... hoàn trả cho ông Tr 6.000.000 đồng": costs paid back are "other"
+      const costs = /^[^:]{0,20}ve chi phi/.test(folded.slice(paragraphStart, paragraphStart + 60));
+      const obligation = obligationFor(trigger, context, parties, costs ? `chi phi ${phrase}` : phrase, text.slice(Math.max(since, sentence.start), amount.start), after, amount);
       if (!obligation) continue;
       const confidence = Math.max(0.3, 0.9 - 0.2 * obligation.doubts.length - (governing ? 0 : 0.1));
       raw.push({
