@@ -5,6 +5,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import { parser as batchParser } from "@aws-lambda-powertools/batch/parser";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
 import { parser } from "@aws-lambda-powertools/parser/middleware";
 import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
@@ -38,13 +39,16 @@ const STATUS_BY_ERROR = new Map<string, number>([
   [PreconditionRequiredError.name, 428],
 ]);
 
-/** Readable reasons for a rejected request: field paths and messages, never the values sent. */
+type SchemaIssue = { message: string; path?: readonly (PropertyKey | { key: PropertyKey })[] };
+
+/** Readable reasons for a rejected request (Standard Schema issues): field paths and messages, never the values sent. */
 function describeParseError(error: Error): string {
-  const issues = (error.cause as { issues?: { path: PropertyKey[]; message: string }[] } | undefined)?.issues;
-  if (!issues) return "request does not match the expected shape";
+  const issues = error.cause as SchemaIssue[] | undefined;
+  if (!Array.isArray(issues)) return "request does not match the expected shape";
+  const envelope = new Set(["queryStringParameters", "pathParameters", "body", "headers"]);
   return issues
     .map((issue) => {
-      const path = issue.path.map(String).filter((part) => !["queryStringParameters", "pathParameters", "body"].includes(part));
+      const path = (issue.path ?? []).map((part) => String(typeof part === "object" ? part.key : part)).filter((part) => !envelope.has(part));
       return path.length > 0 ? `${path.join(".")}: ${issue.message}` : issue.message;
     })
     .join("; ");
@@ -95,11 +99,14 @@ export function sqsBatch<S extends z.ZodType>(
       await handleRecord(record.body, record);
     } catch (error) {
       logger.warn("record failed; it returns to the queue", { messageId: record.messageId, error });
+      metrics.addMetric("RecordsFailed", MetricUnit.Count, 1);
       throw error;
     }
   };
   return observed<SQSEvent, SQSBatchResponse>(async (event, context) => {
     beforeBatch(context);
-    return processPartialResponse(event, recordHandler, processor, { context });
+    // Records that failed parsing or handling are listed, never thrown: a batch that failed whole
+    // goes back to the queue the same way, and its records reach the DLQ after maxReceiveCount.
+    return processPartialResponse(event, recordHandler, processor, { context, throwOnFullBatchFailure: false });
   });
 }
