@@ -1,6 +1,6 @@
 /** Requests of the HTTP API routes, as zod schemas over API Gateway's payload format 2.0. */
 import { JSONStringified } from "@aws-lambda-powertools/parser/helpers";
-import { APIGatewayProxyEventV2Schema } from "@aws-lambda-powertools/parser/schemas";
+import { APIGatewayProxyEventV2Schema } from "@aws-lambda-powertools/parser/schemas/api-gatewayv2";
 import { z } from "zod";
 import { CASE_ID_PATTERN, CASE_STATUSES } from "../../domain/stored-case.ts";
 import { CaseCorrectionSchema } from "../../use-cases/correct-case.ts";

@@ -3,7 +3,8 @@
  * A message that does not fit is a batch item failure and, after the queue's retries, lands in its DLQ.
  */
 import { JSONStringified } from "@aws-lambda-powertools/parser/helpers";
-import { EventBridgeSchema, SnsSqsNotificationSchema } from "@aws-lambda-powertools/parser/schemas";
+import { EventBridgeSchema } from "@aws-lambda-powertools/parser/schemas/eventbridge";
+import { SnsSqsNotificationSchema } from "@aws-lambda-powertools/parser/schemas/sns";
 import { z } from "zod";
 
 /**
