@@ -1,13 +1,24 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildUploadKey, decodeEventKey, mediaTypeOf, parseUploadKey, safeFileName } from "#domain/upload-key.ts";
-import { s3EventKey } from "../support/events.ts";
+import { loadEvent, s3EventKey } from "../support/events.ts";
 
 const UPLOAD_ID = "3f1c2a9e-7b1d-4c55-9a0e-2d4b8f6e1a77";
 
 describe("upload keys", () => {
   it("decodes S3 event keys: + is a space, %2B a real plus, UTF-8 percent escapes are Vietnamese letters", () => {
     expect(decodeEventKey("courts/tand-phu-ly/B%E1%BA%A3n+%C3%A1n+1%2B2.pdf")).toBe("courts/tand-phu-ly/Bản án 1+2.pdf");
+  });
+
+  it("reads the court and the Vietnamese file name from a real S3 put event", () => {
+    const event = loadEvent<{ Records: { s3: { object: { key: string } } }[] }>("s3-put-vietnamese-key");
+
+    expect(parseUploadKey(decodeEventKey(event.Records[0]?.s3.object.key ?? ""))).toEqual({
+      courtId: "tand-phu-ly",
+      uploadDate: "2025-03-14",
+      uploadId: UPLOAD_ID,
+      fileName: "Bản án số 12-2017-DS-ST (Nguyễn Văn H)+phụ lục.pdf",
+    });
   });
 
   it("decodes whatever file name S3 encoded back to the same name", () => {
