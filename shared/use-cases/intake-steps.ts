@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { agencyFor, type AgencyAssignment } from "../domain/agency-directory.ts";
 import type { ExtractedCase } from "../domain/case.ts";
 import { foldText } from "../domain/search-keys.ts";
+import { certainlySinglePage } from "../domain/single-page.ts";
 import { caseIdFor, statusAfterExtraction, totalAmountVnd, type StoredCase, type TextSource } from "../domain/stored-case.ts";
 import { mediaTypeOf, parseUploadKey, type SupportedMediaType, type UploadKey } from "../domain/upload-key.ts";
 import { UnsupportedDocumentError } from "../errors.ts";
@@ -68,8 +69,8 @@ export class AsyncOcrRequired extends Error {
 }
 
 /**
- * Recognises images and single PDF pages at once (Textract's synchronous API); anything longer is
- * deferred to an asynchronous job, because synchronous calls cannot take multi-page documents.
+ * Recognises single-page documents at once (Textract's synchronous API takes nothing longer);
+ * everything else, or anything whose page count is uncertain, is deferred to an asynchronous job.
  */
 export class DeferringOcr implements OcrEngine {
   readonly name: string;
@@ -78,8 +79,8 @@ export class DeferringOcr implements OcrEngine {
   }
 
   async recognize(document: SourceDocument, options?: RecognizeOptions): Promise<PageText[]> {
-    const singlePage = document.mediaType !== "application/pdf" || options?.pages?.length === 1;
-    if (!singlePage) throw new AsyncOcrRequired();
+    const firstPageOnly = options?.pages === undefined || (options.pages.length === 1 && options.pages[0] === 1);
+    if (!firstPageOnly || !certainlySinglePage(document.mediaType, document.bytes)) throw new AsyncOcrRequired();
     return this.engine.recognize(document, options);
   }
 }

@@ -101,6 +101,16 @@ describe("ingest-document", () => {
     expect(s3).toHaveReceivedCommandWith(GetObjectCommand, { Key: SAMPLE_KEY, VersionId: "3HL4kqtJlcpXroDTDmjVBH40Nrjfkd" });
   });
 
+  it("reads a one-page scanned PDF at once", async () => {
+    const onePage = new TextEncoder().encode("%PDF-1.4\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n%%EOF");
+    const key = SCAN_KEY.replace("ảnh chụp.png", "bản quét.pdf");
+    s3.on(GetObjectCommand, { Key: key }).resolves(storedObject(onePage, "application/pdf"));
+
+    expect(await failedIds(sqsS3Event({ key }))).toEqual([]);
+    expect(ocr.startJob).not.toHaveBeenCalled();
+    expect(casesWritten()).toEqual([expect.objectContaining({ caseId: caseIdOf(onePage), textSource: "ocr" })]);
+  });
+
   it("starts one asynchronous OCR job for a multi-page PDF and records it for the completion handler", async () => {
     expect(await failedIds(loadEvent<SQSEvent>("sqs-s3-put"))).toEqual([]);
 
