@@ -1,0 +1,31 @@
+import { randomUUID } from "node:crypto";
+import { MetricUnit } from "@aws-lambda-powertools/metrics";
+import { CreateUploadUrlRequest } from "#adapters/aws/api-schemas.ts";
+import { callerCourt } from "#adapters/aws/caller.ts";
+import { s3 } from "#adapters/aws/clients.ts";
+import { httpRoute, json } from "#adapters/aws/lambda-handler.ts";
+import { S3ObjectStore } from "#adapters/aws/s3-object-store.ts";
+import { loadConfig } from "#shared/config.ts";
+import { logger, metrics } from "#shared/observability.ts";
+import { createUploadUrl } from "#use-cases/create-upload-url.ts";
+
+const config = loadConfig("create-upload-url");
+const objects = new S3ObjectStore(s3);
+
+export const handler = httpRoute(CreateUploadUrlRequest, async (request) => {
+  const courtId = callerCourt(request, config.COURT_ROLE_PREFIX);
+  const result = await createUploadUrl(
+    { courtId, ...request.body },
+    {
+      objects,
+      bucket: config.UPLOADS_BUCKET,
+      maxBytes: config.UPLOAD_MAX_BYTES,
+      expiresInSeconds: config.UPLOAD_URL_TTL_SECONDS,
+      newUploadId: randomUUID,
+      now: () => new Date(),
+    },
+  );
+  logger.info("upload url issued", { courtId, uploadId: result.uploadId });
+  metrics.addMetric("UploadUrlsIssued", MetricUnit.Count, 1);
+  return json(200, result);
+});

@@ -1,0 +1,127 @@
+import { Duration } from "aws-cdk-lib";
+import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
+import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpIamAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
+import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import type { ITableV2 } from "aws-cdk-lib/aws-dynamodb";
+import { ManagedPolicy, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
+import type { IBucket } from "aws-cdk-lib/aws-s3";
+import { Construct } from "constructs";
+import { CaseIndex } from "../../shared/adapters/aws/table-design.ts";
+import { UPLOAD_PREFIX } from "../../shared/domain/upload-key.ts";
+import type { DeploymentSettings } from "../settings.ts";
+import { ThadsFunction } from "./thads-function.ts";
+
+export interface CaseApiProps {
+  uploads: IBucket;
+  cases: ITableV2;
+  settings: DeploymentSettings;
+  logRetention: RetentionDays;
+}
+
+const STAGE = "$default";
+
+/**
+ * The HTTP API courts and staff call, signed with SigV4 (IAM authorisation on every route).
+ * Who may call what is IAM policy: attach CourtUploaderPolicy to court roles (named
+ * `<courtRolePrefix><courtId>`) and StaffPolicy to enforcement staff roles.
+ */
+export class CaseApi extends Construct {
+  readonly api: HttpApi;
+  readonly accessLogs: LogGroup;
+  readonly courtUploaderPolicy: ManagedPolicy;
+  readonly staffPolicy: ManagedPolicy;
+  readonly functions: ThadsFunction[] = [];
+
+  constructor(scope: Construct, id: string, props: CaseApiProps) {
+    super(scope, id);
+    const { uploads, cases, settings, logRetention } = props;
+
+    this.api = new HttpApi(this, "Api", {
+      description: "THADS case intake and query API",
+      defaultAuthorizer: new HttpIamAuthorizer(),
+      createDefaultStage: false,
+    });
+    this.accessLogs = new LogGroup(this, "AccessLogs", { retention: logRetention });
+    new HttpStage(this, "DefaultStage", {
+      httpApi: this.api,
+      stageName: STAGE,
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(this.accessLogs),
+        // No query string: searches carry party names there.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: "$context.requestId",
+            time: "$context.requestTime",
+            routeKey: "$context.routeKey",
+            status: "$context.status",
+            latencyMs: "$context.responseLatency",
+            caller: "$context.identity.userArn",
+            sourceIp: "$context.identity.sourceIp",
+            integrationError: "$context.integrationErrorMessage",
+          }),
+        ),
+      },
+    });
+
+    const route = (method: HttpMethod, path: string, fn: ThadsFunction) => {
+      this.functions.push(fn);
+      this.api.addRoutes({ path, methods: [method], integration: new HttpLambdaIntegration(`${fn.node.id}Integration`, fn) });
+      return this.api.arnForExecuteApi(method, path.replace(/\{[^}]+\}/g, "*"), STAGE);
+    };
+    const casesSetting = { CASES_TABLE: cases.tableName };
+
+    const upload = route(
+      HttpMethod.POST,
+      "/upload-urls",
+      new ThadsFunction(this, "CreateUploadUrl", {
+        name: "create-upload-url",
+        settings: {
+          UPLOADS_BUCKET: uploads.bucketName,
+          UPLOAD_MAX_BYTES: String(settings.uploadMaxBytes),
+          UPLOAD_URL_TTL_SECONDS: String(settings.uploadUrlTtlSeconds),
+          COURT_ROLE_PREFIX: settings.courtRolePrefix,
+        },
+        logRetention,
+      }).allowWriteObjects(uploads, UPLOAD_PREFIX),
+    );
+    const staffRoutes = [
+      route(HttpMethod.GET, "/cases", new ThadsFunction(this, "SearchCases", { name: "search-cases", settings: casesSetting, logRetention }).allowTable(cases, ["Query", "BatchGetItem"], Object.values(CaseIndex))),
+      route(HttpMethod.GET, "/cases/{caseId}", new ThadsFunction(this, "GetCase", { name: "get-case", settings: casesSetting, logRetention }).allowTable(cases, ["GetItem", "Query"])),
+      route(
+        HttpMethod.PATCH,
+        "/cases/{caseId}",
+        new ThadsFunction(this, "CorrectCase", { name: "correct-case", settings: casesSetting, logRetention }).allowTable(cases, ["GetItem", "Query", "PutItem", "DeleteItem"]),
+      ),
+      route(
+        HttpMethod.GET,
+        "/cases/{caseId}/original",
+        new ThadsFunction(this, "GetOriginalUrl", {
+          name: "get-original-url",
+          settings: { ...casesSetting, DOWNLOAD_URL_TTL_SECONDS: String(settings.downloadUrlTtlSeconds) },
+          logRetention,
+          timeout: Duration.seconds(5),
+        })
+          .allowTable(cases, ["GetItem"])
+          .allowReadObjects(uploads, UPLOAD_PREFIX),
+      ),
+      route(
+        HttpMethod.GET,
+        "/review-queue",
+        new ThadsFunction(this, "ListReviewQueue", { name: "list-review-queue", settings: casesSetting, logRetention }).allowTable(cases, ["Query", "BatchGetItem"], [CaseIndex.status]),
+      ),
+    ];
+
+    this.courtUploaderPolicy = new ManagedPolicy(this, "CourtUploaderPolicy", {
+      description: "Attach to a court's uploader role: request presigned upload URLs",
+      statements: [new PolicyStatement({ actions: ["execute-api:Invoke"], resources: [upload] })],
+    });
+    this.staffPolicy = new ManagedPolicy(this, "StaffPolicy", {
+      description: "Attach to enforcement staff roles: search, read, correct cases and fetch originals",
+      statements: [new PolicyStatement({ actions: ["execute-api:Invoke"], resources: staffRoutes })],
+    });
+  }
+}

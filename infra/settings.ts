@@ -1,0 +1,38 @@
+/**
+ * Deployment settings, from CDK context (cdk.json, or `-c thads:name=value`), validated at synth.
+ */
+import { RetentionDays } from "aws-cdk-lib/aws-logs";
+import type { Node } from "constructs";
+import { z } from "zod";
+
+const RETENTIONS = new Set<number>(Object.values(RetentionDays).filter((value): value is number => typeof value === "number"));
+
+const SettingsSchema = z.object({
+  /** AWS region of both stacks. */
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
+  /** Days function and API access logs are kept (a CloudWatch retention value). */
+  logRetentionDays: z.coerce.number().int().refine((days) => RETENTIONS.has(days), "not a CloudWatch Logs retention value"),
+  uploadMaxBytes: z.coerce.number().int().positive().max(500 * 1024 * 1024),
+  uploadUrlTtlSeconds: z.coerce.number().int().min(60).max(3600),
+  downloadUrlTtlSeconds: z.coerce.number().int().min(30).max(3600),
+  courtRolePrefix: z.string().regex(/^[A-Za-z0-9+=,.@_-]{1,40}$/),
+  /** Court -> agency assignments with validity dates, as JSON text or a list. */
+  agencyDirectory: z.union([z.string(), z.array(z.unknown())]).transform((value) => (typeof value === "string" ? value : JSON.stringify(value))),
+  /** EventBridge schedule expression for the report rollup. */
+  rollupSchedule: z.string().regex(/^(cron|rate)\(.+\)$/),
+  /** Browser origins allowed to PUT uploads with the presigned URLs (empty: no browser uploads). */
+  uploadOrigins: z.array(z.url()).default([]),
+});
+export type DeploymentSettings = z.infer<typeof SettingsSchema>;
+
+const KEYS = Object.keys(SettingsSchema.shape) as (keyof DeploymentSettings)[];
+
+/** Reads `thads:<setting>` context values. Throws naming every bad one. */
+export function deploymentSettings(node: Node): DeploymentSettings {
+  const raw = Object.fromEntries(KEYS.map((key) => [key, node.tryGetContext(`thads:${key}`)]));
+  const result = SettingsSchema.safeParse(raw);
+  if (!result.success) {
+    throw new Error(`Invalid CDK context: ${result.error.issues.map((issue) => `thads:${String(issue.path[0])}: ${issue.message}`).join("; ")}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,99 @@
+/**
+ * Everything that holds data: buckets and tables. Deployed rarely, never replaced: every resource
+ * is retained when the stack is deleted and the tables are deletion-protected with point-in-time
+ * recovery. Functions live in the stateless stack, which receives these through typed props.
+ */
+import { Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import { AttributeType, ProjectionType, TableEncryptionV2, TableV2, type ITableV2 } from "aws-cdk-lib/aws-dynamodb";
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, StorageClass, type IBucket } from "aws-cdk-lib/aws-s3";
+import type { Construct } from "constructs";
+import { analyticsTable, casesTable, idempotencyTable, type KeyAttribute, type TableDesign } from "../shared/adapters/aws/table-design.ts";
+
+/** What the stateless stack needs from this one. */
+export interface StatefulResources {
+  uploads: IBucket;
+  reports: IBucket;
+  cases: ITableV2;
+  analytics: ITableV2;
+  idempotency: ITableV2;
+}
+
+export interface StatefulStackProps extends StackProps {
+  /** Browser origins allowed to PUT with presigned upload URLs. */
+  uploadOrigins: string[];
+}
+
+const attribute = (key: KeyAttribute) => ({ name: key.name, type: key.type === "S" ? AttributeType.STRING : AttributeType.NUMBER });
+
+export class StatefulStack extends Stack implements StatefulResources {
+  readonly uploads: Bucket;
+  readonly reports: Bucket;
+  readonly cases: TableV2;
+  readonly analytics: TableV2;
+  readonly idempotency: TableV2;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+
+    const accessLogs = this.bucket("AccessLogsBucket", {
+      versioned: false,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+    });
+
+    this.uploads = this.bucket("UploadsBucket", {
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: "uploads/",
+      // Originals are evidence: every version is kept; older versions move to cheaper storage.
+      lifecycleRules: [
+        { abortIncompleteMultipartUploadAfter: Duration.days(7) },
+        { noncurrentVersionTransitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }] },
+      ],
+      ...(props.uploadOrigins.length > 0 && {
+        cors: [{ allowedMethods: [HttpMethods.PUT], allowedOrigins: props.uploadOrigins, allowedHeaders: ["content-type", "content-length"], maxAge: 3000 }],
+      }),
+    });
+
+    this.reports = this.bucket("ReportsBucket", {
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: "reports/",
+      lifecycleRules: [{ abortIncompleteMultipartUploadAfter: Duration.days(7) }],
+    });
+
+    this.cases = this.table(casesTable);
+    this.analytics = this.table(analyticsTable);
+    this.idempotency = this.table(idempotencyTable);
+  }
+
+  /** A private, encrypted, TLS-only bucket that outlives the stack. */
+  private bucket(id: string, props: ConstructorParameters<typeof Bucket>[2]): Bucket {
+    return new Bucket(this, id, {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      versioned: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      ...props,
+    });
+  }
+
+  /** A table from the shared design (the local stack builds the same one), on-demand, recoverable, retained. */
+  private table(design: TableDesign): TableV2 {
+    return new TableV2(this, design.id, {
+      partitionKey: attribute(design.partitionKey),
+      ...(design.sortKey && { sortKey: attribute(design.sortKey) }),
+      ...(design.timeToLiveAttribute && { timeToLiveAttribute: design.timeToLiveAttribute }),
+      globalSecondaryIndexes: design.indexes.map((index) => ({
+        indexName: index.indexName,
+        partitionKey: attribute(index.partitionKey),
+        sortKey: attribute(index.sortKey),
+        projectionType: ProjectionType.INCLUDE,
+        nonKeyAttributes: [...index.projected],
+      })),
+      encryption: TableEncryptionV2.awsManagedKey(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Everything that can be replaced without losing data: functions, queues, topic, API, schedule.
+ * It receives the stateful resources through typed props and only ever depends on that stack.
+ */
+import { Stack, type StackProps } from "aws-cdk-lib";
+import type { RetentionDays } from "aws-cdk-lib/aws-logs";
+import type { Construct } from "constructs";
+import { CaseApi } from "./constructs/case-api.ts";
+import { IntakePipeline } from "./constructs/intake-pipeline.ts";
+import { ReportSchedule } from "./constructs/report-schedule.ts";
+import type { DeploymentSettings } from "./settings.ts";
+import type { StatefulResources } from "./stateful-stack.ts";
+
+export interface StatelessStackProps extends StackProps {
+  stateful: StatefulResources;
+  settings: DeploymentSettings;
+}
+
+export class StatelessStack extends Stack {
+  readonly intake: IntakePipeline;
+  readonly caseApi: CaseApi;
+  readonly reports: ReportSchedule;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { stateful, settings } = props;
+    const logRetention = settings.logRetentionDays as RetentionDays;
+
+    this.intake = new IntakePipeline(this, "Intake", { uploads: stateful.uploads, cases: stateful.cases, idempotency: stateful.idempotency, settings, logRetention });
+    this.caseApi = new CaseApi(this, "CaseApi", { uploads: stateful.uploads, cases: stateful.cases, settings, logRetention });
+    this.reports = new ReportSchedule(this, "Reports", {
+      cases: stateful.cases,
+      analytics: stateful.analytics,
+      reports: stateful.reports,
+      schedule: settings.rollupSchedule,
+      logRetention,
+    });
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Every setting a function reads from its environment, validated once at cold start.
+ *
+ * `functionSettings` says which settings each function needs; the CDK construct uses the same list,
+ * so a function cannot be deployed without a setting its handler reads (checked when compiling and
+ * again at synth), and a handler fails at cold start, naming the setting, rather than mid-request.
+ */
+import { z } from "zod";
+import type { AgencyAssignment } from "./domain/agency-directory.ts";
+import { ConfigurationError } from "./errors.ts";
+
+const name = z.string().min(1).max(255);
+const arn = z.string().regex(/^arn:aws[a-z-]*:[a-z0-9-]+:/, "expected an ARN");
+const seconds = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const slug = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+const isoDate = z.iso.date();
+
+/** Which enforcement agency receives judgments from which court, and from when (a reorganisation changes it). */
+const AgencyAssignmentSchema = z.object({
+  courtId: z.string().regex(slug),
+  agencyId: z.string().regex(slug),
+  from: isoDate,
+  until: isoDate.optional(),
+}) satisfies z.ZodType<AgencyAssignment>;
+
+const settings = {
+  CASES_TABLE: name,
+  ANALYTICS_TABLE: name,
+  IDEMPOTENCY_TABLE: name,
+  UPLOADS_BUCKET: name,
+  REPORTS_BUCKET: name,
+  /** SNS topic Textract notifies when an asynchronous job ends. */
+  TEXTRACT_TOPIC_ARN: arn,
+  /** Role Textract assumes to publish to that topic. */
+  TEXTRACT_ROLE_ARN: arn,
+  /** Largest document accepted, in bytes (Textract's synchronous API takes up to 10 MB, the asynchronous one 500 MB). */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().max(500 * 1024 * 1024),
+  UPLOAD_URL_TTL_SECONDS: seconds(60, 3600),
+  DOWNLOAD_URL_TTL_SECONDS: seconds(30, 3600),
+  /** IAM role-name prefix of court uploaders: role `<prefix><courtId>` uploads for that court. */
+  COURT_ROLE_PREFIX: z.string().regex(/^[A-Za-z0-9+=,.@_-]{1,40}$/),
+  /** JSON list of agency assignments (see AgencyAssignmentSchema). */
+  AGENCY_DIRECTORY: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: "custom", message: "not JSON" });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(AgencyAssignmentSchema)),
+} satisfies Record<string, z.ZodType>;
+
+export type SettingName = keyof typeof settings;
+
+/** The settings each function reads; keys are the function folder names under functions/. */
+export const functionSettings = {
+  "ingest-document": ["CASES_TABLE", "IDEMPOTENCY_TABLE", "TEXTRACT_TOPIC_ARN", "TEXTRACT_ROLE_ARN", "UPLOAD_MAX_BYTES", "AGENCY_DIRECTORY"],
+  "complete-textract-job": ["CASES_TABLE", "IDEMPOTENCY_TABLE", "UPLOAD_MAX_BYTES", "AGENCY_DIRECTORY"],
+  "create-upload-url": ["UPLOADS_BUCKET", "UPLOAD_MAX_BYTES", "UPLOAD_URL_TTL_SECONDS", "COURT_ROLE_PREFIX"],
+  "get-case": ["CASES_TABLE"],
+  "search-cases": ["CASES_TABLE"],
+  "list-review-queue": ["CASES_TABLE"],
+  "get-original-url": ["CASES_TABLE", "DOWNLOAD_URL_TTL_SECONDS"],
+  "correct-case": ["CASES_TABLE"],
+  "roll-up-report": ["CASES_TABLE", "ANALYTICS_TABLE", "REPORTS_BUCKET"],
+} as const satisfies Record<string, readonly SettingName[]>;
+
+export type FunctionName = keyof typeof functionSettings;
+export type SettingsOf<F extends FunctionName> = (typeof functionSettings)[F][number];
+export type ConfigOf<F extends FunctionName> = { [K in SettingsOf<F>]: z.output<(typeof settings)[K]> };
+
+function parseSettings(scope: string, names: readonly string[], schemas: Record<string, z.ZodType>, env: NodeJS.ProcessEnv): unknown {
+  const shape = Object.fromEntries(names.map((settingName) => [settingName, schemas[settingName] as z.ZodType]));
+  const result = z.object(shape).safeParse(env);
+  if (!result.success) {
+    // Names only: values may be secrets or personal data.
+    throw new ConfigurationError(scope, [...new Set(result.error.issues.map((issue) => String(issue.path[0])))]);
+  }
+  return result.data;
+}
+
+/** Reads and validates the settings of one function. Throws ConfigurationError naming every bad setting. */
+export function loadConfig<F extends FunctionName>(functionName: F, env: NodeJS.ProcessEnv = process.env): ConfigOf<F> {
+  return parseSettings(functionName, functionSettings[functionName], settings, env) as ConfigOf<F>;
+}
+
+/** Validates one setting value at synth time (CDK); unresolved tokens are checked by their type only. */
+export function checkSetting(settingName: SettingName, value: string): string | null {
+  const result = settings[settingName].safeParse(value);
+  return result.success ? null : result.error.issues.map((issue) => issue.message).join("; ");
+}
+
+const endpointSettings = {
+  AWS_REGION: z.string().min(1),
+  /** Set only off AWS: the embedded local stack's DynamoDB and S3-compatible endpoints. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  S3_ENDPOINT: z.url().optional(),
+  TEXTRACT_ENDPOINT: z.url().optional(),
+  /** S3-compatible servers usually need path-style addressing (http://host/bucket/key). */
+  S3_FORCE_PATH_STYLE: z.stringbool().optional(),
+};
+
+export type Endpoints = z.output<z.ZodObject<typeof endpointSettings>>;
+
+/** Region and service endpoints the SDK clients are built with. */
+export function loadEndpoints(env: NodeJS.ProcessEnv = process.env): Endpoints {
+  return parseSettings("aws clients", Object.keys(endpointSettings), endpointSettings, env) as Endpoints;
+}

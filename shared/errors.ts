@@ -1,0 +1,53 @@
+/**
+ * Errors the application raises on purpose. Each has a `name`, so logs and the HTTP edge can tell
+ * them apart; the edge maps them to status codes (see adapters/aws/http.ts), nothing else does.
+ */
+
+/** The request is malformed or asks for something the system cannot do (HTTP 400). */
+export class InvalidRequestError extends Error {
+  override name = "InvalidRequestError";
+}
+
+/** The caller is authenticated but not allowed to do this (HTTP 403). */
+export class ForbiddenError extends Error {
+  override name = "ForbiddenError";
+}
+
+/** The thing asked for does not exist (HTTP 404). */
+export class NotFoundError extends Error {
+  override name = "NotFoundError";
+}
+
+/** A change was based on an older version of the record than the stored one (HTTP 412). */
+export class VersionConflictError extends Error {
+  override name = "VersionConflictError";
+  constructor(readonly caseId: string, readonly expectedVersion: number) {
+    super(`Case ${caseId} is no longer at version ${expectedVersion}; reload it and apply the change again`);
+  }
+}
+
+/** A change must say which version it is based on (HTTP 428). */
+export class PreconditionRequiredError extends Error {
+  override name = "PreconditionRequiredError";
+}
+
+/** An uploaded object cannot become a case (wrong type, too large, outside the upload layout). Retrying does not help. */
+export class UnsupportedDocumentError extends Error {
+  override name = "UnsupportedDocumentError";
+}
+
+/** A completion notice names an OCR job that intake never recorded (or that was already finished). */
+export class UnknownOcrJobError extends Error {
+  override name = "UnknownOcrJobError";
+  constructor(readonly jobId: string) {
+    super(`No pending OCR job ${jobId}`);
+  }
+}
+
+/** The function's environment is missing or has invalid settings; raised at cold start. */
+export class ConfigurationError extends Error {
+  override name = "ConfigurationError";
+  constructor(scope: string, readonly invalidSettings: string[]) {
+    super(`${scope}: missing or invalid settings: ${invalidSettings.join(", ")}`);
+  }
+}

@@ -1,0 +1,38 @@
+import { UnknownOcrJobError } from "../errors.ts";
+import { OcrJobFailedError, type PageText } from "../ports/ocr-engine.ts";
+import { CollectedOcr, fetchUpload, recordCase, sourceDocument, type IntakeDependencies, type IntakeOutcome } from "./intake-steps.ts";
+
+/** What the OCR service reports when an asynchronous job ends. */
+export interface OcrJobNotice {
+  jobId: string;
+  status: string;
+}
+
+export const OCR_FAILED_REASON = "text recognition failed; read the original";
+
+/**
+ * Finishes a document whose OCR ran as an asynchronous job: merges the job's pages with the
+ * document's own text layer, extracts the case and stores it. A failed job still yields a case
+ * (from the text layer, if any) flagged for review, so the upload is never silently lost.
+ */
+export async function completeOcrJob(notice: OcrJobNotice, deps: IntakeDependencies): Promise<IntakeOutcome> {
+  const job = await deps.ocrJobs.get(notice.jobId);
+  if (!job) throw new UnknownOcrJobError(notice.jobId);
+
+  const fetched = await fetchUpload(job.source, deps);
+  let pages: PageText[] = [];
+  let failed = notice.status !== "SUCCEEDED";
+  if (!failed) {
+    try {
+      pages = await deps.ocr.collectJob(notice.jobId);
+    } catch (error) {
+      if (!(error instanceof OcrJobFailedError)) throw error;
+      failed = true;
+    }
+  }
+  // After a failure the text-layer pages, if any, are still worth reading.
+  const read = await deps.readDocument(sourceDocument(fetched), { ocr: new CollectedOcr(pages) });
+  const outcome = await recordCase(fetched, read, job.receivedAt, deps, failed ? [OCR_FAILED_REASON] : []);
+  await deps.ocrJobs.remove(notice.jobId);
+  return outcome;
+}

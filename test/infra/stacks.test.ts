@@ -1,0 +1,253 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { Match } from "aws-cdk-lib/assertions";
+import { describe, expect, it } from "vitest";
+import { nodeRuntime } from "../../infra/bundling.ts";
+import { casesTable, tableDesigns } from "../../shared/adapters/aws/table-design.ts";
+import { functionSettings } from "../../shared/config.ts";
+import { synthesizeApp } from "./synthesize.ts";
+
+const { app, stateful, stateless } = synthesizeApp();
+type Resources = Record<string, { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string }>;
+const statefulResources = stateful.template.toJSON().Resources as Resources;
+const statelessResources = stateless.template.toJSON().Resources as Resources;
+
+const ofType = (resources: Resources, type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
+const logicalId = (resources: Resources, type: string, prefix: string) => {
+  const match = ofType(resources, type).find(([id]) => id.startsWith(prefix));
+  if (!match) throw new Error(`no ${type} ${prefix}`);
+  return match[0];
+};
+
+/** Every (action, resource) an IAM role is allowed, from the inline policies attached to it. */
+function permissionsOf(roleId: string): { actions: string[]; resources: string[] }[] {
+  return ofType(statelessResources, "AWS::IAM::Policy")
+    .filter(([, policy]) => JSON.stringify(policy.Properties.Roles).includes(`"${roleId}"`))
+    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+    .map((statement) => ({
+      actions: [statement.Action].flat(),
+      resources: [statement.Resource].flat().map((resource) => JSON.stringify(resource)),
+    }));
+}
+
+function roleOfFunction(prefix: string): string {
+  const fn = statelessResources[logicalId(statelessResources, "AWS::Lambda::Function", prefix)];
+  return fn?.Properties.Role["Fn::GetAtt"][0];
+}
+
+/** Actions a function may take on resources whose reference mentions `target` (e.g. the stateful stack output of a table's ARN). */
+function actionsOn(functionPrefix: string, target: string): string[] {
+  return permissionsOf(roleOfFunction(functionPrefix))
+    .filter((statement) => statement.resources.some((resource) => resource.includes(target)))
+    .flatMap((statement) => statement.actions)
+    .sort();
+}
+
+describe("stateful stack", () => {
+  it("keeps data stores only, all retained when the stack goes", () => {
+    expect(new Set(Object.values(statefulResources).map((resource) => resource.Type))).toEqual(new Set(["AWS::S3::Bucket", "AWS::S3::BucketPolicy", "AWS::DynamoDB::GlobalTable"]));
+    for (const [, resource] of [...ofType(statefulResources, "AWS::S3::Bucket"), ...ofType(statefulResources, "AWS::DynamoDB::GlobalTable")]) {
+      expect(resource.DeletionPolicy).toBe("Retain");
+      expect(resource.UpdateReplacePolicy).toBe("Retain");
+    }
+  });
+
+  it("encrypts every bucket, blocks public access and refuses plain HTTP", () => {
+    const buckets = ofType(statefulResources, "AWS::S3::Bucket");
+    expect(buckets).toHaveLength(3);
+    for (const [, bucket] of buckets) {
+      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }]);
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    }
+    for (const [, policy] of ofType(statefulResources, "AWS::S3::BucketPolicy")) {
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: "Deny", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+      );
+    }
+  });
+
+  it("versions uploads and reports and logs access to both", () => {
+    for (const id of ["UploadsBucket", "ReportsBucket"]) {
+      const bucket = statefulResources[logicalId(statefulResources, "AWS::S3::Bucket", id)];
+      expect(bucket?.Properties.VersioningConfiguration).toEqual({ Status: "Enabled" });
+      expect(bucket?.Properties.LoggingConfiguration.DestinationBucketName).toEqual({ Ref: logicalId(statefulResources, "AWS::S3::Bucket", "AccessLogsBucket") });
+    }
+  });
+
+  it("builds each table from the shared design: keys, indexes, TTL", () => {
+    for (const design of tableDesigns) {
+      const table = statefulResources[logicalId(statefulResources, "AWS::DynamoDB::GlobalTable", design.id)];
+      expect(table?.Properties.KeySchema).toEqual([
+        { AttributeName: design.partitionKey.name, KeyType: "HASH" },
+        ...(design.sortKey ? [{ AttributeName: design.sortKey.name, KeyType: "RANGE" }] : []),
+      ]);
+      expect((table?.Properties.GlobalSecondaryIndexes ?? []).map((index: { IndexName: string }) => index.IndexName)).toEqual(design.indexes.map((index) => index.indexName));
+      if (design.timeToLiveAttribute) expect(table?.Properties.TimeToLiveSpecification).toEqual({ AttributeName: design.timeToLiveAttribute, Enabled: true });
+    }
+    const cases = statefulResources[logicalId(statefulResources, "AWS::DynamoDB::GlobalTable", casesTable.id)];
+    expect(cases?.Properties.GlobalSecondaryIndexes[0].Projection).toEqual({ ProjectionType: "INCLUDE", NonKeyAttributes: [...casesTable.indexes[0]!.projected] });
+  });
+
+  it("protects tables: on-demand, KMS encryption, point-in-time recovery, deletion protection", () => {
+    stateful.template.allResourcesProperties("AWS::DynamoDB::GlobalTable", {
+      BillingMode: "PAY_PER_REQUEST",
+      SSESpecification: { SSEEnabled: true, SSEType: "KMS" },
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })],
+    });
+  });
+});
+
+describe("stateless stack", () => {
+  const functions = ofType(statelessResources, "AWS::Lambda::Function").filter(([, fn]) => fn.Properties.Runtime?.startsWith("nodejs"));
+
+  it("holds no data stores", () => {
+    expect(Object.values(statelessResources).filter((resource) => /^AWS::(S3::Bucket|DynamoDB::)/.test(resource.Type))).toEqual([]);
+  });
+
+  it("runs every handler on the newest Node.js runtime, ARM64, with X-Ray tracing and its own retained-for-90-days log group", () => {
+    expect(functions).toHaveLength(Object.keys(functionSettings).length);
+    for (const [, fn] of functions) {
+      expect(fn.Properties).toMatchObject({ Runtime: nodeRuntime.name, Architectures: ["arm64"], TracingConfig: { Mode: "Active" }, Handler: "index.handler" });
+      const logGroup = statelessResources[fn.Properties.LoggingConfig.LogGroup.Ref];
+      expect(logGroup).toMatchObject({ Type: "AWS::Logs::LogGroup", Properties: { RetentionInDays: 90 } });
+    }
+    expect(nodeRuntime.name).toBe("nodejs24.x");
+  });
+
+  it("gives each function exactly the settings its handler reads", () => {
+    for (const [name, settings] of Object.entries(functionSettings)) {
+      const fn = functions.find(([, candidate]) => candidate.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME === name);
+      expect(Object.keys(fn?.[1].Properties.Environment.Variables ?? {}).filter((key) => !key.startsWith("POWERTOOLS_")).sort()).toEqual([...settings].sort());
+    }
+  });
+
+  it("bundled every handler locally with esbuild into one minified ES module", () => {
+    const assembly = app.synth();
+    for (const [, fn] of functions) {
+      const assetHash = fn.Properties.Code.S3Key.replace(/\.zip$/, "");
+      expect(existsSync(join(assembly.directory, `asset.${assetHash}`, "index.mjs"))).toBe(true);
+    }
+  });
+
+  it("feeds S3 uploads under courts/ to the intake queue, which moves a message to its dead-letter queue after 5 failed deliveries", () => {
+    const queue = logicalId(statelessResources, "AWS::SQS::Queue", "IntakeQueue");
+    stateless.template.hasResourceProperties("Custom::S3BucketNotifications", {
+      NotificationConfiguration: {
+        QueueConfigurations: [{ Events: ["s3:ObjectCreated:*"], Filter: { Key: { FilterRules: [{ Name: "prefix", Value: "courts/" }] } }, QueueArn: { "Fn::GetAtt": [queue, "Arn"] } }],
+      },
+    });
+    expect(statelessResources[queue]?.Properties).toMatchObject({
+      RedrivePolicy: { deadLetterTargetArn: { "Fn::GetAtt": [logicalId(statelessResources, "AWS::SQS::Queue", "IntakeDeadLetters"), "Arn"] }, maxReceiveCount: 5 },
+      VisibilityTimeout: 540,
+      MaximumMessageSize: 262144,
+    });
+  });
+
+  it("encrypts every queue and refuses plain HTTP on each", () => {
+    stateless.template.allResourcesProperties("AWS::SQS::Queue", { SqsManagedSseEnabled: true });
+    for (const [, policy] of ofType(statelessResources, "AWS::SQS::QueuePolicy")) {
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(expect.objectContaining({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } }));
+    }
+  });
+
+  it("lets only the uploads bucket send to the intake queue", () => {
+    const policy = ofType(statelessResources, "AWS::SQS::QueuePolicy").find(([, candidate]) => JSON.stringify(candidate.Properties.Queues).includes("IntakeQueue"));
+    expect(policy?.[1].Properties.PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Condition: { ArnLike: { "aws:SourceArn": expect.anything() } } }),
+    );
+  });
+
+  it("reports partial batch failures from both queue consumers, with bounded concurrency", () => {
+    stateless.template.resourcePropertiesCountIs(
+      "AWS::Lambda::EventSourceMapping",
+      { BatchSize: 5, FunctionResponseTypes: ["ReportBatchItemFailures"], ScalingConfig: { MaximumConcurrency: 5 } },
+      2,
+    );
+  });
+
+  it("alarms as soon as a message lands in either dead-letter queue", () => {
+    stateless.template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", { MetricName: "ApproximateNumberOfMessagesVisible", Threshold: 0, ComparisonOperator: "GreaterThanThreshold" }, 2);
+  });
+
+  it("has Textract report to an encrypted, TLS-only topic through a role only Textract of this account can assume", () => {
+    const topic = statelessResources[logicalId(statelessResources, "AWS::SNS::Topic", "IntakeTextractCompletionTopic")];
+    expect(JSON.stringify(topic?.Properties.KmsMasterKeyId)).toContain(":alias/aws/sns");
+    stateless.template.hasResourceProperties("AWS::SNS::Subscription", { Protocol: "sqs", Endpoint: { "Fn::GetAtt": [logicalId(statelessResources, "AWS::SQS::Queue", "IntakeTextractCompletionsQueue"), "Arn"] } });
+    const publisher = logicalId(statelessResources, "AWS::IAM::Role", "IntakeTextractPublisherRole");
+    expect(statelessResources[publisher]?.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      { Action: "sts:AssumeRole", Effect: "Allow", Principal: { Service: "textract.amazonaws.com" }, Condition: { StringEquals: { "aws:SourceAccount": { Ref: "AWS::AccountId" } } } },
+    ]);
+    expect(permissionsOf(publisher)).toEqual([{ actions: ["sns:Publish"], resources: [JSON.stringify({ Ref: logicalId(statelessResources, "AWS::SNS::Topic", "IntakeTextractCompletionTopic") })] }]);
+  });
+
+  it("puts every API route behind IAM authorisation and logs each request without its query string", () => {
+    const routes = ofType(statelessResources, "AWS::ApiGatewayV2::Route").map(([, route]) => route.Properties);
+    expect(routes.map((route) => route.RouteKey).sort()).toEqual(["GET /cases", "GET /cases/{caseId}", "GET /cases/{caseId}/original", "GET /review-queue", "PATCH /cases/{caseId}", "POST /upload-urls"]);
+    for (const route of routes) expect(route.AuthorizationType).toBe("AWS_IAM");
+    const stage = ofType(statelessResources, "AWS::ApiGatewayV2::Stage")[0]?.[1].Properties;
+    expect(stage).toMatchObject({ StageName: "$default", DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 } });
+    expect(JSON.parse(stage?.AccessLogSettings.Format)).toMatchObject({ requestId: "$context.requestId", status: "$context.status", caller: "$context.identity.userArn" });
+    expect(stage?.AccessLogSettings.Format).not.toMatch(/querystring|rawQueryString/i);
+  });
+
+  it("lets courts call only the upload route and staff only the case routes", () => {
+    const [courtPolicy, staffPolicy] = ["CaseApiCourtUploaderPolicy", "CaseApiStaffPolicy"].map(
+      (prefix) => statelessResources[logicalId(statelessResources, "AWS::IAM::ManagedPolicy", prefix)]?.Properties.PolicyDocument.Statement,
+    );
+    expect(JSON.stringify(courtPolicy)).toContain("/$default/POST/upload-urls");
+    expect(courtPolicy).toHaveLength(1);
+    expect(JSON.stringify(staffPolicy)).not.toContain("upload-urls");
+    expect(staffPolicy[0].Resource).toHaveLength(5);
+  });
+
+  it("runs the report rollup on the configured schedule, retrying a failed invocation twice", () => {
+    stateless.template.hasResourceProperties("AWS::Events::Rule", {
+      ScheduleExpression: "cron(0 19 * * ? *)",
+      Targets: [Match.objectLike({ Arn: { "Fn::GetAtt": [logicalId(statelessResources, "AWS::Lambda::Function", "ReportsRollUpReport"), "Arn"] }, RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 } })],
+    });
+  });
+});
+
+describe("least privilege", () => {
+  const policies = [...ofType(statelessResources, "AWS::IAM::Policy"), ...ofType(statelessResources, "AWS::IAM::ManagedPolicy")];
+  const statements = policies.flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+
+  it("never grants a wildcard action", () => {
+    for (const statement of statements) for (const action of [statement.Action].flat()) expect(action).not.toContain("*");
+  });
+
+  it("uses resource '*' only for actions that have no resource-level permissions", () => {
+    const unscoped = statements.filter((statement) => [statement.Resource].flat().includes("*")).flatMap((statement) => [statement.Action].flat());
+    const ours = unscoped.filter((action) => !action.startsWith("s3:PutBucketNotification"));
+    expect(new Set(ours)).toEqual(new Set(["xray:PutTraceSegments", "xray:PutTelemetryRecords", "textract:DetectDocumentText", "textract:StartDocumentTextDetection", "textract:GetDocumentTextDetection"]));
+  });
+
+  it("scopes each function to the tables, indexes and prefixes it uses, with the actions it needs", () => {
+    expect(actionsOn("CaseApiSearchCases", "FnGetAttCases")).toEqual(["dynamodb:BatchGetItem", "dynamodb:Query"]);
+    expect(actionsOn("CaseApiGetCase", "FnGetAttCases")).toEqual(["dynamodb:GetItem", "dynamodb:Query"]);
+    expect(actionsOn("CaseApiCorrectCase", "FnGetAttCases")).toEqual(["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]);
+    expect(actionsOn("CaseApiListReviewQueue", "FnGetAttCases")).toEqual(["dynamodb:BatchGetItem", "dynamodb:Query"]);
+    expect(actionsOn("CaseApiGetOriginalUrl", "FnGetAttCases")).toEqual(["dynamodb:GetItem"]);
+    expect(actionsOn("CaseApiGetOriginalUrl", "FnGetAttUploadsBucket")).toEqual(["s3:GetObject", "s3:GetObjectVersion"]);
+    expect(actionsOn("CaseApiCreateUploadUrl", "FnGetAttUploadsBucket")).toEqual(["s3:PutObject"]);
+    expect(actionsOn("IntakeIngestDocument", "FnGetAttIdempotency")).toEqual(["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]);
+    expect(actionsOn("IntakeIngestDocument", "FnGetAttUploadsBucket")).toEqual(["s3:GetObject", "s3:GetObjectVersion"]);
+    expect(actionsOn("ReportsRollUpReport", "FnGetAttReportsBucket")).toEqual(["s3:PutObject"]);
+    expect(actionsOn("ReportsRollUpReport", "FnGetAttAnalytics")).toEqual(["dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]);
+  });
+
+  it("names each table and index a function reads, never another table's or all indexes", () => {
+    const searchResources = permissionsOf(roleOfFunction("CaseApiSearchCases")).flatMap((statement) => statement.resources).filter((resource) => resource.includes("GetStackOutput"));
+    expect(searchResources.every((resource) => resource.includes("FnGetAttCases"))).toBe(true);
+    expect(searchResources.filter((resource) => resource.includes("/index/")).map((resource) => /\/index\/(\w+)/.exec(resource)?.[1]).sort()).toEqual(casesTable.indexes.map((index) => index.indexName).sort());
+    const queueResources = permissionsOf(roleOfFunction("CaseApiListReviewQueue")).flatMap((statement) => statement.resources).filter((resource) => resource.includes("/index/"));
+    expect(queueResources.map((resource) => /\/index\/(\w+)/.exec(resource)?.[1])).toEqual(["ByStatusReceived"]);
+    expect(permissionsOf(roleOfFunction("CaseApiGetCase")).flatMap((statement) => statement.resources).some((resource) => resource.includes("/index/"))).toBe(false);
+  });
+
+  it("lets the ingest function pass only the Textract publisher role, and only to Textract", () => {
+    const passRole = permissionsOf(roleOfFunction("IntakeIngestDocument")).filter((statement) => statement.actions.includes("iam:PassRole"));
+    expect(passRole).toEqual([{ actions: ["iam:PassRole"], resources: [JSON.stringify({ "Fn::GetAtt": [logicalId(statelessResources, "AWS::IAM::Role", "IntakeTextractPublisherRole"), "Arn"] })] }]);
+    expect(actionsOn("CaseApiSearchCases", "TextractPublisher")).toEqual([]);
+  });
+});
