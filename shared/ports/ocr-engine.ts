@@ -62,3 +62,75 @@ export class OcrJobFailedError extends Error {
     super(`OCR job ${jobId} failed: ${reason}`);
   }
 }
+
+/** Why a document cannot be read; the same document will fail again, so it is not retried. */
+export type UnreadableReason = "empty" | "truncated" | "encrypted" | "no-text" | "corrupt" | "too-large" | "unsupported";
+
+/** The document itself cannot be read (the sender has to send another file); nothing is lost, nothing is retried. */
+export class UnreadableDocumentError extends Error {
+  override name = "UnreadableDocumentError";
+  constructor(
+    readonly documentName: string,
+    readonly reason: UnreadableReason,
+    detail: string,
+  ) {
+    super(`${documentName}: ${detail}`);
+  }
+}
+
+export class EmptyDocumentError extends UnreadableDocumentError {
+  override name = "EmptyDocumentError";
+  constructor(documentName: string) {
+    super(documentName, "empty", "the file is empty (0 bytes)");
+  }
+}
+
+export class TruncatedPdfError extends UnreadableDocumentError {
+  override name = "TruncatedPdfError";
+  constructor(documentName: string) {
+    super(documentName, "truncated", "the PDF is cut off (no end-of-file marker); it was probably not fully uploaded");
+  }
+}
+
+export class EncryptedPdfError extends UnreadableDocumentError {
+  override name = "EncryptedPdfError";
+  constructor(documentName: string) {
+    super(documentName, "encrypted", "the PDF is password-protected; ask the sender for an unprotected copy");
+  }
+}
+
+/** Recognition ran but found no text: a blank page, a photo of nothing, or a scan too faint to read. */
+export class NoTextFoundError extends UnreadableDocumentError {
+  override name = "NoTextFoundError";
+  constructor(documentName: string) {
+    super(documentName, "no-text", "no text was found in the image");
+  }
+}
+
+/** The bytes are not a readable file of the stated type (wrong type, damaged image or PDF). */
+export class CorruptDocumentError extends UnreadableDocumentError {
+  override name = "CorruptDocumentError";
+  constructor(documentName: string, detail: string) {
+    super(documentName, "corrupt", detail);
+  }
+}
+
+/** Over what the engine accepts (Textract: 10 MB synchronous, 500 MB or 3,000 pages asynchronous). */
+export class DocumentTooLargeError extends UnreadableDocumentError {
+  override name = "DocumentTooLargeError";
+  constructor(documentName: string, detail: string) {
+    super(documentName, "too-large", detail);
+  }
+}
+
+export class UnsupportedDocumentError extends UnreadableDocumentError {
+  override name = "UnsupportedDocumentError";
+  constructor(documentName: string, detail: string) {
+    super(documentName, "unsupported", detail);
+  }
+}
+
+/** The OCR engine cannot run here (program or language data missing); the message says how to install it. */
+export class OcrEngineUnavailableError extends Error {
+  override name = "OcrEngineUnavailableError";
+}
