@@ -17,6 +17,7 @@ import {
   type SourceDocument,
   type TextLine,
 } from "#ports/ocr-engine.ts";
+import { inReadingOrder } from "#adapters/reading-order.ts";
 
 const run = promisify(execFile);
 
@@ -182,43 +183,69 @@ export class TesseractOcrEngine implements OcrEngine {
   }
 }
 
+interface Word {
+  text: string;
+  confidence: number;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
 /**
- * Reads Tesseract's TSV output into lines (words joined in Tesseract's reading order, which follows its
- * layout blocks, so a two-column header comes out one column after the other). Boxes are page-relative;
- * confidence is the mean word confidence scaled to 0..1; text is NFC.
+ * Reads Tesseract's TSV output into lines in reading order. A line is cut where two words are further
+ * apart than three line heights (Tesseract often joins the two header columns of a judgment into one
+ * line), then the pieces are ordered by geometry like any other engine's. Boxes are page-relative,
+ * confidence is the mean word confidence scaled to 0..1, text is NFC.
  */
 export function parseTesseractTsv(tsv: string): TextLine[] {
   let pageWidth = 1;
   let pageHeight = 1;
-  const lines = new Map<string, { words: string[]; confidences: number[]; box: [number, number, number, number] }>();
+  const lines = new Map<string, Word[]>();
   for (const row of tsv.split("\n").slice(1)) {
     const cells = row.split("\t");
     if (cells.length < 12) continue;
     const [level, , block, paragraph, line, , left, top, width, height, confidence] = cells.slice(0, 11).map(Number) as number[];
-    const text = cells.slice(11).join("\t");
+    const text = cells.slice(11).join("\t").trim();
     if (level === 1) {
       pageWidth = width! || 1;
       pageHeight = height! || 1;
-    } else if (level === 4) {
-      lines.set(`${block}.${paragraph}.${line}`, { words: [], confidences: [], box: [left!, top!, width!, height!] });
-    } else if (level === 5 && text.trim() !== "") {
-      const entry = lines.get(`${block}.${paragraph}.${line}`);
-      if (!entry) continue;
-      entry.words.push(text.trim());
-      if (confidence! >= 0) entry.confidences.push(confidence! / 100);
+    } else if (level === 5 && text !== "") {
+      const key = `${block}.${paragraph}.${line}`;
+      const words = lines.get(key) ?? [];
+      words.push({ text, confidence: confidence! / 100, left: left!, top: top!, right: left! + width!, bottom: top! + height! });
+      lines.set(key, words);
     }
   }
-  const result: TextLine[] = [];
-  for (const { words, confidences, box } of lines.values()) {
-    if (words.length === 0) continue;
-    const [left, top, width, height] = box;
-    result.push({
-      text: words.join(" ").normalize("NFC"),
-      confidence: confidences.length ? round(confidences.reduce((a, b) => a + b, 0) / confidences.length) : 0,
-      box: { left: round(left / pageWidth), top: round(top / pageHeight), width: round(width / pageWidth), height: round(height / pageHeight) },
-    });
+  const pieces: TextLine[] = [];
+  for (const words of lines.values()) {
+    const lineHeight = Math.max(...words.map((w) => w.bottom - w.top));
+    let piece: Word[] = [];
+    for (const word of words) {
+      const previous = piece.at(-1);
+      if (previous && word.left - previous.right > 3 * lineHeight) {
+        pieces.push(toTextLine(piece, pageWidth, pageHeight));
+        piece = [];
+      }
+      piece.push(word);
+    }
+    pieces.push(toTextLine(piece, pageWidth, pageHeight));
   }
-  return result;
+  return inReadingOrder(pieces);
+}
+
+function toTextLine(words: Word[], pageWidth: number, pageHeight: number): TextLine {
+  const left = Math.min(...words.map((w) => w.left));
+  const top = Math.min(...words.map((w) => w.top));
+  const right = Math.max(...words.map((w) => w.right));
+  const bottom = Math.max(...words.map((w) => w.bottom));
+  // Tesseract gives -1 to words it did not score; they do not count towards the line's confidence.
+  const scored = words.filter((w) => w.confidence >= 0).map((w) => w.confidence);
+  return {
+    text: words.map((w) => w.text).join(" ").normalize("NFC"),
+    confidence: scored.length ? round(scored.reduce((a, b) => a + b, 0) / scored.length) : 0,
+    box: { left: round(left / pageWidth), top: round(top / pageHeight), width: round((right - left) / pageWidth), height: round((bottom - top) / pageHeight) },
+  };
 }
 
 const MAGIC: Record<Exclude<SourceDocument["mediaType"], "text/plain">, (b: Uint8Array) => boolean> = {
