@@ -206,29 +206,43 @@ export function seededRandom(seed: string): () => number {
   };
 }
 
+/** Renders every corpus text (or those in `only`) into `out`, one scanned file per document, replacing older renders. Returns the files written. */
+export async function generateCorpusScans(options: { out: string; corpus: string; only?: string[]; log?: (line: string) => void }): Promise<string[]> {
+  const { out, corpus, only, log } = options;
+  await mkdir(out, { recursive: true });
+  const ids = (await readdir(corpus))
+    .filter((f) => f.endsWith(".txt"))
+    .map((f) => basename(f, ".txt"))
+    .sort();
+  const written: string[] = [];
+  // The format follows the position in the whole corpus, so rendering a subset gives the same files.
+  for (const [index, id] of ids.entries()) {
+    if (only && !only.includes(id)) continue;
+    const started = performance.now();
+    const text = await readFile(join(corpus, `${id}.txt`), "utf8");
+    const pages = await rasterisePdf(await renderTextPdf(text), CLEAN_LOOK.dpi);
+    const format = formatFor(index, pages.length);
+    for (const stale of (await readdir(out)).filter((f) => f.startsWith(`${id}.`) && !f.endsWith(".json"))) await rm(join(out, stale));
+    const file = join(out, `${id}.${format}`);
+    await writeFile(file, await scanPages(pages, format, scannerLook(id), id));
+    written.push(file);
+    log?.(`${id}.${format}: ${pages.length} page(s) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  return written;
+}
+
 async function main(): Promise<void> {
   const arg = (name: string) => {
     const i = process.argv.indexOf(name);
     return i >= 0 ? process.argv[i + 1] : undefined;
   };
-  const out = arg("--out") ?? ".thads/scans";
-  const corpus = arg("--corpus") ?? "../shared/corpus";
   const only = arg("--only")?.split(",");
-  await mkdir(out, { recursive: true });
-  const ids = (await readdir(corpus))
-    .filter((f) => f.endsWith(".txt"))
-    .map((f) => basename(f, ".txt"))
-    .filter((id) => !only || only.includes(id))
-    .sort();
-  for (const [index, id] of ids.entries()) {
-    const started = performance.now();
-    const text = await readFile(join(corpus, `${id}.txt`), "utf8");
-    const pages = await rasterisePdf(await renderTextPdf(text), CLEAN_LOOK.dpi);
-    const format = formatFor(index, pages.length);
-    for (const stale of (await readdir(out)).filter((f) => f.startsWith(`${id}.`))) await rm(join(out, stale));
-    await writeFile(join(out, `${id}.${format}`), await scanPages(pages, format, scannerLook(id), id));
-    console.log(`${id}.${format}: ${pages.length} page(s) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  }
+  await generateCorpusScans({
+    out: arg("--out") ?? ".thads/scans",
+    corpus: arg("--corpus") ?? "../shared/corpus",
+    ...(only ? { only } : {}),
+    log: (line) => console.log(line),
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
