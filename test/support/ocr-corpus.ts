@@ -7,6 +7,7 @@ import { generateCorpusScans } from "../../scripts/make-scans.ts";
 
 export const CORPUS_DIR = "../shared/corpus";
 export const SCANS_DIR = ".thads/scans";
+const ADAPTER_SOURCES = ["shared/adapters/local/tesseract-ocr.ts", "shared/adapters/reading-order.ts"];
 
 const MEDIA_TYPES: Record<string, SourceDocument["mediaType"]> = {
   ".pdf": "application/pdf",
@@ -21,15 +22,21 @@ export async function loadDocument(file: string): Promise<SourceDocument> {
   return { name: basename(file), mediaType, bytes: await readFile(file) };
 }
 
-/** The scanned rendering of each corpus document (id → file), rendering those not there yet. */
-export async function corpusScans(): Promise<Map<string, string>> {
-  const ids = (await readdir(CORPUS_DIR)).filter((f) => f.endsWith(".txt")).map((f) => basename(f, ".txt"));
+/** Ids of the kit corpus documents (those with a text and a gold annotation). */
+export async function corpusIds(): Promise<string[]> {
+  return (await readdir(CORPUS_DIR)).filter((f) => f.endsWith(".txt")).map((f) => basename(f, ".txt")).sort();
+}
+
+/** The scanned rendering of each listed corpus document (id → file), rendering those not there yet. */
+export async function corpusScans(ids: string[]): Promise<Map<string, string>> {
   const find = async () => {
     const files = existsSync(SCANS_DIR) ? await readdir(SCANS_DIR) : [];
-    return new Map(ids.flatMap((id) => {
-      const file = files.find((f) => f.startsWith(`${id}.`) && extname(f) in MEDIA_TYPES);
-      return file ? [[id, join(SCANS_DIR, file)] as const] : [];
-    }));
+    return new Map(
+      ids.flatMap((id) => {
+        const file = files.find((f) => f.startsWith(`${id}.`) && extname(f) in MEDIA_TYPES);
+        return file ? [[id, join(SCANS_DIR, file)] as const] : [];
+      }),
+    );
   };
   const found = await find();
   const missing = ids.filter((id) => !found.has(id));
@@ -42,12 +49,14 @@ export async function corpusScans(): Promise<Map<string, string>> {
 export const pagesToText = (pages: PageText[]) => pages.map((page) => page.lines.map((line) => line.text).join("\n")).join("\n");
 
 /**
- * OCR of one scan, cached beside it (FILE.ocr.json, keyed by the scan's hash and the engine) so that
+ * OCR of one scan, cached beside it (FILE.ocr.json, keyed by the scan, the engine and the adapter's code) so that
  * reruns of the corpus tests do not recognise 80 pages again. Returns the text and whether it was cached.
  */
 export async function cachedOcrText(engine: OcrEngine, file: string): Promise<{ text: string; cached: boolean }> {
-  const bytes = await readFile(file);
-  const key = `${engine.name}:${createHash("sha256").update(bytes).digest("hex")}`;
+  const hash = createHash("sha256").update(engine.name).update(await readFile(file));
+  // A change to the adapter or its line ordering makes the cached text stale.
+  for (const source of ADAPTER_SOURCES) hash.update(await readFile(source));
+  const key = hash.digest("hex");
   const cacheFile = `${file.slice(0, -extname(file).length)}.ocr.json`;
   if (existsSync(cacheFile)) {
     const cache = JSON.parse(await readFile(cacheFile, "utf8")) as { key: string; text: string };
