@@ -136,11 +136,12 @@ export class TesseractOcrEngine implements OcrEngine {
   private async rasterise(name: string, pdf: string, pageNumber: number, outputBase: string): Promise<string> {
     const page = String(pageNumber);
     try {
-      await run("pdftoppm", ["-r", String(this.dpi), "-gray", "-png", "-f", page, "-l", page, "-singlefile", pdf, outputBase]);
+      // Uncompressed greyscale (PGM): compressing a noisy scan to PNG costs more CPU than recognising it.
+      await run("pdftoppm", ["-r", String(this.dpi), "-gray", "-f", page, "-l", page, "-singlefile", pdf, outputBase]);
     } catch (error) {
       throw pdfToolError(name, error);
     }
-    return `${outputBase}.png`;
+    return `${outputBase}.pgm`;
   }
 
   private async tesseract(name: string, image: string, dpi: number | undefined): Promise<string> {
