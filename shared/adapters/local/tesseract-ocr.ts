@@ -74,11 +74,13 @@ export class TesseractOcrEngine implements OcrEngine {
     const work = await mkdtemp(join(tmpdir(), "thads-ocr-"));
     try {
       const pages = await this.pendingPages(document, work, options.pages);
-      const recognised = await mapWithConcurrency(pages, this.concurrency, async (page) => ({
-        pageNumber: page.pageNumber,
-        source: "ocr" as const,
-        lines: parseTesseractTsv(await this.tesseract(document.name, await page.image(), page.dpi)),
-      }));
+      const recognised = await mapWithConcurrency(pages, this.concurrency, async (page) => {
+        const image = await page.image();
+        const tsv = await this.tesseract(document.name, image, page.dpi);
+        // A 300 dpi page is ~9 MB uncompressed: keep only the pages in flight on disk (Lambda's /tmp is 512 MB by default).
+        await rm(image, { force: true });
+        return { pageNumber: page.pageNumber, source: "ocr" as const, lines: parseTesseractTsv(tsv) };
+      });
       if (recognised.length > 0 && recognised.every((page) => page.lines.length === 0)) throw new NoTextFoundError(document.name);
       return recognised;
     } finally {
