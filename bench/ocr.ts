@@ -35,6 +35,8 @@ export interface OcrBenchResult {
   parallelSeconds: number;
   /** sequential / parallel */
   speedup: number;
+  /** CPU seconds / wall seconds of the parallel run: how many cores the machine actually gave it. */
+  coresObtained: number;
   textLayerSeconds: number;
   /** OCR (parallel) / text layer */
   textLayerAdvantage: number;
@@ -90,11 +92,14 @@ export async function benchOcr(options: { runs?: number; log?: (line: string) =>
   const sequential: number[] = [];
   const parallel: number[] = [];
   const cpuPerPage: number[] = [];
+  const coresObtained: number[] = [];
   for (let run = 0; run < runs; run++) {
-    const cpuBefore = childCpuSeconds();
+    let cpuBefore = childCpuSeconds();
     sequential.push(await seconds(() => oneAtATime.recognize(scanned)));
     cpuPerPage.push((childCpuSeconds() - cpuBefore) / pages.length);
+    cpuBefore = childCpuSeconds();
     parallel.push(await seconds(() => allCores.recognize(scanned)));
+    coresObtained.push((childCpuSeconds() - cpuBefore) / parallel.at(-1)!);
   }
   const loadAfter = loadavg()[0]!;
 
@@ -111,12 +116,13 @@ export async function benchOcr(options: { runs?: number; log?: (line: string) =>
     sequentialSeconds: median(sequential),
     parallelSeconds: median(parallel),
     speedup: median(sequential) / median(parallel),
+    coresObtained: median(coresObtained),
     textLayerSeconds: median(textLayer),
     textLayerAdvantage: median(parallel) / median(textLayer),
   };
   log(`ocr: ${result.pages}-page scanned PDF at 300 dpi, Tesseract vie, median of ${runs} run(s)`);
   log(`  one page at a time   ${result.sequentialSeconds.toFixed(1)} s  (${result.secondsPerPage.toFixed(2)} s/page; ${result.cpuSecondsPerPage.toFixed(2)} CPU s/page)`);
-  log(`  ${workers} pages at a time    ${result.parallelSeconds.toFixed(1)} s  (speedup ${result.speedup.toFixed(2)}x on ${workers} cores)`);
+  log(`  ${workers} pages at a time    ${result.parallelSeconds.toFixed(1)} s  (speedup ${result.speedup.toFixed(2)}x; it got ${result.coresObtained.toFixed(2)} of ${workers} cores)`);
   log(`  text layer (pdfjs)   ${(result.textLayerSeconds * 1000).toFixed(0)} ms for the digital PDF, median of ${TEXT_LAYER_RUNS}`);
   log(`  text layer vs OCR    ${result.textLayerAdvantage.toFixed(0)}x faster (goal >= 50x)`);
   log(`  load average         ${result.load.map((l) => l.toFixed(1)).join(" before, ")} after (${workers} cores; above ${workers} the machine was shared)`);
