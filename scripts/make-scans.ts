@@ -150,11 +150,6 @@ export async function imagesToTiff(pages: Buffer[], dpi: number): Promise<Buffer
     .toBuffer();
 }
 
-/** Renders text to one scanned-looking document of the given format. */
-export async function makeScan(text: string, format: ScanFormat, look: ScanLook, seed: string): Promise<Buffer> {
-  return scanPages(await rasterisePdf(await renderTextPdf(text), look.dpi), format, look, seed);
-}
-
 /** Turns clean page renders into one scanned-looking document of the given format. */
 export async function scanPages(clean: Buffer[], format: ScanFormat, look: ScanLook, seed: string): Promise<Buffer> {
   if (format === "png" || format === "jpg") {
