@@ -45,6 +45,10 @@ export interface StoredObject {
   bucket: string;
   key: string;
   versionId?: string;
+  /** When known (the S3 event carries it): checked against the engine's limits before a job is started. */
+  sizeBytes?: number;
+  /** When known: checked against the engine's page limit before a job is started. */
+  pageCount?: number;
 }
 
 /** An engine that can also run long multi-page jobs that finish later (Textract StartDocumentTextDetection). */
@@ -61,4 +65,73 @@ export class OcrJobFailedError extends Error {
   constructor(readonly jobId: string, reason: string) {
     super(`OCR job ${jobId} failed: ${reason}`);
   }
+}
+
+/** Why a document cannot be read; the same document will fail again, so it is not retried. */
+export type UnreadableReason = "empty" | "truncated" | "encrypted" | "no-text" | "corrupt" | "too-large" | "unsupported";
+
+/** The document itself cannot be read (the sender has to send another file); nothing is lost, nothing is retried. */
+export abstract class UnreadableDocumentError extends Error {
+  abstract readonly reason: UnreadableReason;
+  constructor(
+    readonly documentName: string,
+    detail: string,
+  ) {
+    super(`${documentName}: ${detail}`);
+  }
+}
+
+export class EmptyDocumentError extends UnreadableDocumentError {
+  override name = "EmptyDocumentError";
+  readonly reason = "empty";
+  constructor(documentName: string) {
+    super(documentName, "the file is empty (0 bytes)");
+  }
+}
+
+export class TruncatedPdfError extends UnreadableDocumentError {
+  override name = "TruncatedPdfError";
+  readonly reason = "truncated";
+  constructor(documentName: string) {
+    super(documentName, "the PDF is cut off (no end-of-file marker); it was probably not fully uploaded");
+  }
+}
+
+export class EncryptedPdfError extends UnreadableDocumentError {
+  override name = "EncryptedPdfError";
+  readonly reason = "encrypted";
+  constructor(documentName: string) {
+    super(documentName, "the PDF is password-protected; ask the sender for an unprotected copy");
+  }
+}
+
+/** Recognition ran but found no text: a blank page, a photo of nothing, or a scan too faint to read. */
+export class NoTextFoundError extends UnreadableDocumentError {
+  override name = "NoTextFoundError";
+  readonly reason = "no-text";
+  constructor(documentName: string) {
+    super(documentName, "no text was found in the image");
+  }
+}
+
+/** The bytes are not a readable file of the stated type (wrong type, damaged image or PDF). */
+export class CorruptDocumentError extends UnreadableDocumentError {
+  override name = "CorruptDocumentError";
+  readonly reason = "corrupt";
+}
+
+/** Over what the engine accepts (Textract: 10 MB synchronous, 500 MB or 3,000 pages asynchronous). */
+export class DocumentTooLargeError extends UnreadableDocumentError {
+  override name = "DocumentTooLargeError";
+  readonly reason = "too-large";
+}
+
+export class UnsupportedDocumentError extends UnreadableDocumentError {
+  override name = "UnsupportedDocumentError";
+  readonly reason = "unsupported";
+}
+
+/** The OCR engine cannot run here (program or language data missing); the message says how to install it. */
+export class OcrEngineUnavailableError extends Error {
+  override name = "OcrEngineUnavailableError";
 }
