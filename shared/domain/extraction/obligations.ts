@@ -6,7 +6,7 @@
  * refund) or only recited (already paid, an advance deducted, a total of parts already counted, a
  * rejected claim). The debtor is the party named before that verb, the creditor the party it is paid to.
  */
-import { STATE_BUDGET, type Evidence, type ObligationKind, type PartyRole, type Periodicity } from "../case.ts";
+import { STATE_BUDGET, type Evidence, type Obligation, type ObligationKind, type PartyRole, type Periodicity } from "../case.ts";
 import { findAmounts, type AmountMatch } from "./numbers.ts";
 import { lineOf } from "./text.ts";
 
@@ -18,13 +18,7 @@ export interface KnownParty {
   mentions: string[];
 }
 
-export interface FoundObligation {
-  debtor: string;
-  creditor: string;
-  amountVnd: number;
-  kind: ObligationKind;
-  periodic: Periodicity;
-  confidence: number;
+export interface FoundObligation extends Obligation {
   evidence: Evidence;
   /** Why a reviewer should check this entry; empty when every part was read directly. */
   doubts: string[];
