@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { PageText } from "#ports/ocr-engine.ts";
 import type { PdfTextLayer } from "#ports/pdf-text-layer.ts";
-import { UnreadableDocumentError } from "#domain/document/unreadable-document-error.ts";
+import { CorruptDocumentError, EncryptedPdfError, TruncatedPdfError, type UnreadableDocumentError } from "#domain/document/unreadable-document-error.ts";
 import { linesInReadingOrder, type PositionedText } from "./reading-order.ts";
 
 type Pdfjs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -32,10 +32,10 @@ function endsLikeAPdf(bytes: Uint8Array): boolean {
 function asUnreadable(error: unknown): UnreadableDocumentError {
   const name = error instanceof Error ? error.name : "";
   if (name === "PasswordException") {
-    return new UnreadableDocumentError("encrypted", "PDF is password-protected; send an unprotected copy", { cause: error });
+    return new EncryptedPdfError({ cause: error });
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return new UnreadableDocumentError("corrupt", `PDF is damaged and cannot be opened (${detail})`, { cause: error });
+  return new CorruptDocumentError(`PDF is damaged and cannot be opened (${detail})`, { cause: error });
 }
 
 /** pdf.js failures are the document's fault (damaged structure, password), never a bug of ours to rethrow. */
@@ -48,7 +48,7 @@ const fromPdfjs = <T>(work: Promise<T>): Promise<T> =>
 export const pdfjsTextLayer: PdfTextLayer = {
   async readPages(bytes) {
     if (!endsLikeAPdf(bytes)) {
-      throw new UnreadableDocumentError("corrupt", "PDF is truncated (no end-of-file marker); send the complete file");
+      throw new TruncatedPdfError();
     }
     const { getDocument, Util, VerbosityLevel } = await loadPdfjs();
     const task = getDocument({
