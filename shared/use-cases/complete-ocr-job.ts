@@ -27,8 +27,9 @@ export async function completeOcrJob(notice: OcrJobNotice, deps: IntakeDependenc
     try {
       pages = await deps.ocr.collectJob(notice.jobId);
     } catch (error) {
-      if (!(error instanceof OcrJobFailedError)) throw error;
-      failed = true;
+      if (error instanceof OcrJobFailedError) failed = true;
+      // Recognised, but no text on any page: the text layer, if any, is all there is to read.
+      else if (!(error instanceof UnreadableDocumentError)) throw error;
     }
   }
   let outcome: IntakeOutcome;
