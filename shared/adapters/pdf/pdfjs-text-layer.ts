@@ -7,9 +7,19 @@ import { linesInReadingOrder, type PositionedText } from "./reading-order.ts";
 
 type Pdfjs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 
-/** pdf.js takes ~150 ms to load, so it is loaded on the first PDF, never for plain-text input. */
+/**
+ * pdf.js takes ~150 ms to load, so it is loaded on the first PDF, never for plain-text input. It builds DOMMatrix
+ * objects even when only reading text (one as it loads, more for Type3 fonts) and Node has no DOMMatrix: pdf.js
+ * would borrow one from the native @napi-rs/canvas, an optional package that Lambda bundles do not carry, so a
+ * plain-JavaScript implementation is installed first, the same everywhere.
+ */
 let pdfjs: Promise<Pdfjs> | undefined;
-const loadPdfjs = (): Promise<Pdfjs> => (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
+const loadPdfjs = (): Promise<Pdfjs> =>
+  (pdfjs ??= (async () => {
+    const scope = globalThis as { DOMMatrix?: unknown };
+    scope.DOMMatrix ??= (await import("@thednp/dommatrix")).default;
+    return import("pdfjs-dist/legacy/build/pdf.mjs");
+  })());
 
 /** Where pdf.js keeps the character maps that CJK-encoded fonts need (a path ending in "/", as pdf.js wants). */
 function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
