@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { UnreadableDocumentError } from "#domain/document/unreadable-document-error.ts";
-import { OcrEngineUnavailableError, OcrJobFailedError, type OcrEngine } from "#ports/ocr-engine.ts";
+import { OcrEngineUnavailableError, type OcrEngine } from "#ports/ocr-engine.ts";
 import { extractDocument, type ExtractedDocument } from "#use-cases/extract-document.ts";
 import { detectMediaType, type ReadDocumentDeps } from "#use-cases/read-document.ts";
 import { UsageError, oneLine, parseCommandArgs, type CliIo, type Command } from "../command.ts";
@@ -41,9 +41,7 @@ const FILE_ERRORS: Record<string, string> = {
 
 /** Why a file failed, in one line: the reader's or OCR engine's own reason, the file system's, or an internal error. */
 function failureReason(error: unknown, io: CliIo): string {
-  if (error instanceof UnreadableDocumentError || error instanceof OcrEngineUnavailableError || error instanceof OcrJobFailedError) {
-    return error.message;
-  }
+  if (error instanceof UnreadableDocumentError || error instanceof OcrEngineUnavailableError) return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const known = code ? FILE_ERRORS[code] : undefined;
   if (known) return known;
