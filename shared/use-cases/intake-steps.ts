@@ -3,16 +3,20 @@
  * (ingest-document) or after an asynchronous OCR job finishes (complete-ocr-job).
  */
 import { createHash } from "node:crypto";
-import { agencyFor, type AgencyAssignment } from "../domain/agency-directory.ts";
+import { assignAgency } from "../domain/agencies/assign-agency.ts";
+import type { AgencyDirectory } from "../domain/agencies/directory.ts";
 import type { ExtractedCase } from "../domain/case.ts";
+import { vietnamDate } from "../domain/report/periods.ts";
 import { foldText } from "../domain/search-keys.ts";
 import { certainlySinglePage } from "../domain/single-page.ts";
 import { caseIdFor, statusAfterExtraction, totalAmountVnd, type StoredCase, type TextSource } from "../domain/stored-case.ts";
 import { mediaTypeOf, parseUploadKey, type SupportedMediaType, type UploadKey } from "../domain/upload-key.ts";
 import { UnsupportedDocumentError } from "../errors.ts";
 import type { CaseRepository, PendingOcrJobs } from "../ports/case-repository.ts";
+import type { MatterRepository } from "../ports/matter-repository.ts";
 import type { FetchedObject, ObjectStore } from "../ports/object-store.ts";
 import type { AsyncOcrEngine, OcrEngine, PageText, RecognizeOptions, SourceDocument, StoredObject } from "../ports/ocr-engine.ts";
+import { proposeCaseMatters } from "./matters.ts";
 
 /** What reading a document yields: its pages (text layer or OCR) and the joined text. */
 export interface ReadDocumentResult {
@@ -30,7 +34,9 @@ export interface IntakeDependencies {
   ocr: AsyncOcrEngine;
   readDocument: DocumentReader;
   extractCase: (text: string) => ExtractedCase;
-  agencies: readonly AgencyAssignment[];
+  matters: MatterRepository;
+  /** Court -> enforcement unit over time; picks each case's agency from the court named in the judgment. */
+  directory: AgencyDirectory;
   maxBytes: number;
 }
 
@@ -108,12 +114,14 @@ export async function recordCase(
   fetched: FetchedUpload,
   read: ReadDocumentResult,
   receivedAt: string,
-  deps: Pick<IntakeDependencies, "cases" | "extractCase" | "agencies">,
+  deps: Pick<IntakeDependencies, "cases" | "extractCase" | "matters" | "directory">,
   extraReviewReasons: readonly string[] = [],
 ): Promise<IntakeOutcome> {
   const { upload, object, caseId } = fetched;
   const extracted = deps.extractCase(read.text);
-  const reviewReasons = [...extracted.reviewReasons, ...extraReviewReasons, ...(await sameNumberElsewhere(extracted, caseId, deps.cases))];
+  const agency = assignAgency(deps.directory, extracted.court, vietnamDate(receivedAt));
+  const agencyReasons = agency.ok ? agency.reviewReasons : [agency.reviewReason];
+  const reviewReasons = [...extracted.reviewReasons, ...agencyReasons, ...extraReviewReasons, ...(await sameNumberElsewhere(extracted, caseId, deps.cases))];
   const withReasons: ExtractedCase = { ...extracted, reviewReasons };
   const record: StoredCase = {
     ...withReasons,
@@ -133,11 +141,14 @@ export async function recordCase(
       uploadId: upload.uploadId,
       fileName: upload.fileName,
     },
-    agencyId: agencyFor(upload.courtId, receivedAt.slice(0, 10), deps.agencies),
+    agencyId: agency.ok ? agency.unit.id : null,
     textSource: textSourceOf(read.pages),
     pageCount: read.pages.length,
     totalAmountVnd: totalAmountVnd(extracted.obligations),
   };
+  // Before the case: a retry after a failure in between finds the case and stops early, so the
+  // proposals must already be there. Stored once per case id, like the case.
+  await proposeCaseMatters(record, deps);
   // The case id is the content hash, so this conditional write is what stops the same bytes becoming two cases.
   const written = await deps.cases.create(record);
   return written === "created"
