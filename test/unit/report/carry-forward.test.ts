@@ -13,7 +13,7 @@ const years = [2024, 2025, 2026, 2027, 2028, 2029];
 const periodsOf = (scheme: PeriodScheme): ReportPeriod[] => years.flatMap((year) => [reportPeriod(year, 1, scheme), reportPeriod(year, 2, scheme)]);
 
 const plain = (cube: Cube | undefined) =>
-  Object.fromEntries([...(cube ?? new Map())].filter(([, cell]) => cell.some((v) => v !== 0)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, cell]) => [key, [...cell]]));
+  Object.fromEntries([...(cube ?? new Map())].filter(([, cell]) => cell.some((value: number) => value !== 0)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, cell]) => [key, [...cell]]));
 
 describe("periods and their predecessors", () => {
   it("carries the statistical year into both reports of the next year, and calendar halves into each other", () => {
