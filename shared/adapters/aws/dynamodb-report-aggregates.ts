@@ -23,7 +23,7 @@ const CELLS_PER_TRANSACTION = 99;
 const MARKER_TTL_SECONDS = 7 * 24 * 3600;
 
 /** Attribute names of a cell's counts, in CELL_WIDTH order: việc then tiền. */
-export const CELL_ATTRIBUTES = [...COUNTS.map((count) => `v_${count}`), ...COUNTS.map((count) => `t_${count}`)];
+const CELL_ATTRIBUTES = [...COUNTS.map((count) => `v_${count}`), ...COUNTS.map((count) => `t_${count}`)];
 
 const residualPk = (scheme: PeriodScheme) => `RESIDUAL#${scheme}`;
 

@@ -17,7 +17,7 @@ import { MatterItemPrefix } from "./table-design.ts";
 type StreamRecord = z.output<typeof DynamoDBStreamRecord>;
 
 /** The change a stream record describes, or null for items that are not matters (proposals). Throws when a matter image is malformed. */
-export function matterChangeOf(record: StreamRecord): MatterChangeRecord | null {
+function matterChangeOf(record: StreamRecord): MatterChangeRecord | null {
   const { Keys, OldImage, NewImage } = record.dynamodb;
   if (!String(Keys.sk ?? "").startsWith(MatterItemPrefix.matter)) return null;
   return {
