@@ -39,6 +39,7 @@ const FAKE_ENVIRONMENT: Record<string, string> = {
   AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
   AWS_SECRET_ACCESS_KEY: "example",
   CASES_TABLE: "cases",
+  MATTERS_TABLE: "matters",
   ANALYTICS_TABLE: "analytics",
   IDEMPOTENCY_TABLE: "idempotency",
   UPLOADS_BUCKET: "uploads",
@@ -49,7 +50,7 @@ const FAKE_ENVIRONMENT: Record<string, string> = {
   UPLOAD_URL_TTL_SECONDS: "900",
   DOWNLOAD_URL_TTL_SECONDS: "300",
   COURT_ROLE_PREFIX: "thads-court-",
-  AGENCY_DIRECTORY: "[]",
+  REPORT_SCHEME: "statistical",
   POWERTOOLS_SERVICE_NAME: "bench",
 };
 

@@ -1,17 +1,21 @@
 import { createHash } from "node:crypto";
-import { agencyFor, type AgencyAssignment } from "../domain/agency-directory.ts";
+import { assignAgency } from "../domain/agencies/assign-agency.ts";
+import type { AgencyDirectory } from "../domain/agencies/directory.ts";
 import type { ExtractedCase, ScalarField } from "../domain/case.ts";
 import { sniffMediaType } from "../domain/document/media-type.ts";
 import type { UnreadableDocumentError, UnreadableReason } from "../domain/document/unreadable-document-error.ts";
+import { vietnamDate } from "../domain/report/periods.ts";
 import { foldText } from "../domain/search-keys.ts";
 import { certainlySinglePage } from "../domain/single-page.ts";
 import { caseIdFor, statusAfterExtraction, totalAmountVnd, type StoredCase, type TextSource } from "../domain/stored-case.ts";
 import { parseUploadKey, type UploadKey } from "../domain/upload-key.ts";
 import { UnexpectedUploadError } from "../errors.ts";
 import type { CaseRepository, PendingOcrJobs } from "../ports/case-repository.ts";
+import type { MatterRepository } from "../ports/matter-repository.ts";
 import type { FetchedObject, ObjectStore } from "../ports/object-store.ts";
 import type { AsyncOcrEngine, OcrEngine, PageText, RecognizeOptions, SourceDocument, StoredObject } from "../ports/ocr-engine.ts";
 import type { ExtractedDocument } from "./extract-document.ts";
+import { proposeCaseMatters } from "./matters.ts";
 import { detectMediaType } from "./read-document.ts";
 
 /**
@@ -26,7 +30,9 @@ export interface IntakeDependencies {
   ocrJobs: PendingOcrJobs;
   ocr: AsyncOcrEngine;
   extractDocument: DocumentExtractor;
-  agencies: readonly AgencyAssignment[];
+  matters: MatterRepository;
+  /** Court -> enforcement unit over time; picks each case's agency from the court named in the judgment. */
+  directory: AgencyDirectory;
   maxBytes: number;
 }
 
@@ -131,7 +137,7 @@ export async function recordCase(
   fetched: FetchedUpload,
   extracted: ExtractedDocument,
   receivedAt: string,
-  deps: Pick<IntakeDependencies, "cases" | "agencies">,
+  deps: Pick<IntakeDependencies, "cases" | "matters" | "directory">,
   extraReviewReasons: readonly string[] = [],
 ): Promise<IntakeOutcome> {
   const found = extracted.case;
@@ -151,7 +157,7 @@ export async function recordUnreadable(
   fetched: FetchedUpload,
   error: UnreadableDocumentError,
   receivedAt: string,
-  deps: Pick<IntakeDependencies, "cases" | "agencies">,
+  deps: Pick<IntakeDependencies, "cases" | "matters" | "directory">,
   reviewReasons: string[] = [`document could not be read (${error.reason}): ${error.message}`],
 ): Promise<IntakeOutcome> {
   const written = await storeCase(fetched, unreadCase(reviewReasons), { textSource: "none", pageCount: 0 }, receivedAt, deps);
@@ -165,14 +171,17 @@ async function storeCase(
   extracted: ExtractedCase,
   text: { textSource: TextSource; pageCount: number },
   receivedAt: string,
-  deps: Pick<IntakeDependencies, "cases" | "agencies">,
+  deps: Pick<IntakeDependencies, "cases" | "matters" | "directory">,
 ): Promise<{ created: boolean; record: StoredCase }> {
   const { upload, object, caseId } = fetched;
+  const agency = assignAgency(deps.directory, extracted.court, vietnamDate(receivedAt));
+  const agencyReasons = agency.ok ? agency.reviewReasons : [agency.reviewReason];
+  const withReasons: ExtractedCase = { ...extracted, reviewReasons: [...extracted.reviewReasons, ...agencyReasons] };
   const record: StoredCase = {
-    ...extracted,
+    ...withReasons,
     caseId,
     version: 1,
-    status: statusAfterExtraction(extracted),
+    status: statusAfterExtraction(withReasons),
     receivedAt,
     updatedAt: receivedAt,
     source: {
@@ -186,10 +195,13 @@ async function storeCase(
       uploadId: upload.uploadId,
       fileName: upload.fileName,
     },
-    agencyId: agencyFor(upload.courtId, receivedAt.slice(0, 10), deps.agencies),
+    agencyId: agency.ok ? agency.unit.id : null,
     ...text,
     totalAmountVnd: totalAmountVnd(extracted.obligations),
   };
+  // Before the case: a retry after a failure in between finds the case and stops early, so the
+  // proposals must already be there. Stored once per case id, like the case.
+  await proposeCaseMatters(record, deps);
   // The case id is the content hash, so this conditional write is what stops the same bytes becoming two cases.
   return { created: (await deps.cases.create(record)) === "created", record };
 }

@@ -122,7 +122,7 @@ describe("ingest-document", () => {
       caseId: caseIdOf(PNG_BYTES),
       caseNumber: "12/2017/DS-ST",
       status: "extracted",
-      agencyId: "cthads-ha-nam",
+      agencyId: "ha-nam-phu-ly",
       textSource: "ocr",
       source: { bucket: "thads-stateful-uploadsbucket5e5e9b64-1x2y3z4w5v6u", key: SCAN_KEY, versionId: "3HL4kqtJlcpXroDTDmjVBH40Nrjfkd", courtId: "tand-phu-ly", mediaType: "image/png" },
     });

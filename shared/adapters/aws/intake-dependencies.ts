@@ -1,17 +1,18 @@
 /** Builds what intake needs on AWS; shared by the ingest-document and complete-textract-job functions. */
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
-import type { AgencyAssignment } from "../../domain/agency-directory.ts";
+import { haNamNinhBinhDirectory } from "../../domain/agencies/ha-nam-ninh-binh.ts";
 import type { AsyncOcrEngine } from "../../ports/ocr-engine.ts";
 import { logger, metrics } from "../../observability.ts";
 import type { IntakeDependencies, IntakeOutcome } from "../../use-cases/intake-steps.ts";
 import { extractDocument } from "../../use-cases/extract-document.ts";
 import { documents, s3 } from "./clients.ts";
 import { DynamoDbCaseRepository } from "./dynamodb-case-repository.ts";
+import { DynamoDbMatterRepository } from "./dynamodb-matter-repository.ts";
 import { DynamoDbPendingOcrJobs } from "./dynamodb-pending-ocr-jobs.ts";
 import { S3ObjectStore } from "./s3-object-store.ts";
 
 export function intakeDependencies(
-  config: { CASES_TABLE: string; UPLOAD_MAX_BYTES: number; AGENCY_DIRECTORY: AgencyAssignment[] },
+  config: { CASES_TABLE: string; MATTERS_TABLE: string; UPLOAD_MAX_BYTES: number },
   ocr: AsyncOcrEngine,
 ): IntakeDependencies {
   return {
@@ -20,7 +21,8 @@ export function intakeDependencies(
     ocrJobs: new DynamoDbPendingOcrJobs(documents, config.CASES_TABLE),
     ocr,
     extractDocument,
-    agencies: config.AGENCY_DIRECTORY,
+    matters: new DynamoDbMatterRepository(documents, config.MATTERS_TABLE),
+    directory: haNamNinhBinhDirectory(),
     maxBytes: config.UPLOAD_MAX_BYTES,
   };
 }
