@@ -175,7 +175,8 @@ async function storeCase(
 ): Promise<{ created: boolean; record: StoredCase }> {
   const { upload, object, caseId } = fetched;
   const agency = assignAgency(deps.directory, extracted.court, vietnamDate(receivedAt));
-  const agencyReasons = agency.ok ? agency.reviewReasons : [agency.reviewReason];
+  // no court read, no agency to ask about: the case already says why (court not found, unreadable)
+  const agencyReasons = agency.ok ? agency.reviewReasons : extracted.court === null ? [] : [agency.reviewReason];
   const withReasons: ExtractedCase = { ...extracted, reviewReasons: [...extracted.reviewReasons, ...agencyReasons] };
   const record: StoredCase = {
     ...withReasons,
