@@ -12,6 +12,7 @@ import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { silenceSdkNodeVersionNotice } from "./environment.ts";
 import { freePort, waitUntil } from "./net.ts";
 
 export interface DynamoDbLocal {
@@ -57,6 +58,7 @@ export async function startDynamoDbLocal(options: { dataDir: string | null; star
   process.once("exit", killOnExit);
 
   const endpoint = `http://127.0.0.1:${port}`;
+  silenceSdkNodeVersionNotice();
   const client = new DynamoDBClient({ region: "ap-southeast-1", endpoint, credentials: { accessKeyId: "local", secretAccessKey: "local" }, maxAttempts: 1 });
   try {
     await waitUntil(

@@ -37,6 +37,14 @@ export interface LocalEndpoints {
   textract: string;
 }
 
+/**
+ * The project runs on Node 20 on purpose (the Lambda runtime it deploys to); the SDK's notice that
+ * future releases need Node 22 is nothing a local user can act on, so the local stack silences it.
+ */
+export function silenceSdkNodeVersionNotice(): void {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+}
+
 /** The environment the functions see: what CDK sets on each function, pointed at the embedded servers. */
 export function functionEnvironment(endpoints: LocalEndpoints, agencies: readonly AgencyAssignment[] = LOCAL_AGENCY_DIRECTORY): Record<string, string> {
   return {

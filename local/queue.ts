@@ -6,6 +6,7 @@
  * the dead-letter queue instead of being delivered again.
  */
 import { createHash, randomUUID } from "node:crypto";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import { lambdaContext } from "./lambda.ts";
 
@@ -160,18 +161,35 @@ export class LocalQueue {
   }
 }
 
-/** The dead-letter queue: kept for inspection (`thads review` lists it), never delivered to a function. */
+/** The dead letters kept in a file (JSON Lines), as a running stack writes them. */
+export function readDeadLetters(file: string): DeadLetter[] {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => JSON.parse(line) as DeadLetter);
+}
+
+/**
+ * The dead-letter queue: kept for inspection (the summary lists it), never delivered to a function.
+ * With a file, it survives restarts, as an SQS dead-letter queue keeps its messages for 14 days.
+ */
 export class DeadLetterQueue {
-  private readonly letters: DeadLetter[] = [];
+  private readonly letters: DeadLetter[];
 
   /** `lastErrorOf` tells what the function logged when a delivery of a message last failed. */
   constructor(
     readonly name: string,
     private readonly lastErrorOf: (messageId: string) => string | null,
-  ) {}
+    private readonly file: string | null = null,
+  ) {
+    this.letters = file === null ? [] : readDeadLetters(file);
+  }
 
   add(message: { messageId: string; body: string; receiveCount: number }): void {
-    this.letters.push({ messageId: message.messageId, body: message.body, receiveCount: message.receiveCount, lastError: this.lastErrorOf(message.messageId) });
+    const letter: DeadLetter = { messageId: message.messageId, body: message.body, receiveCount: message.receiveCount, lastError: this.lastErrorOf(message.messageId) };
+    this.letters.push(letter);
+    if (this.file !== null) appendFileSync(this.file, `${JSON.stringify(letter)}\n`);
   }
 
   list(): readonly DeadLetter[] {

@@ -21,11 +21,11 @@ import { createTableInput, tableDesigns } from "#adapters/aws/table-design.ts";
 import { DynamoDbCaseRepository } from "#adapters/aws/dynamodb-case-repository.ts";
 import { buildUploadKey, mediaTypeOf, safeFileName } from "#domain/upload-key.ts";
 import { startDynamoDbLocal, type DynamoDbLocal } from "./dynamodb-local.ts";
-import { applyFunctionEnvironment, functionEnvironment, LOCAL_CREDENTIALS, LOCAL_NAMES, REGION, type LocalEndpoints } from "./environment.ts";
+import { applyFunctionEnvironment, functionEnvironment, LOCAL_CREDENTIALS, LOCAL_NAMES, REGION, silenceSdkNodeVersionNotice, type LocalEndpoints } from "./environment.ts";
 import { startHttpApi, type HttpApi, type HttpHandler, type Route } from "./http-api.ts";
 import { captureFunctionLogs, failureOf } from "./lambda.ts";
 import { waitUntil } from "./net.ts";
-import { DeadLetterQueue, EventSourceMapping, LocalQueue, type QueueSettings, type SqsHandler } from "./queue.ts";
+import { DeadLetterQueue, EventSourceMapping, LocalQueue, type DeadLetter, type QueueSettings, type SqsHandler } from "./queue.ts";
 import { startS3Server, type S3Server } from "./s3-server.ts";
 import { startTextractServer, type TextractJobNotice, type TextractServer } from "./textract-server.ts";
 
@@ -70,6 +70,8 @@ export class StackAlreadyRunningError extends Error {
 }
 
 const stackFile = (dataDir: string) => join(dataDir, "stack.json");
+/** Where a queue's dead letters are kept. */
+export const deadLetterFile = (dataDir: string, queueName: string) => join(dataDir, "dead-letters", `${queueName}.jsonl`);
 
 function processAlive(pid: number): boolean {
   try {
@@ -94,6 +96,7 @@ export function runningStack(dataDir: string): StackInfo | null {
 
 /** Local clients signed with the local credentials. */
 export function localClients(endpoints: LocalEndpoints) {
+  silenceSdkNodeVersionNotice();
   const credentials = LOCAL_CREDENTIALS;
   const dynamodb = new DynamoDBClient({ region: REGION, endpoint: endpoints.dynamodb, credentials });
   return {
@@ -137,6 +140,20 @@ function snsEnvelope(topicArn: string, notice: TextractJobNotice): string {
     SigningCertURL: `https://sns.${REGION}.amazonaws.com/local.pem`,
     UnsubscribeURL: `https://sns.${REGION}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${topicArn}:local`,
   });
+}
+
+/** Puts a document where a court's upload lands (courts/<court>/<date>/<upload id>/<name>). Returns the object key. */
+export async function uploadDocument(s3: S3Client, upload: Upload): Promise<string> {
+  const key = buildUploadKey({
+    courtId: upload.courtId,
+    uploadDate: upload.uploadDate ?? new Date().toISOString().slice(0, 10),
+    uploadId: randomUUID(),
+    fileName: safeFileName(upload.fileName),
+  });
+  await s3.send(
+    new PutObjectCommand({ Bucket: LOCAL_NAMES.uploadsBucket, Key: key, Body: upload.bytes, ContentType: mediaTypeOf(upload.fileName, undefined) ?? "application/octet-stream" }),
+  );
+  return key;
 }
 
 const handlerOf = async <T>(load: Promise<{ handler: unknown }>): Promise<T> => (await load).handler as T;
@@ -191,6 +208,7 @@ export class LocalStack {
       mkdirSync(join(dataDir, "dynamodb"), { recursive: true });
       mkdirSync(join(dataDir, "s3"), { recursive: true });
       mkdirSync(join(dataDir, "logs"), { recursive: true });
+      mkdirSync(join(dataDir, "dead-letters"), { recursive: true });
     }
     stackInThisProcess = true;
 
@@ -198,9 +216,9 @@ export class LocalStack {
     const eventSource = { batchSize: 5, maxConcurrency: 5, timeoutMs: INTAKE_TIMEOUT_MS, retryDelayMs: options.queue?.retryDelayMs ?? LOCAL_RETRY_DELAY_MS };
     const lastErrors = new Map<string, string>();
     const lastErrorOf = (messageId: string) => lastErrors.get(messageId) ?? null;
-    const intakeDeadLetters = new DeadLetterQueue(`${LOCAL_NAMES.intakeQueue}-dlq`, lastErrorOf);
+    const intakeDeadLetters = new DeadLetterQueue(`${LOCAL_NAMES.intakeQueue}-dlq`, lastErrorOf, dataDir === null ? null : deadLetterFile(dataDir, LOCAL_NAMES.intakeQueue));
     const intake = new LocalQueue(LOCAL_NAMES.intakeQueue, queueSettings, intakeDeadLetters);
-    const completionDeadLetters = new DeadLetterQueue(`${LOCAL_NAMES.completionQueue}-dlq`, lastErrorOf);
+    const completionDeadLetters = new DeadLetterQueue(`${LOCAL_NAMES.completionQueue}-dlq`, lastErrorOf, dataDir === null ? null : deadLetterFile(dataDir, LOCAL_NAMES.completionQueue));
     const completions = new LocalQueue(LOCAL_NAMES.completionQueue, queueSettings, completionDeadLetters);
 
     const started: { stop(): Promise<void> }[] = [];
@@ -270,22 +288,18 @@ export class LocalStack {
   }
 
   /** Puts a document where a court's upload lands; the bucket's notification starts the intake. Returns the object key. */
-  async upload(upload: Upload): Promise<string> {
-    const key = buildUploadKey({
-      courtId: upload.courtId,
-      uploadDate: upload.uploadDate ?? new Date().toISOString().slice(0, 10),
-      uploadId: randomUUID(),
-      fileName: safeFileName(upload.fileName),
-    });
-    await this.clients.s3.send(
-      new PutObjectCommand({
-        Bucket: LOCAL_NAMES.uploadsBucket,
-        Key: key,
-        Body: upload.bytes,
-        ContentType: mediaTypeOf(upload.fileName, undefined) ?? "application/octet-stream",
-      }),
-    );
-    return key;
+  upload(upload: Upload): Promise<string> {
+    return uploadDocument(this.clients.s3, upload);
+  }
+
+  /** Every dead letter of both queues, oldest first. */
+  deadLetters(): DeadLetter[] {
+    return [...this.intakeDeadLetters.list(), ...this.completionDeadLetters.list()];
+  }
+
+  /** Documents somewhere in the intake: waiting or in flight in a queue, or in an OCR job. */
+  get pendingWork(): number {
+    return this.intake.depth + this.completions.depth + this.parts.textract.runningJobs;
   }
 
   /** Nothing left to do: both queues empty (delivered or dead-lettered), no OCR job and no invocation running. */
@@ -294,8 +308,20 @@ export class LocalStack {
   }
 
   /** Waits until every document uploaded so far became a case or a dead letter. */
-  async settled(timeoutMs = 10 * 60_000): Promise<void> {
+  async settled(timeoutMs = 30 * 60_000): Promise<void> {
     await waitUntil(async () => this.idle, { timeoutMs, what: "the intake to finish", intervalMs: 20 });
+  }
+
+  /** As settled(), reporting how many of `uploads` are done (counted from the work left in queues and OCR jobs). */
+  async settle(uploads: readonly unknown[], onProgress: (done: number) => void): Promise<void> {
+    const report = () => onProgress(Math.max(0, uploads.length - this.pendingWork));
+    const ticker = setInterval(report, 250);
+    try {
+      await this.settled();
+    } finally {
+      clearInterval(ticker);
+    }
+    report();
   }
 
   async stop(): Promise<void> {

@@ -1,5 +1,5 @@
-// Bundles the `thads` CLI into one ESM file, dist/thads.mjs, run by bin/thads. One file starts fast:
-// Node reads and compiles a single module instead of resolving hundreds of small TypeScript ones.
+// Bundles the `thads` CLI into dist/thads.mjs (run by bin/thads) and chunks in dist/chunks/. Bundles start
+// fast: Node reads and compiles a few modules instead of resolving hundreds of small TypeScript ones.
 import { build } from "esbuild";
 import { fileURLToPath } from "node:url";
 
@@ -8,14 +8,22 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 await build({
   absWorkingDir: root,
   entryPoints: ["cli/thads.ts"],
-  outfile: "dist/thads.mjs",
+  outdir: "dist",
+  outExtension: { ".js": ".mjs" },
+  // The commands that run the local stack load the AWS SDK, the functions and the report exporter;
+  // split into chunks imported on first use, `thads extract` does not pay for them at start-up.
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   bundle: true,
   platform: "node",
   format: "esm",
   target: "node20",
   // pdf.js loads its worker and font data from its own package folder at run time, so it stays in
-  // node_modules and is imported (lazily, on the first PDF) from there.
-  external: ["pdfjs-dist"],
+  // node_modules and is imported (lazily, on the first PDF) from there. The local stack's S3 server
+  // (CommonJS, loaded only by the commands that start a stack) is imported from node_modules too.
+  external: ["pdfjs-dist", "@20minutes/s3rver"],
+  // CommonJS packages inside the bundle (parts of the AWS SDK) require Node's built-ins; ESM has no `require`.
+  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   legalComments: "none",
   logLevel: "warning",
 });
