@@ -1,5 +1,10 @@
 import type { OcrEngine } from "#ports/ocr-engine.ts";
+import { caseCommand } from "./commands/case.ts";
+import { casesCommand } from "./commands/cases.ts";
 import { extractCommand, type OcrChoice } from "./commands/extract.ts";
+import { ingestCommand } from "./commands/ingest.ts";
+import { reportCommand } from "./commands/report.ts";
+import { reviewCommand } from "./commands/review.ts";
 import { runCli } from "./main.ts";
 
 /**
@@ -19,7 +24,7 @@ function ocrEngine(engine: Exclude<OcrChoice, "none">): OcrEngine {
 }
 
 // pdf.js reads text layers (the default reader); OCR only pages that have none.
-const commands = [extractCommand({ ocr: ocrEngine })];
+const commands = [extractCommand({ ocr: ocrEngine }), ingestCommand, casesCommand, caseCommand, reviewCommand, reportCommand];
 
 // `thads extract --json a b | head -1` closes the pipe early; that is the reader's choice, not a failure.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

@@ -1,6 +1,5 @@
-// Bundles the `thads` CLI into dist/thads.mjs, run by bin/thads. One file starts fast: Node reads and
-// compiles a single module instead of resolving hundreds of small TypeScript ones. What only some runs
-// need (the OCR adapters, and the AWS SDK behind --ocr textract) goes to chunks loaded on first use.
+// Bundles the `thads` CLI into dist/thads.mjs (run by bin/thads) and chunks in dist/chunks/. Bundles start
+// fast: Node reads and compiles a few modules instead of resolving hundreds of small TypeScript ones.
 import { build } from "esbuild";
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -20,10 +19,11 @@ await build({
   format: "esm",
   target: "node20",
   // pdf.js loads its worker and font data from its own package folder at run time, so it stays in
-  // node_modules and is imported (lazily, on the first PDF) from there.
-  external: ["pdfjs-dist"],
-  // CommonJS dependencies (the AWS SDK behind --ocr textract) call require() for Node built-ins.
-  banner: { js: "import { createRequire as __thadsRequire } from 'node:module'; const require = __thadsRequire(import.meta.url);" },
+  // node_modules and is imported (lazily, on the first PDF) from there. The local stack's S3 server
+  // (CommonJS, loaded only by the commands that start a stack) is imported from node_modules too.
+  external: ["pdfjs-dist", "@20minutes/s3rver"],
+  // CommonJS packages inside the bundle (parts of the AWS SDK) require Node's built-ins; ESM has no `require`.
+  banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   legalComments: "none",
   logLevel: "warning",
 });

@@ -31,7 +31,7 @@ const ROLES: Record<PartyRole, string> = {
   other: "Khác",
 };
 const PARTY_KINDS: Record<PartyKind, string> = { person: "cá nhân", organization: "tổ chức" };
-const OBLIGATION_KINDS: Record<ObligationKind, string> = {
+export const OBLIGATION_KINDS: Record<ObligationKind, string> = {
   principal: "tiền gốc",
   interest: "tiền lãi",
   compensation: "bồi thường",
@@ -46,10 +46,10 @@ const UNKNOWN = "(không rõ)";
 
 let vnd: Intl.NumberFormat | undefined;
 /** 150000000 -> "150.000.000 đ", grouped with dots as Vietnamese documents write amounts. */
-const money = (amount: number): string => `${(vnd ??= new Intl.NumberFormat("vi-VN")).format(amount)} đ`;
+export const money = (amount: number): string => `${(vnd ??= new Intl.NumberFormat("vi-VN")).format(amount)} đ`;
 const partyName = (name: string): string => (name === STATE_BUDGET ? "Ngân sách nhà nước" : name);
 /** "2024-03-15" -> "15/03/2024". */
-const date = (iso: string | null): string => (iso ? iso.split("-").reverse().join("/") : UNKNOWN);
+export const date = (iso: string | null): string => (iso ? iso.split("-").reverse().join("/") : UNKNOWN);
 
 export interface DocumentFacts {
   file: string;

@@ -1,4 +1,4 @@
-/** The OCR engine intake uses on AWS: Textract, through the module-level client with its adaptive retries. */
+/** The OCR engine intake uses on AWS: Textract, through the module's client (whose endpoint the local stack may redirect). */
 import type { AsyncOcrEngine } from "../../ports/ocr-engine.ts";
 import { textract } from "./clients.ts";
 import { TextractOcrEngine } from "./textract-ocr.ts";

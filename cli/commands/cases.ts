@@ -1,0 +1,83 @@
+import { CASE_STATUSES, type CaseStatus } from "#domain/stored-case.ts";
+import type { CaseSearch, CaseSummary } from "#ports/case-repository.ts";
+import { UsageError, parseCommandArgs, type Command } from "../command.ts";
+import { date, money } from "../format/case-summary.ts";
+import { withStackSession } from "../local-stack.ts";
+
+const USAGE = `usage: thads cases search [--party NAME] [--agency ID] [--status STATUS] [--court ID]
+                          [--number CASE_NUMBER] [--from DATE] [--to DATE] [--limit N] [--json]
+
+Searches the cases of the local stack, as the case API's GET /cases does. At least one of --party,
+--number, --court, --agency, --status or a full --from/--to range is needed.
+
+Options:
+  --party NAME    any part of a party's name; diacritics optional ("nguyen van hung" finds "Nguyễn Văn Hùng")
+  --agency ID     receiving enforcement agency, e.g. ninh-binh
+  --status S      ${CASE_STATUSES.join(" | ")}
+  --court ID      uploading court, e.g. tand-binh-luc
+  --number N      case number, e.g. 27/2024/DS-ST
+  --from, --to    judgment date range (YYYY-MM-DD, inclusive)
+  --limit N       at most N cases (default 25; all pages are read up to N)
+  --json          one JSON line per case
+  -h, --help      show this help
+`;
+
+function isStatus(value: string): value is CaseStatus {
+  return (CASE_STATUSES as readonly string[]).includes(value);
+}
+
+/** One case of a result list on two lines: id, status, number, court, date, total; then the parties. */
+export function formatCaseLine(summary: CaseSummary): string {
+  const parties = summary.parties.map((party) => party.name).join("; ");
+  return `${summary.caseId}  ${summary.status}  ${summary.caseNumber ?? "(không rõ số)"}  ${summary.court ?? summary.courtId}  ${date(summary.issuedDate)}  ${money(summary.totalAmountVnd)}\n    ${parties || "(không rõ đương sự)"}\n`;
+}
+
+export const casesCommand: Command = {
+  name: "cases",
+  summary: "search the local stack's cases (cases search --party ... --agency ... --status ...)",
+  usage: USAGE,
+  async run(args, io) {
+    const [subcommand, ...rest] = args;
+    if (subcommand !== "search") throw new UsageError(subcommand === undefined ? "say 'thads cases search ...'" : `unknown subcommand '${subcommand}'`);
+    const { values } = parseCommandArgs({
+      args: rest,
+      options: {
+        party: { type: "string" },
+        agency: { type: "string" },
+        status: { type: "string" },
+        court: { type: "string" },
+        number: { type: "string" },
+        from: { type: "string" },
+        to: { type: "string" },
+        limit: { type: "string", default: "25" },
+        json: { type: "boolean", default: false },
+      },
+    });
+    if (values.status !== undefined && !isStatus(values.status)) throw new UsageError(`--status must be one of ${CASE_STATUSES.join(", ")}`);
+    const limit = Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1) throw new UsageError("--limit must be a whole number above 0");
+    const criteria: CaseSearch = {
+      ...(values.party !== undefined && { partyName: values.party }),
+      ...(values.agency !== undefined && { agencyId: values.agency }),
+      ...(values.status !== undefined && { status: values.status as CaseStatus }),
+      ...(values.court !== undefined && { courtId: values.court }),
+      ...(values.number !== undefined && { caseNumber: values.number }),
+      ...(values.from !== undefined && { dateFrom: values.from }),
+      ...(values.to !== undefined && { dateTo: values.to }),
+    };
+    if (Object.keys(criteria).length === 0) throw new UsageError("give at least one criterion (--party, --agency, --status, ...)");
+    const { searchCases } = await import("#use-cases/case-queries.ts");
+    return withStackSession(io, async (session) => {
+      const found: CaseSummary[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await searchCases(criteria, { limit: Math.min(100, limit - found.length), cursor }, session.cases);
+        found.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor && found.length < limit);
+      for (const summary of found) io.out(values.json ? `${JSON.stringify(summary)}\n` : formatCaseLine(summary));
+      if (!values.json) io.out(`${found.length} hồ sơ${cursor ? " (còn nữa: tăng --limit)" : ""}\n`);
+      return 0;
+    });
+  },
+};

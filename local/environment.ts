@@ -1,0 +1,90 @@
+/**
+ * The names and settings of the local stack: the same resources the CDK stacks define, named here,
+ * and the environment the functions read (the settings CDK would give them, plus the endpoints of
+ * the embedded servers and dummy credentials).
+ */
+import { analyticsTable, casesTable, idempotencyTable, mattersTable } from "#adapters/aws/table-design.ts";
+import { UPLOAD_PREFIX } from "#domain/upload-key.ts";
+
+export const REGION = "ap-southeast-1";
+const ACCOUNT = "000000000000";
+
+/** Table names are the designs' ids (table-design.ts); buckets and topic are named as the stack's roles. */
+export const LOCAL_NAMES = {
+  casesTable: casesTable.id,
+  mattersTable: mattersTable.id,
+  analyticsTable: analyticsTable.id,
+  idempotencyTable: idempotencyTable.id,
+  uploadsBucket: "thads-uploads",
+  reportsBucket: "thads-reports",
+  intakeQueue: "thads-intake",
+  completionQueue: "thads-textract-completions",
+  textractTopicArn: `arn:aws:sns:${REGION}:${ACCOUNT}:thads-textract-completions`,
+  textractRoleArn: `arn:aws:iam::${ACCOUNT}:role/thads-textract-publisher`,
+  uploadPrefix: UPLOAD_PREFIX,
+} as const;
+
+/**
+ * The credentials every local client signs with. The S3 server checks signatures against its one
+ * built-in key pair (S3RVER/S3RVER); DynamoDB Local and the Textract endpoint accept any.
+ */
+export const LOCAL_CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } as const;
+
+export interface LocalEndpoints {
+  dynamodb: string;
+  s3: string;
+  textract: string;
+}
+
+/**
+ * The project runs on Node 20 on purpose (the Lambda runtime it deploys to); the SDK's notice that
+ * future releases need Node 22 is nothing a local user can act on, so the local stack silences it.
+ */
+export function silenceSdkNodeVersionNotice(): void {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+}
+
+/** The environment the functions see: what CDK sets on each function, pointed at the embedded servers. */
+export function functionEnvironment(endpoints: LocalEndpoints): Record<string, string> {
+  return {
+    AWS_REGION: REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    // No instance metadata lookups and no checksum trailers the S3-compatible server does not speak.
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED",
+    AWS_RESPONSE_CHECKSUM_VALIDATION: "WHEN_REQUIRED",
+    DYNAMODB_ENDPOINT: endpoints.dynamodb,
+    S3_ENDPOINT: endpoints.s3,
+    S3_FORCE_PATH_STYLE: "true",
+    TEXTRACT_ENDPOINT: endpoints.textract,
+    CASES_TABLE: LOCAL_NAMES.casesTable,
+    MATTERS_TABLE: LOCAL_NAMES.mattersTable,
+    ANALYTICS_TABLE: LOCAL_NAMES.analyticsTable,
+    IDEMPOTENCY_TABLE: LOCAL_NAMES.idempotencyTable,
+    UPLOADS_BUCKET: LOCAL_NAMES.uploadsBucket,
+    REPORTS_BUCKET: LOCAL_NAMES.reportsBucket,
+    TEXTRACT_TOPIC_ARN: LOCAL_NAMES.textractTopicArn,
+    TEXTRACT_ROLE_ARN: LOCAL_NAMES.textractRoleArn,
+    // The CDK defaults (cdk.json thads:* context).
+    UPLOAD_MAX_BYTES: String(50 * 1024 * 1024),
+    UPLOAD_URL_TTL_SECONDS: "900",
+    DOWNLOAD_URL_TTL_SECONDS: "300",
+    COURT_ROLE_PREFIX: "thads-court-",
+    REPORT_SCHEME: "statistical",
+    POWERTOOLS_SERVICE_NAME: "thads-local",
+    POWERTOOLS_METRICS_DISABLED: "true",
+    POWERTOOLS_TRACE_ENABLED: "false",
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? "INFO",
+  };
+}
+
+/**
+ * Puts the function environment into this process. The functions read it when their modules load,
+ * so it must be in place before the first handler is imported, and one process hosts one stack.
+ */
+export function applyFunctionEnvironment(environment: Record<string, string>): void {
+  delete process.env.AWS_SESSION_TOKEN;
+  delete process.env.AWS_PROFILE;
+  Object.assign(process.env, environment);
+}

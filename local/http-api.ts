@@ -1,0 +1,130 @@
+/**
+ * The case API on localhost: each request becomes the API Gateway (HTTP API, payload 2.0) event the
+ * route's function receives on AWS, and the function's result becomes the response. The routes and
+ * functions are those of infra/constructs/case-api.ts.
+ *
+ * API Gateway authorises every route with IAM; locally the caller is a fixed staff role, or, with the
+ * header `x-thads-court: <court id>`, that court's uploader role (POST /upload-urls needs one).
+ */
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import { lambdaContext } from "./lambda.ts";
+
+const ACCOUNT = "000000000000";
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+export interface Route {
+  method: "GET" | "POST" | "PATCH";
+  /** API Gateway route path, e.g. /cases/{caseId}. */
+  path: string;
+  functionName: string;
+  handler: () => Promise<HttpHandler>;
+}
+
+function match(route: Route, method: string, path: string): Record<string, string> | null {
+  if (route.method !== method) return null;
+  const names: string[] = [];
+  const pattern = new RegExp(`^${route.path.replace(/\{(\w+)\}/g, (_, name: string) => (names.push(name), "([^/]+)"))}$`);
+  const found = pattern.exec(path);
+  if (!found) return null;
+  return Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(found[index + 1] ?? "")]));
+}
+
+function callerArn(headers: IncomingMessage["headers"], courtRolePrefix: string): string {
+  const court = headers["x-thads-court"];
+  const role = typeof court === "string" && /^[a-z0-9-]{1,64}$/.test(court) ? `${courtRolePrefix}${court}` : "thads-local-staff";
+  return `arn:aws:sts::${ACCOUNT}:assumed-role/${role}/local`;
+}
+
+/** The event API Gateway would send for this request. */
+export function apiGatewayEvent(request: { method: string; url: URL; headers: IncomingMessage["headers"]; body: string }, route: Route, pathParameters: Record<string, string>, courtRolePrefix: string): APIGatewayProxyEventV2 {
+  const now = new Date();
+  const routeKey = `${route.method} ${route.path}`;
+  const headers = Object.fromEntries(
+    Object.entries(request.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name.toLowerCase(), Array.isArray(value) ? value.join(",") : value]])),
+  );
+  const query = new Map<string, string[]>();
+  for (const [name, value] of request.url.searchParams) query.set(name, [...(query.get(name) ?? []), value]);
+  const userArn = callerArn(request.headers, courtRolePrefix);
+  return {
+    version: "2.0",
+    routeKey,
+    rawPath: request.url.pathname,
+    rawQueryString: request.url.search.slice(1),
+    headers,
+    ...(query.size > 0 && { queryStringParameters: Object.fromEntries([...query].map(([name, values]) => [name, values.join(",")])) }),
+    ...(Object.keys(pathParameters).length > 0 && { pathParameters }),
+    requestContext: {
+      accountId: ACCOUNT,
+      apiId: "local",
+      domainName: headers.host ?? "localhost",
+      domainPrefix: "local",
+      http: { method: request.method, path: request.url.pathname, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: headers["user-agent"] ?? "" },
+      requestId: randomUUID(),
+      routeKey,
+      stage: "$default",
+      time: now.toISOString(),
+      timeEpoch: now.getTime(),
+      authorizer: { iam: { accessKey: "LOCAL", accountId: ACCOUNT, callerId: "LOCAL:local", cognitoIdentity: null, principalOrgId: null, userArn, userId: "LOCAL:local" } },
+    } as unknown as APIGatewayProxyEventV2["requestContext"],
+    ...(request.body !== "" && { body: request.body }),
+    isBase64Encoded: false,
+  };
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new Error("request body too large");
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export interface HttpApi {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Serves the routes on 127.0.0.1 (`port` 0 picks a free one). */
+export async function startHttpApi(options: { routes: readonly Route[]; port: number; courtRolePrefix: string }): Promise<HttpApi> {
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const url = new URL(request.url ?? "/", "http://localhost");
+      const method = request.method ?? "GET";
+      const found = options.routes.map((route) => ({ route, parameters: match(route, method, url.pathname) })).find((candidate) => candidate.parameters !== null);
+      if (!found?.parameters) {
+        response.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "NotFound", message: `no route ${method} ${url.pathname}` }));
+        return;
+      }
+      try {
+        const event = apiGatewayEvent({ method, url, headers: request.headers, body: await readBody(request) }, found.route, found.parameters, options.courtRolePrefix);
+        const handler = await found.route.handler();
+        const result = await handler(event, lambdaContext(found.route.functionName, 30_000));
+        const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]));
+        response.writeHead(result.statusCode ?? 200, headers).end(result.body ?? "");
+      } catch {
+        response.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: "InternalError", message: "internal error" }));
+      }
+    })();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, "127.0.0.1", () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address !== null ? address.port : options.port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * What Lambda gives a function besides its event: the invocation context, and the capture of what
+ * the function logs (Powertools writes JSON lines to stdout/stderr; Lambda sends them to CloudWatch,
+ * the local stack to a file).
+ */
+import { appendFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import type { Context } from "aws-lambda";
+
+const REGION = "ap-southeast-1";
+const ACCOUNT = "000000000000";
+
+export function lambdaContext(functionName: string, timeoutMs: number): Context {
+  const deadline = Date.now() + timeoutMs;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: "$LATEST",
+    invokedFunctionArn: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${functionName}`,
+    memoryLimitInMB: "1536",
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: `local/[$LATEST]${randomUUID().replace(/-/g, "")}`,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+/** One structured log entry as Powertools writes it. */
+export type LogEntry = Record<string, unknown> & { level: string; message: string };
+
+/** Plain-text warnings Powertools Metrics prints through its own console, e.g. after an invocation that added no metric. */
+const METRICS_WARNING = /^No application metrics to publish\b/;
+
+function asLogEntry(chunk: unknown): LogEntry | null {
+  const text = typeof chunk === "string" ? chunk : Buffer.isBuffer(chunk) ? chunk.toString("utf8") : null;
+  if (text === null) return null;
+  if (METRICS_WARNING.test(text)) return { level: "WARN", message: text.trim(), timestamp: new Date().toISOString() };
+  if (!text.startsWith("{") || !text.trimEnd().endsWith("}")) return null;
+  try {
+    const entry = JSON.parse(text) as Record<string, unknown>;
+    return typeof entry.level === "string" && typeof entry.message === "string" && "timestamp" in entry ? (entry as LogEntry) : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface LogCaptureOptions {
+  /** Append the functions' log lines to this file (JSON Lines); kept in no file when null. */
+  file: string | null;
+  /** Also show them on the terminal. */
+  echo: boolean;
+  onEntry: (entry: LogEntry) => void;
+}
+
+/**
+ * Takes the functions' structured log lines out of the process's stdout/stderr (everything else
+ * passes through). Returns the function that puts the streams back.
+ */
+export function captureFunctionLogs(options: LogCaptureOptions): () => void {
+  const streams = [process.stdout, process.stderr] as const;
+  const originals = streams.map((stream) => stream.write);
+  streams.forEach((stream, index) => {
+    const original = originals[index]!;
+    stream.write = function write(this: NodeJS.WriteStream, chunk: unknown, ...rest: unknown[]): boolean {
+      const entry = asLogEntry(chunk);
+      if (entry === null) return (original as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+      options.onEntry(entry);
+      if (options.file !== null) appendFileSync(options.file, `${JSON.stringify(entry)}\n`);
+      const callback = rest.find((arg): arg is () => void => typeof arg === "function");
+      if (options.echo) return (original as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+      callback?.();
+      return true;
+    } as typeof stream.write;
+  });
+  return () => streams.forEach((stream, index) => (stream.write = originals[index]!));
+}
+
+/** "NoTextFoundError: no text found" from the error a failed-record log entry carries. */
+export function failureOf(entry: LogEntry): { messageId: string; reason: string } | null {
+  const { messageId, error } = entry;
+  if (typeof messageId !== "string" || typeof error !== "object" || error === null) return null;
+  const { name, message } = error as { name?: unknown; message?: unknown };
+  return { messageId, reason: [name, message].filter((part) => typeof part === "string" && part !== "").join(": ") || "unknown error" };
+}

@@ -1,0 +1,50 @@
+/**
+ * The semiannual report from what the local stack holds. No matters are stored yet (staff accept
+ * them from proposals), so each stored case's proposed matters stand in for them, opened on the
+ * day the case was received; proposals without a receiving unit are left out and counted.
+ */
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { haNamNinhBinhDirectory } from "#domain/agencies/ha-nam-ninh-binh.ts";
+import type { AgencyDirectory } from "#domain/agencies/directory.ts";
+import type { MatterEvent } from "#domain/lifecycle/matter.ts";
+import { acceptProposal } from "#domain/matters/edit.ts";
+import { proposeMatters } from "#domain/matters/propose.ts";
+import { buildReport, type Report } from "#domain/report/build-report.ts";
+import type { MatterFacts } from "#domain/report/rollup.ts";
+import type { StoredCase } from "#domain/stored-case.ts";
+import { LOCAL_NAMES } from "./environment.ts";
+import { scanCases } from "./summary.ts";
+
+export interface ProposedMatters {
+  matters: MatterFacts[];
+  events: MatterEvent[];
+  /** Proposals left out because no unit receives the case's court. */
+  unassigned: number;
+}
+
+/** Matters proposed from stored cases and accepted as proposed, each with its intake event. */
+export function mattersFromCases(cases: Iterable<StoredCase>, directory: AgencyDirectory): ProposedMatters {
+  const result: ProposedMatters = { matters: [], events: [], unassigned: 0 };
+  for (const stored of cases) {
+    for (const proposal of proposeMatters(stored, { caseId: stored.caseId, receivedOn: stored.receivedAt.slice(0, 10), directory })) {
+      if (proposal.unitId === null) {
+        result.unassigned += 1;
+        continue;
+      }
+      const { matter, event } = acceptProposal(proposal, { matterId: proposal.id, actor: { by: "thads-local", at: stored.receivedAt, reason: "proposed from the stored case" } });
+      result.matters.push(matter);
+      result.events.push(event);
+    }
+  }
+  return result;
+}
+
+/** The report of `period` (e.g. "2026-H1") from every case in the local stack. */
+export async function reportFromStoredCases(documents: DynamoDBDocumentClient, period: string, directory = haNamNinhBinhDirectory()): Promise<{ report: Report; cases: number; unassigned: number }> {
+  const stored: StoredCase[] = [];
+  for await (const record of scanCases(documents, LOCAL_NAMES.casesTable)) stored.push(record);
+  const { matters, events, unassigned } = mattersFromCases(stored, directory);
+  const report = buildReport({ matters, events, period, options: { directory } });
+  if (unassigned > 0) report.notes.push(`${unassigned} proposed matter(s) left out: no enforcement unit receives their court`);
+  return { report, cases: stored.length, unassigned };
+}

@@ -1,0 +1,339 @@
+/**
+ * The whole pipeline on one machine: DynamoDB Local, an S3-compatible server and a Textract-compatible
+ * endpoint over Tesseract, the tables and buckets the CDK stacks define, and the same function
+ * modules (functions/<name>/handler.ts) invoked with the event shapes AWS sends them: S3 events
+ * wrapped in SQS messages through an intake queue, Textract completion notices wrapped in SNS and
+ * SQS through a completion queue, HTTP API events for the case API. The functions use the real AWS
+ * SDK clients, pointed at the embedded servers.
+ */
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+} from "@aws-sdk/client-dynamodb";
+import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { createTableInput, tableDesigns } from "#adapters/aws/table-design.ts";
+import { DynamoDbCaseRepository } from "#adapters/aws/dynamodb-case-repository.ts";
+import { buildUploadKey, mediaTypeOf, safeFileName } from "#domain/upload-key.ts";
+import { startDynamoDbLocal, type DynamoDbLocal } from "./dynamodb-local.ts";
+import { applyFunctionEnvironment, functionEnvironment, LOCAL_CREDENTIALS, LOCAL_NAMES, REGION, silenceSdkNodeVersionNotice, type LocalEndpoints } from "./environment.ts";
+import { startHttpApi, type HttpApi, type HttpHandler, type Route } from "./http-api.ts";
+import { captureFunctionLogs, failureOf } from "./lambda.ts";
+import { waitUntil } from "./net.ts";
+import { DeadLetterQueue, EventSourceMapping, LocalQueue, type DeadLetter, type QueueSettings, type SqsHandler } from "./queue.ts";
+import { startS3Server, type S3Server } from "./s3-server.ts";
+import { startTextractServer, type TextractJobNotice, type TextractServer } from "./textract-server.ts";
+
+/** As infra/constructs/intake-pipeline.ts: batches of 5, at most 5 at once, 90 s per invocation, 5 deliveries before the DLQ. */
+const INTAKE_TIMEOUT_MS = 90_000;
+const MAX_RECEIVE_COUNT = 5;
+/** A failed delivery comes back after a second locally (nine minutes on AWS, the queue's visibility timeout). */
+const LOCAL_RETRY_DELAY_MS = 1_000;
+
+export interface StackOptions {
+  /** Where tables, objects and logs are kept across runs; null keeps everything in memory (tests). */
+  dataDir: string | null;
+  /** Serve the case API on this port (0: any free one); null serves none. */
+  httpPort?: number | null;
+  /** Show the functions' log lines on the terminal besides keeping them. */
+  echoLogs?: boolean;
+  /** Overrides of the queues' delivery settings (tests shorten the retry delay). */
+  queue?: { maxReceiveCount?: number; retryDelayMs?: number };
+}
+
+export interface Upload {
+  courtId: string;
+  fileName: string;
+  bytes: Uint8Array;
+  /** Defaults to today (UTC). */
+  uploadDate?: string;
+}
+
+/** What a running stack writes beside its data, so that `thads` commands find it. */
+export interface StackInfo {
+  pid: number;
+  endpoints: LocalEndpoints;
+  apiUrl: string | null;
+  startedAt: string;
+}
+
+export class StackAlreadyRunningError extends Error {
+  override name = "StackAlreadyRunningError";
+  constructor(readonly info: StackInfo) {
+    super(`a local stack already runs on this data (process ${info.pid}${info.apiUrl ? `, case API at ${info.apiUrl}` : ""})`);
+  }
+}
+
+const stackFile = (dataDir: string) => join(dataDir, "stack.json");
+/** Where a queue's dead letters are kept. */
+export const deadLetterFile = (dataDir: string, queueName: string) => join(dataDir, "dead-letters", `${queueName}.jsonl`);
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** The stack another process runs on this data folder, if any. */
+export function runningStack(dataDir: string): StackInfo | null {
+  const file = stackFile(dataDir);
+  if (!existsSync(file)) return null;
+  try {
+    const info = JSON.parse(readFileSync(file, "utf8")) as StackInfo;
+    return info.pid !== process.pid && processAlive(info.pid) ? info : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Local clients signed with the local credentials. */
+export function localClients(endpoints: LocalEndpoints) {
+  silenceSdkNodeVersionNotice();
+  const credentials = LOCAL_CREDENTIALS;
+  const dynamodb = new DynamoDBClient({ region: REGION, endpoint: endpoints.dynamodb, credentials });
+  return {
+    dynamodb,
+    documents: DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
+    s3: new S3Client({
+      region: REGION,
+      endpoint: endpoints.s3,
+      forcePathStyle: true,
+      credentials,
+      requestChecksumCalculation: "WHEN_REQUIRED",
+      responseChecksumValidation: "WHEN_REQUIRED",
+    }),
+  };
+}
+
+async function createTables(dynamodb: DynamoDBClient): Promise<void> {
+  for (const design of tableDesigns) {
+    try {
+      await dynamodb.send(new CreateTableCommand(createTableInput(design, design.id)));
+    } catch (error) {
+      if (error instanceof ResourceInUseException) continue; // kept from an earlier run
+      throw error;
+    }
+    if (design.timeToLiveAttribute) {
+      await dynamodb.send(new UpdateTimeToLiveCommand({ TableName: design.id, TimeToLiveSpecification: { Enabled: true, AttributeName: design.timeToLiveAttribute } }));
+    }
+  }
+}
+
+/** The SNS envelope an SQS subscription receives (raw message delivery off), as the completion handler expects. */
+function snsEnvelope(topicArn: string, notice: TextractJobNotice): string {
+  return JSON.stringify({
+    Type: "Notification",
+    MessageId: randomUUID(),
+    TopicArn: topicArn,
+    Message: JSON.stringify(notice),
+    Timestamp: new Date().toISOString(),
+    SignatureVersion: "1",
+    Signature: "LOCAL",
+    SigningCertURL: `https://sns.${REGION}.amazonaws.com/local.pem`,
+    UnsubscribeURL: `https://sns.${REGION}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${topicArn}:local`,
+  });
+}
+
+/** Puts a document where a court's upload lands (courts/<court>/<date>/<upload id>/<name>). Returns the object key. */
+export async function uploadDocument(s3: S3Client, upload: Upload): Promise<string> {
+  const key = buildUploadKey({
+    courtId: upload.courtId,
+    uploadDate: upload.uploadDate ?? new Date().toISOString().slice(0, 10),
+    uploadId: randomUUID(),
+    fileName: safeFileName(upload.fileName),
+  });
+  await s3.send(
+    new PutObjectCommand({ Bucket: LOCAL_NAMES.uploadsBucket, Key: key, Body: upload.bytes, ContentType: mediaTypeOf(upload.fileName, undefined) ?? "application/octet-stream" }),
+  );
+  return key;
+}
+
+const handlerOf = async <T>(load: Promise<{ handler: unknown }>): Promise<T> => (await load).handler as T;
+
+/** The case API's routes and functions, as in infra/constructs/case-api.ts. */
+function caseApiRoutes(): Route[] {
+  const route = (method: Route["method"], path: string, functionName: string, load: () => Promise<{ handler: unknown }>): Route => ({
+    method,
+    path,
+    functionName,
+    handler: () => handlerOf<HttpHandler>(load()),
+  });
+  return [
+    route("POST", "/upload-urls", "create-upload-url", () => import("../functions/create-upload-url/handler.ts")),
+    route("GET", "/cases", "search-cases", () => import("../functions/search-cases/handler.ts")),
+    route("GET", "/cases/{caseId}", "get-case", () => import("../functions/get-case/handler.ts")),
+    route("PATCH", "/cases/{caseId}", "correct-case", () => import("../functions/correct-case/handler.ts")),
+    route("GET", "/cases/{caseId}/original", "get-original-url", () => import("../functions/get-original-url/handler.ts")),
+    route("GET", "/review-queue", "list-review-queue", () => import("../functions/list-review-queue/handler.ts")),
+  ];
+}
+
+let stackInThisProcess = false;
+
+export class LocalStack {
+  private stopped = false;
+
+  private constructor(
+    readonly dataDir: string | null,
+    readonly endpoints: LocalEndpoints,
+    readonly environment: Record<string, string>,
+    readonly clients: ReturnType<typeof localClients>,
+    readonly cases: DynamoDbCaseRepository,
+    readonly intake: LocalQueue,
+    readonly intakeDeadLetters: DeadLetterQueue,
+    readonly completions: LocalQueue,
+    readonly completionDeadLetters: DeadLetterQueue,
+    readonly api: HttpApi | null,
+    private readonly parts: { dynamodb: DynamoDbLocal; s3: S3Server; textract: TextractServer; mappings: EventSourceMapping[]; restoreOutput: () => void },
+  ) {}
+
+  /**
+   * Starts the servers, creates tables and buckets, and connects the functions. One stack per process,
+   * ever: the function modules keep the endpoints they loaded with.
+   */
+  static async start(options: StackOptions): Promise<LocalStack> {
+    if (stackInThisProcess) throw new Error("one local stack per process: the functions read their settings once, when they load");
+    const dataDir = options.dataDir === null ? null : resolve(options.dataDir);
+    if (dataDir !== null) {
+      const other = runningStack(dataDir);
+      if (other) throw new StackAlreadyRunningError(other);
+      mkdirSync(join(dataDir, "dynamodb"), { recursive: true });
+      mkdirSync(join(dataDir, "s3"), { recursive: true });
+      mkdirSync(join(dataDir, "logs"), { recursive: true });
+      mkdirSync(join(dataDir, "dead-letters"), { recursive: true });
+    }
+    stackInThisProcess = true;
+
+    const queueSettings: QueueSettings = { maxReceiveCount: options.queue?.maxReceiveCount ?? MAX_RECEIVE_COUNT, visibilityTimeoutMs: 6 * INTAKE_TIMEOUT_MS };
+    const eventSource = { batchSize: 5, maxConcurrency: 5, timeoutMs: INTAKE_TIMEOUT_MS, retryDelayMs: options.queue?.retryDelayMs ?? LOCAL_RETRY_DELAY_MS };
+    const lastErrors = new Map<string, string>();
+    const lastErrorOf = (messageId: string) => lastErrors.get(messageId) ?? null;
+    const intakeDeadLetters = new DeadLetterQueue(`${LOCAL_NAMES.intakeQueue}-dlq`, lastErrorOf, dataDir === null ? null : deadLetterFile(dataDir, LOCAL_NAMES.intakeQueue));
+    const intake = new LocalQueue(LOCAL_NAMES.intakeQueue, queueSettings, intakeDeadLetters);
+    const completionDeadLetters = new DeadLetterQueue(`${LOCAL_NAMES.completionQueue}-dlq`, lastErrorOf, dataDir === null ? null : deadLetterFile(dataDir, LOCAL_NAMES.completionQueue));
+    const completions = new LocalQueue(LOCAL_NAMES.completionQueue, queueSettings, completionDeadLetters);
+
+    const started: { stop(): Promise<void> }[] = [];
+    try {
+      const [dynamodb, s3] = await Promise.all([
+        startDynamoDbLocal({ dataDir: dataDir === null ? null : join(dataDir, "dynamodb") }).then((server) => (started.push(server), server)),
+        startS3Server({
+          dataDir: dataDir === null ? null : join(dataDir, "s3"),
+          buckets: [LOCAL_NAMES.uploadsBucket, LOCAL_NAMES.reportsBucket],
+          notify: { bucket: LOCAL_NAMES.uploadsBucket, prefix: LOCAL_NAMES.uploadPrefix, configurationId: "ThadsIntakeNotification", send: (body) => intake.send(JSON.stringify(body)) },
+        }).then((server) => (started.push(server), server)),
+      ]);
+      const s3Client = localClients({ dynamodb: dynamodb.endpoint, s3: s3.endpoint, textract: "" }).s3;
+      const textract = await startTextractServer({
+        fetchObject: async ({ bucket, key, versionId }) => {
+          const object = await s3Client.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId && { VersionId: versionId }) }));
+          return object.Body!.transformToByteArray();
+        },
+        publish: (topicArn, notice) => {
+          if (topicArn === LOCAL_NAMES.textractTopicArn) completions.send(snsEnvelope(topicArn, notice));
+        },
+      });
+      started.push(textract);
+      const endpoints: LocalEndpoints = { dynamodb: dynamodb.endpoint, s3: s3.endpoint, textract: textract.endpoint };
+      const clients = localClients(endpoints);
+      await createTables(clients.dynamodb);
+
+      const environment = functionEnvironment(endpoints);
+      applyFunctionEnvironment(environment);
+      const restoreOutput = captureFunctionLogs({
+        file: dataDir === null ? null : join(dataDir, "logs", "functions.log"),
+        echo: options.echoLogs ?? false,
+        onEntry: (entry) => {
+          const failure = failureOf(entry);
+          if (failure) lastErrors.set(failure.messageId, failure.reason);
+        },
+      });
+      const onInvocationError = (error: unknown) => process.stderr.write(`local stack: a function invocation failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      const mappings = [
+        new EventSourceMapping(intake, await handlerOf<SqsHandler>(import("../functions/ingest-document/handler.ts")), { functionName: "ingest-document", ...eventSource }, onInvocationError),
+        new EventSourceMapping(completions, await handlerOf<SqsHandler>(import("../functions/complete-textract-job/handler.ts")), { functionName: "complete-textract-job", ...eventSource }, onInvocationError),
+      ];
+      const api = options.httpPort === undefined || options.httpPort === null ? null : await startHttpApi({ routes: caseApiRoutes(), port: options.httpPort, courtRolePrefix: environment.COURT_ROLE_PREFIX ?? "" });
+
+      const stack = new LocalStack(
+        dataDir,
+        endpoints,
+        environment,
+        clients,
+        new DynamoDbCaseRepository(clients.documents, LOCAL_NAMES.casesTable),
+        intake,
+        intakeDeadLetters,
+        completions,
+        completionDeadLetters,
+        api,
+        { dynamodb, s3, textract, mappings, restoreOutput },
+      );
+      if (dataDir !== null) {
+        const info: StackInfo = { pid: process.pid, endpoints, apiUrl: api?.url ?? null, startedAt: new Date().toISOString() };
+        writeFileSync(stackFile(dataDir), `${JSON.stringify(info, null, 2)}\n`);
+      }
+      return stack;
+    } catch (error) {
+      await Promise.allSettled(started.map((server) => server.stop()));
+      throw error;
+    }
+  }
+
+  /** Puts a document where a court's upload lands; the bucket's notification starts the intake. Returns the object key. */
+  upload(upload: Upload): Promise<string> {
+    return uploadDocument(this.clients.s3, upload);
+  }
+
+  /** Every dead letter of both queues, oldest first. */
+  deadLetters(): DeadLetter[] {
+    return [...this.intakeDeadLetters.list(), ...this.completionDeadLetters.list()];
+  }
+
+  /** Documents somewhere in the intake: waiting or in flight in a queue, or in an OCR job. */
+  get pendingWork(): number {
+    return this.intake.depth + this.completions.depth + this.parts.textract.runningJobs;
+  }
+
+  /** Nothing left to do: both queues empty (delivered or dead-lettered), no OCR job and no invocation running. */
+  get idle(): boolean {
+    return this.intake.depth === 0 && this.completions.depth === 0 && this.parts.textract.runningJobs === 0 && !this.parts.mappings.some((mapping) => mapping.busy);
+  }
+
+  /** Waits until every document uploaded so far became a case or a dead letter. */
+  async settled(timeoutMs = 30 * 60_000): Promise<void> {
+    await waitUntil(async () => this.idle, { timeoutMs, what: "the intake to finish", intervalMs: 20 });
+  }
+
+  /** As settled(), reporting how many of `uploads` are done (counted from the work left in queues and OCR jobs). */
+  async settle(uploads: readonly unknown[], onProgress: (done: number) => void): Promise<void> {
+    const report = () => onProgress(Math.max(0, uploads.length - this.pendingWork));
+    const ticker = setInterval(report, 250);
+    try {
+      await this.settled();
+    } finally {
+      clearInterval(ticker);
+    }
+    report();
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    await this.api?.stop();
+    await Promise.all(this.parts.mappings.map((mapping) => mapping.stop()));
+    this.intake.close();
+    this.completions.close();
+    await Promise.allSettled([this.parts.textract.stop(), this.parts.s3.stop(), this.parts.dynamodb.stop()]);
+    this.parts.restoreOutput();
+    for (const client of Object.values(this.clients)) client.destroy();
+    if (this.dataDir !== null) rmSync(stackFile(this.dataDir), { force: true });
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * What the local stack holds, at a glance: cases by status, parties, obligations by kind, money by
+ * agency, the review queue and the documents that could not be processed.
+ *
+ * Reading every case is a table scan: fine for the few thousand cases of a local stack, and never
+ * done by the functions (on AWS the rollup reads month partitions of the ByMonthDate index).
+ */
+import { ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import type { ObligationKind } from "#domain/case.ts";
+import { foldText } from "#domain/search-keys.ts";
+import type { CaseStatus, StoredCase } from "#domain/stored-case.ts";
+import { decodeEventKey, parseUploadKey } from "#domain/upload-key.ts";
+import type { CaseRepository, CaseSummary } from "#ports/case-repository.ts";
+import { LOCAL_NAMES } from "./environment.ts";
+import type { DeadLetter } from "./queue.ts";
+
+/** Every case item of the cases table (not name entries, audit entries or pending OCR jobs). */
+export async function* scanCases(documents: DynamoDBDocumentClient, tableName: string): AsyncGenerator<StoredCase> {
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documents.send(
+      new ScanCommand({ TableName: tableName, FilterExpression: "#entity = :case", ExpressionAttributeNames: { "#entity": "entity" }, ExpressionAttributeValues: { ":case": "case" }, ExclusiveStartKey: startKey }),
+    );
+    for (const item of page.Items ?? []) yield item as StoredCase;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+}
+
+/** A document that reached a dead-letter queue: which file, and why its last delivery failed. */
+export interface FailedDocument {
+  courtId: string | null;
+  fileName: string;
+  deliveries: number;
+  reason: string;
+}
+
+export interface StackSummary {
+  cases: number;
+  byStatus: Record<CaseStatus, number>;
+  /** Distinct parties (names compared without diacritics or case). */
+  parties: number;
+  obligations: { kind: ObligationKind; count: number; amountVnd: number }[];
+  /** Ordered amounts per receiving agency; null collects cases whose court has no agency on file. */
+  agencies: { agencyId: string | null; cases: number; amountVnd: number }[];
+  reviewQueue: CaseSummary[];
+  failed: FailedDocument[];
+}
+
+/** The object key a dead letter was about, read from the S3 event (or Textract notice) it carried. */
+export function deadLetterKey(letter: DeadLetter): string | null {
+  try {
+    const body = JSON.parse(letter.body) as { Records?: { s3?: { object?: { key?: string } } }[]; Message?: string };
+    const encoded = body.Records?.[0]?.s3?.object?.key;
+    if (encoded) return decodeEventKey(encoded);
+    return body.Message ? ((JSON.parse(body.Message) as { DocumentLocation?: { S3ObjectName?: string } }).DocumentLocation?.S3ObjectName ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function failedDocument(letter: DeadLetter): FailedDocument {
+  const key = deadLetterKey(letter);
+  const upload = key === null ? null : parseUploadKey(key);
+  return {
+    courtId: upload?.courtId ?? null,
+    fileName: upload?.fileName ?? key ?? "(not an upload event)",
+    deliveries: letter.receiveCount,
+    reason: letter.lastError ?? "no reason was logged",
+  };
+}
+
+/** Summarises the local stack's cases table and dead letters. */
+export async function summarise(source: { documents: DynamoDBDocumentClient; cases: CaseRepository; deadLetters: readonly DeadLetter[] }): Promise<StackSummary> {
+  const byStatus: Record<CaseStatus, number> = { needs_review: 0, extracted: 0, verified: 0 };
+  const parties = new Set<string>();
+  const obligations = new Map<ObligationKind, { kind: ObligationKind; count: number; amountVnd: number }>();
+  const agencies = new Map<string | null, { agencyId: string | null; cases: number; amountVnd: number }>();
+  let cases = 0;
+  for await (const stored of scanCases(source.documents, LOCAL_NAMES.casesTable)) {
+    cases += 1;
+    byStatus[stored.status] += 1;
+    for (const party of stored.parties) parties.add(foldText(party.name));
+    for (const obligation of stored.obligations) {
+      const entry = obligations.get(obligation.kind) ?? { kind: obligation.kind, count: 0, amountVnd: 0 };
+      entry.count += 1;
+      entry.amountVnd += obligation.amountVnd;
+      obligations.set(obligation.kind, entry);
+    }
+    const agency = agencies.get(stored.agencyId) ?? { agencyId: stored.agencyId, cases: 0, amountVnd: 0 };
+    agency.cases += 1;
+    agency.amountVnd += stored.totalAmountVnd;
+    agencies.set(stored.agencyId, agency);
+  }
+  const reviewQueue: CaseSummary[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await source.cases.reviewQueue({}, { limit: 100, cursor });
+    reviewQueue.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return {
+    cases,
+    byStatus,
+    parties: parties.size,
+    obligations: [...obligations.values()].sort((a, b) => b.amountVnd - a.amountVnd),
+    agencies: [...agencies.values()].sort((a, b) => b.amountVnd - a.amountVnd),
+    reviewQueue,
+    failed: source.deadLetters.map(failedDocument),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The `thads` commands on top of the local stack, run as a user runs them (./bin/thads in its own
+ * process): against the stack another process runs on the same data folder, as `npm start` does, and
+ * on their own when none runs.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LocalStack } from "../../local/stack.ts";
+import { repoRoot, samplesDir, thadsBin } from "../support/paths.ts";
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs ./bin/thads on a data folder (asynchronously: the stack of this process must keep answering meanwhile). */
+function thads(dataDir: string, args: readonly string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(thadsBin, args, { cwd: repoRoot, env: { ...process.env, THADS_DATA_DIR: dataDir }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const jsonLines = (text: string) => text.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+
+/** The statistical half-year (Oct-Mar = H1 of the year it ends in, Apr-Sep = H2) that today falls in. */
+function currentPeriod(): string {
+  const today = new Date();
+  const [year, month] = [today.getUTCFullYear(), today.getUTCMonth() + 1];
+  if (month >= 10) return `${year + 1}-H1`;
+  return month <= 3 ? `${year}-H1` : `${year}-H2`;
+}
+
+describe("thads commands on the stack npm start runs", () => {
+  let dataDir: string;
+  let stack: LocalStack;
+  let caseId: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "thads-cli-"));
+    stack = await LocalStack.start({ dataDir });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("ingests a file through the running stack and says it became a new case", async () => {
+    const run = await thads(dataDir, ["ingest", "--json", "--court", "tand-binh-luc", join(samplesDir, "pdf", "ban-an-vay-tai-san.pdf")]);
+
+    expect(run.stderr).toBe("");
+    const [outcome] = jsonLines(run.stdout);
+    expect(outcome).toMatchObject({ outcome: "created", status: "extracted" });
+    caseId = String(outcome?.caseId);
+    expect((await stack.cases.get(caseId))?.caseNumber).toBe("27/2024/DS-ST");
+  });
+
+  it("finds the case by a party's name without diacritics and shows it by id", async () => {
+    const search = await thads(dataDir, ["cases", "search", "--party", "tran thi hong nhung", "--agency", "ninh-binh", "--json"]);
+    const shown = await thads(dataDir, ["case", caseId]);
+
+    expect(jsonLines(search.stdout).map((found) => found.caseId)).toEqual([caseId]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain("Trần Thị Hồng Nhung");
+    expect(shown.stdout).toContain(`Mã hồ sơ:      ${caseId}`);
+  });
+
+  it("writes the semiannual report of the stored cases as JSON", async () => {
+    const period = currentPeriod();
+    const run = await thads(dataDir, ["report", "--period", period, "--format", "json", "--out", dataDir]);
+
+    expect(run.code).toBe(0);
+    const report = JSON.parse(await readFile(run.stdout.trim(), "utf8")) as { period: { name: string }; views: { byUnit: { total: { current: { viec: { new: number } } } } } };
+    expect(report.period.name).toBe(period);
+    expect(report.views.byUnit.total.current.viec.new).toBeGreaterThan(0);
+  });
+
+  it("refuses a report without a period, naming the option", async () => {
+    const run = await thads(dataDir, ["report"]);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--period is required");
+  });
+});
+
+describe("thads commands with no stack running", () => {
+  it("start a stack of their own on the data folder and leave nothing running", { timeout: 120_000 }, async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "thads-cli-own-"));
+    try {
+      const run = await thads(dataDir, ["review"]);
+
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain("Hàng chờ kiểm tra: 0");
+      await expect(readFile(join(dataDir, "stack.json"))).rejects.toThrow();
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * The intake and the case API on the embedded stack: DynamoDB Local, the S3-compatible server and the
+ * same function modules as on AWS, talked to with the real AWS SDK clients. One stack for the file,
+ * its tables in memory.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decodeEventKey } from "#domain/upload-key.ts";
+import { renderTextPdf } from "../../scripts/pdf/render-text-pdf.ts";
+import { LOCAL_NAMES } from "../../local/environment.ts";
+import { LocalStack } from "../../local/stack.ts";
+import { scanCases } from "../../local/summary.ts";
+import { samplesDir } from "../support/paths.ts";
+
+let stack: LocalStack;
+let loanJudgment: Buffer;
+
+beforeAll(async () => {
+  // A short retry delay: the dead-letter test waits out every redelivery.
+  stack = await LocalStack.start({ dataDir: null, httpPort: 0, queue: { retryDelayMs: 20 } });
+  loanJudgment = await readFile(join(samplesDir, "pdf", "ban-an-vay-tai-san.pdf"));
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function ingest(courtId: string, fileName: string, bytes: Uint8Array): Promise<string> {
+  const key = await stack.upload({ courtId, fileName, bytes });
+  await stack.settled(120_000);
+  return key;
+}
+
+async function casesNumbered(caseNumber: string) {
+  const found = [];
+  for await (const stored of scanCases(stack.clients.documents, LOCAL_NAMES.casesTable)) if (stored.caseNumber === caseNumber) found.push(stored);
+  return found;
+}
+
+describe("local stack intake", () => {
+  it("turns an uploaded judgment into a case that keeps where its original lies", async () => {
+    const key = await ingest("tand-binh-luc", "Bản án 27-2024 (Trần Thị Hồng N)+phụ lục.pdf", loanJudgment);
+
+    const [stored] = await casesNumbered("27/2024/DS-ST");
+    expect(stored).toMatchObject({
+      status: "extracted",
+      court: "Tòa án nhân dân huyện Bình Lục, tỉnh Hà Nam",
+      issuedDate: "2024-03-15",
+      agencyId: "ninh-binh",
+      textSource: "text-layer",
+      source: { bucket: LOCAL_NAMES.uploadsBucket, key, courtId: "tand-binh-luc", fileName: "Bản án 27-2024 (Trần Thị Hồng N)+phụ lục.pdf" },
+    });
+    expect(stored?.parties.map((party) => party.name)).toContain("Trần Thị Hồng Nhung");
+  });
+
+  it("makes one case of the same file uploaded again under the same key and under another", async () => {
+    const [first] = await casesNumbered("27/2024/DS-ST");
+    if (!first) throw new Error("the first test stores the judgment");
+
+    await stack.clients.s3.send(new PutObjectCommand({ Bucket: LOCAL_NAMES.uploadsBucket, Key: first.source.key, Body: loanJudgment, ContentType: "application/pdf" }));
+    await stack.settled(120_000);
+    await ingest("tand-phu-ly", "ban-an-27-2024.pdf", loanJudgment);
+
+    const cases = await casesNumbered("27/2024/DS-ST");
+    expect(cases).toHaveLength(1);
+    expect(cases[0]?.source.key).toBe(first.source.key);
+    expect(stack.deadLetters()).toEqual([]);
+  });
+
+  it("puts a readable PDF that is no judgment in the review queue with its reason, and keeps the original", async () => {
+    const notice = await renderTextPdf([
+      "CÔNG TY TNHH THƯƠNG MẠI HOÀNG LONG\n\nTHÔNG BÁO\nVề việc thay đổi lịch làm việc\n\nTừ ngày 01 tháng 7 năm 2024, công ty làm việc từ thứ Hai đến thứ Sáu.\n\nGIÁM ĐỐC\nNguyễn Văn Bình",
+    ]);
+    const key = await ingest("tand-phu-ly", "thong-bao.pdf", notice);
+
+    const queue = await stack.cases.reviewQueue({ courtId: "tand-phu-ly" }, { limit: 10 });
+    const entry = queue.items.find((item) => item.caseNumber === null);
+    expect(entry?.reviewReasons).toContain("not recognised as a judgment or decision");
+    const stored = await stack.cases.get(entry!.caseId);
+    expect(stored?.source.key).toBe(key);
+    const original = await stack.clients.s3.send(new GetObjectCommand({ Bucket: LOCAL_NAMES.uploadsBucket, Key: key }));
+    expect(Buffer.from(await original.Body!.transformToByteArray()).equals(Buffer.from(notice))).toBe(true);
+  });
+
+  it("moves a damaged PDF to the dead-letter queue after five deliveries, with the reason, and keeps the original", async () => {
+    const damaged = new TextEncoder().encode("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% cut off here");
+    const key = await ingest("tand-phu-ly", "ban-an-hong.pdf", damaged);
+
+    const [letter] = stack.intakeDeadLetters.list();
+    expect(letter?.receiveCount).toBe(5);
+    expect(letter?.lastError).toMatch(/\S/);
+    expect(decodeEventKey(JSON.parse(letter!.body).Records[0].s3.object.key)).toBe(key);
+    const original = await stack.clients.s3.send(new GetObjectCommand({ Bucket: LOCAL_NAMES.uploadsBucket, Key: key }));
+    expect((await original.Body!.transformToByteArray()).length).toBe(damaged.length);
+  });
+});
+
+describe("local stack case search", () => {
+  it("finds a case by a party's name typed with or without diacritics", async () => {
+    const withMarks = await stack.cases.search({ partyName: "Trần Thị Hồng Nhung" }, { limit: 10 });
+    const without = await stack.cases.search({ partyName: "tran thi hong nhung" }, { limit: 10 });
+
+    expect(withMarks.items.map((item) => item.caseNumber)).toEqual(["27/2024/DS-ST"]);
+    expect(without.items.map((item) => item.caseId)).toEqual(withMarks.items.map((item) => item.caseId));
+  });
+
+  it("answers the case API on localhost through the search function, as API Gateway would call it", async () => {
+    const response = await fetch(`${stack.api!.url}/cases?partyName=${encodeURIComponent("dinh van khai")}`);
+    const body = (await response.json()) as { items: { caseNumber: string }[] };
+
+    expect(response.status).toBe(200);
+    expect(body.items.map((item) => item.caseNumber)).toEqual(["27/2024/DS-ST"]);
+  });
+
+  it("refuses a search with no narrowing criterion with 400 and the reason", async () => {
+    const response = await fetch(`${stack.api!.url}/cases`);
+
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: "InvalidRequestError" });
+  });
+});
