@@ -1,9 +1,10 @@
 // npm run bench [-- --only NAME[,NAME]]: runs the benchmark sections one after the other.
 import { parseArgs } from "node:util";
 import { extractionBench } from "./extraction.ts";
+import { localBench } from "./local.ts";
 import type { BenchSection } from "./section.ts";
 
-const SECTIONS: readonly BenchSection[] = [extractionBench];
+const SECTIONS: readonly BenchSection[] = [extractionBench, localBench];
 
 const { values } = parseArgs({ options: { only: { type: "string", multiple: true } } });
 const wanted = new Set((values.only ?? []).flatMap((names) => names.split(",")));
