@@ -1,11 +1,13 @@
 // npm run bench [-- --only NAME[,NAME]]: runs the benchmark sections one after the other.
 import { parseArgs } from "node:util";
 import { extractionBench } from "./extraction.ts";
+import { localBench } from "./local.ts";
 import type { BenchSection } from "./section.ts";
 
 // Each section loads its module when it runs, so `--only extraction` does not load pdf.js, sharp or esbuild.
 const SECTIONS: readonly BenchSection[] = [
   extractionBench,
+  localBench,
   {
     name: "ocr",
     async run() {

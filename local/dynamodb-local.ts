@@ -17,6 +17,8 @@ import { freePort, waitUntil } from "./net.ts";
 
 export interface DynamoDbLocal {
   endpoint: string;
+  /** The JVM's process id (benchmarks read its CPU time). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export async function startDynamoDbLocal(options: { dataDir: string | null; star
   }
   return {
     endpoint,
+    pid: child.pid,
     stop: async () => {
       process.off("exit", killOnExit);
       await stopChild(child);

@@ -297,6 +297,11 @@ export class LocalStack {
     return [...this.intakeDeadLetters.list(), ...this.completionDeadLetters.list()];
   }
 
+  /** DynamoDB Local's process (a JVM), whose CPU time benchmarks count beside this process's. */
+  get dynamoDbLocalPid(): number | undefined {
+    return this.parts.dynamodb.pid;
+  }
+
   /** Documents somewhere in the intake: waiting or in flight in a queue, or in an OCR job. */
   get pendingWork(): number {
     return this.intake.depth + this.completions.depth + this.parts.textract.runningJobs;

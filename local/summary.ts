@@ -69,6 +69,18 @@ export function failedDocument(letter: DeadLetter): FailedDocument {
   };
 }
 
+/** Every case waiting for review, oldest first, read page by page through the repository's ByStatusReceived query. */
+export async function wholeReviewQueue(cases: CaseRepository, filter: { agencyId?: string | undefined; courtId?: string | undefined } = {}): Promise<CaseSummary[]> {
+  const queue: CaseSummary[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await cases.reviewQueue(filter, { limit: 100, cursor });
+    queue.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return queue;
+}
+
 /** Summarises the local stack's cases table and dead letters. */
 export async function summarise(source: { documents: DynamoDBDocumentClient; cases: CaseRepository; deadLetters: readonly DeadLetter[] }): Promise<StackSummary> {
   const byStatus: Record<CaseStatus, number> = { needs_review: 0, extracted: 0, verified: 0 };
@@ -91,13 +103,7 @@ export async function summarise(source: { documents: DynamoDBDocumentClient; cas
     agency.amountVnd += stored.totalAmountVnd;
     agencies.set(stored.agencyId, agency);
   }
-  const reviewQueue: CaseSummary[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await source.cases.reviewQueue({}, { limit: 100, cursor });
-    reviewQueue.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
+  const reviewQueue = await wholeReviewQueue(source.cases);
   return {
     cases,
     byStatus,

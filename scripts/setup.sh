@@ -5,5 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Debian packages: Tesseract and poppler (local OCR), DejaVu fonts (rendered samples and scans), Java
+# (DynamoDB Local, for npm start and the local stack's tests). Only missing ones are installed.
 bash scripts/install-system-deps.sh
+
 npm ci --no-audit --no-fund

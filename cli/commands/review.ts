@@ -1,4 +1,3 @@
-import type { CaseSummary } from "#ports/case-repository.ts";
 import { parseCommandArgs, type Command } from "../command.ts";
 import { formatFailedDocument, formatQueueEntry } from "../format/stack-summary.ts";
 import { withStackSession } from "../local-stack.ts";
@@ -22,15 +21,9 @@ export const reviewCommand: Command = {
   usage: USAGE,
   async run(args, io) {
     const { values } = parseCommandArgs({ args, options: { agency: { type: "string" }, court: { type: "string" }, json: { type: "boolean", default: false } } });
-    const { failedDocument } = await import("../../local/summary.ts");
+    const { failedDocument, wholeReviewQueue } = await import("../../local/summary.ts");
     return withStackSession(io, async (session) => {
-      const queue: CaseSummary[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await session.cases.reviewQueue({ agencyId: values.agency, courtId: values.court }, { limit: 100, cursor });
-        queue.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor);
+      const queue = await wholeReviewQueue(session.cases, { agencyId: values.agency, courtId: values.court });
       const failed = session.deadLetters().map(failedDocument);
       if (values.json) {
         for (const entry of queue) io.out(`${JSON.stringify({ queued: entry })}\n`);
