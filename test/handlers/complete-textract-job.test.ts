@@ -1,4 +1,5 @@
 import "../support/lambda-env.ts";
+import { casesWritten } from "../support/case-writes.ts";
 import "aws-sdk-client-mock-vitest/extend";
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
@@ -63,12 +64,6 @@ beforeAll(async () => {
 });
 
 const failedIds = async (event: SQSEvent) => (await handler(event, lambdaContext())).batchItemFailures.map((failure) => failure.itemIdentifier);
-/** The case items written by TransactWrite calls so far (the matter proposals go in their own). */
-const casesWritten = () =>
-  documents
-    .commandCalls(TransactWriteCommand)
-    .map((call) => call.args[0].input.TransactItems?.[0]?.Put?.Item)
-    .filter((item) => item?.entity === "case");
 
 beforeEach(() => {
   s3.reset();
@@ -96,7 +91,7 @@ describe("complete-textract-job", () => {
 
     expect(textract).toHaveReceivedCommandWith(GetDocumentTextDetectionCommand, { JobId: JOB_ID });
     expect(s3).toHaveReceivedCommandWith(GetObjectCommand, { Key: KEY, VersionId: pendingJob.source.versionId });
-    expect(casesWritten()).toEqual([expect.objectContaining({ caseId: pendingJob.caseId, textSource: "ocr", pageCount: 3, receivedAt: pendingJob.receivedAt })]);
+    expect(casesWritten(documents)).toEqual([expect.objectContaining({ caseId: pendingJob.caseId, textSource: "ocr", pageCount: 3, receivedAt: pendingJob.receivedAt })]);
     expect(documents).toHaveReceivedCommandWith(DeleteCommand, { Key: { pk: `OCRJOB#${JOB_ID}`, sk: "OCRJOB" } });
   });
 
@@ -105,21 +100,21 @@ describe("complete-textract-job", () => {
     expect(await failedIds(completion())).toEqual([]);
 
     expect(textract).toHaveReceivedCommandTimes(GetDocumentTextDetectionCommand, 1);
-    expect(casesWritten()).toHaveLength(1);
+    expect(casesWritten(documents)).toHaveLength(1);
   });
 
   it("still records the upload, flagged for review, when the OCR job failed", async () => {
     expect(await failedIds(completion({ status: "FAILED" }))).toEqual([]);
 
     expect(textract).toHaveReceivedCommandTimes(GetDocumentTextDetectionCommand, 0);
-    expect(casesWritten()[0]).toMatchObject({ caseId: pendingJob.caseId, status: "needs_review", reviewReasons: [OCR_FAILED_REASON], textSource: "none" });
+    expect(casesWritten(documents)[0]).toMatchObject({ caseId: pendingJob.caseId, status: "needs_review", reviewReasons: [OCR_FAILED_REASON], textSource: "none" });
   });
 
   it("treats a job Textract reports as failed like a failed notice", async () => {
     textract.on(GetDocumentTextDetectionCommand).resolves({ JobStatus: "FAILED", StatusMessage: "unsupported page size" });
 
     expect(await failedIds(completion())).toEqual([]);
-    expect(casesWritten()[0]).toMatchObject({ status: "needs_review", reviewReasons: [OCR_FAILED_REASON] });
+    expect(casesWritten(documents)[0]).toMatchObject({ status: "needs_review", reviewReasons: [OCR_FAILED_REASON] });
   });
 
   it("returns a notice for a job intake never recorded to the queue", async () => {
@@ -140,6 +135,6 @@ describe("complete-textract-job", () => {
     textract.on(GetDocumentTextDetectionCommand).resolves({ JobStatus: "SUCCEEDED", DocumentMetadata: { Pages: 3 }, Blocks: [] });
 
     expect(await failedIds(completion())).toEqual([]);
-    expect(casesWritten()[0]).toMatchObject({ status: "needs_review", reviewReasons: [expect.stringMatching(/\(no-text\)/)], textSource: "none" });
+    expect(casesWritten(documents)[0]).toMatchObject({ status: "needs_review", reviewReasons: [expect.stringMatching(/\(no-text\)/)], textSource: "none" });
   });
 });

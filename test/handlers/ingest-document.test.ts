@@ -1,4 +1,5 @@
 import "../support/lambda-env.ts";
+import { casesWritten } from "../support/case-writes.ts";
 import "aws-sdk-client-mock-vitest/extend";
 import { createHash } from "node:crypto";
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
@@ -86,13 +87,6 @@ const failedIds = async (event: SQSEvent) => (await handler(event, lambdaContext
 /** Stores `bytes` under `key` in the mocked uploads bucket. */
 const upload = (key: string, bytes: Uint8Array, contentType: string) => s3.on(GetObjectCommand, { Key: key }).resolves(storedObject(bytes, contentType));
 
-/** The case items written by TransactWrite calls so far. */
-function casesWritten() {
-  return documents
-    .commandCalls(TransactWriteCommand)
-    .map((call) => call.args[0].input.TransactItems?.[0]?.Put?.Item)
-    .filter((item) => item?.entity === "case");
-}
 
 beforeEach(() => {
   s3.reset();
@@ -117,7 +111,7 @@ describe("ingest-document", () => {
   it("reads a scanned image at once and writes its case, keeping the original's location", async () => {
     expect(await failedIds(sqsS3Event({ key: SCAN_KEY }))).toEqual([]);
 
-    const [written] = casesWritten();
+    const [written] = casesWritten(documents);
     expect(written).toMatchObject({
       caseId: caseIdOf(PNG_BYTES),
       caseNumber: "12/2017/DS-ST",
@@ -133,7 +127,7 @@ describe("ingest-document", () => {
   it("reads a digital PDF from its own text layer, without calling Textract", async () => {
     expect(await failedIds(sqsS3Event({ key: DIGITAL_KEY }))).toEqual([]);
 
-    expect(casesWritten()).toEqual([expect.objectContaining({ caseId: caseIdOf(fixtures.digitalPdf), textSource: "text-layer", pageCount: 2 })]);
+    expect(casesWritten(documents)).toEqual([expect.objectContaining({ caseId: caseIdOf(fixtures.digitalPdf), textSource: "text-layer", pageCount: 2 })]);
     expect(textract.calls()).toHaveLength(0);
   });
 
@@ -148,7 +142,7 @@ describe("ingest-document", () => {
 
     expect(textract).toHaveReceivedCommandWith(DetectDocumentTextCommand, { Document: { Bytes: fixtures.onePageScan } });
     expect(textract).toHaveReceivedCommandTimes(StartDocumentTextDetectionCommand, 0);
-    expect(casesWritten()).toEqual([expect.objectContaining({ caseId: caseIdOf(fixtures.onePageScan), textSource: "ocr", pageCount: 1 })]);
+    expect(casesWritten(documents)).toEqual([expect.objectContaining({ caseId: caseIdOf(fixtures.onePageScan), textSource: "ocr", pageCount: 1 })]);
   });
 
   it("starts one asynchronous OCR job for a multi-page PDF and records it for the completion handler", async () => {
@@ -162,7 +156,7 @@ describe("ingest-document", () => {
     });
     expect(textract).toHaveReceivedCommandTimes(DetectDocumentTextCommand, 0);
     expect(documents).toHaveReceivedCommandWith(PutCommand, { Item: expect.objectContaining({ pk: "OCRJOB#job-8f1c6d2e", caseId: caseIdOf(fixtures.scannedPdf) }) });
-    expect(casesWritten()).toHaveLength(0);
+    expect(casesWritten(documents)).toHaveLength(0);
   });
 
   it("handles a redelivered message once: the object is read and the case written a single time", async () => {
@@ -171,7 +165,7 @@ describe("ingest-document", () => {
     expect(await failedIds(event)).toEqual([]);
 
     expect(s3.commandCalls(GetObjectCommand)).toHaveLength(1);
-    expect(casesWritten()).toHaveLength(1);
+    expect(casesWritten(documents)).toHaveLength(1);
   });
 
   it("does not make a second case from the same bytes uploaded under another key", async () => {
@@ -181,7 +175,7 @@ describe("ingest-document", () => {
     documents.on(GetCommand).resolves({ Item: { pk: `CASE#${caseIdOf(PNG_BYTES)}` } });
 
     expect(await failedIds(sqsS3Event({ key: otherKey, messageId: "second-upload" }))).toEqual([]);
-    expect(casesWritten()).toHaveLength(1);
+    expect(casesWritten(documents)).toHaveLength(1);
     expect(textract).toHaveReceivedCommandTimes(DetectDocumentTextCommand, 1);
   });
 
@@ -199,11 +193,11 @@ describe("ingest-document", () => {
     const event = sqsS3Event({ key: SCAN_KEY });
 
     expect(await failedIds(event)).toEqual([event.Records[0]?.messageId]);
-    expect(casesWritten()).toHaveLength(0);
+    expect(casesWritten(documents)).toHaveLength(0);
     expect(idempotency.records.size).toBe(0);
 
     expect(await failedIds(event)).toEqual([]);
-    expect(casesWritten()).toHaveLength(1);
+    expect(casesWritten(documents)).toHaveLength(1);
   });
 
   describe("an upload that cannot be read", () => {
@@ -221,7 +215,7 @@ describe("ingest-document", () => {
 
       expect(await failedIds(sqsS3Event({ key }))).toEqual([]);
 
-      expect(casesWritten()).toEqual([
+      expect(casesWritten(documents)).toEqual([
         expect.objectContaining({
           caseId: caseIdOf(bytes()),
           status: "needs_review",
@@ -239,7 +233,7 @@ describe("ingest-document", () => {
 
       expect(await failedIds(sqsS3Event({ key: SCAN_KEY }))).toEqual([]);
 
-      expect(casesWritten()).toEqual([expect.objectContaining({ status: "needs_review", reviewReasons: [expect.stringMatching(/\(corrupt\): Textract cannot read/)] })]);
+      expect(casesWritten(documents)).toEqual([expect.objectContaining({ status: "needs_review", reviewReasons: [expect.stringMatching(/\(corrupt\): Textract cannot read/)] })]);
     });
 
     it("files a scan in which Textract found no text for review", async () => {
@@ -247,7 +241,7 @@ describe("ingest-document", () => {
 
       expect(await failedIds(sqsS3Event({ key: SCAN_KEY }))).toEqual([]);
 
-      expect(casesWritten()).toEqual([expect.objectContaining({ status: "needs_review", reviewReasons: [expect.stringMatching(/\(no-text\)/)] })]);
+      expect(casesWritten(documents)).toEqual([expect.objectContaining({ status: "needs_review", reviewReasons: [expect.stringMatching(/\(no-text\)/)] })]);
     });
   });
 
@@ -260,7 +254,7 @@ describe("ingest-document", () => {
     const failed = await failedIds({ Records: [good, notJson, notAnS3Event, outsideLayout] });
 
     expect(failed.sort()).toEqual(["poison-not-json", "poison-outside-layout", "poison-wrong-shape"]);
-    expect(casesWritten()).toHaveLength(1);
+    expect(casesWritten(documents)).toHaveLength(1);
   });
 
   it("acknowledges S3's test event without reading anything", async () => {
@@ -282,6 +276,6 @@ describe("ingest-document", () => {
 
     await failedIds(sqsS3Event({ key: SCAN_KEY }));
 
-    expect(casesWritten()[0]).toMatchObject({ status: "needs_review", reviewReasons: ["case number also on case 1f2e3d4c5b6a79881f2e3d4c5b6a7988"] });
+    expect(casesWritten(documents)[0]).toMatchObject({ status: "needs_review", reviewReasons: ["case number also on case 1f2e3d4c5b6a79881f2e3d4c5b6a7988"] });
   });
 });
