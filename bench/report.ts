@@ -8,7 +8,8 @@ import { pathToFileURL } from "node:url";
 import type { MatterEvent } from "#domain/lifecycle/matter.ts";
 import type { MatterState } from "#domain/lifecycle/states.ts";
 import { JUDGMENT_TYPES } from "#domain/matters/types.ts";
-import { applyDeltas, deltasForChange, type AggregateStore, type MatterItem, type MatterStreamChange } from "#domain/report/incremental.ts";
+import { cubesFromResiduals, residualDeltas } from "#domain/report/carry-forward.ts";
+import { applyDeltas, deltasForChange, type AggregateStore, type CellDelta, type MatterItem, type MatterStreamChange } from "#domain/report/incremental.ts";
 import { parsePeriod, previousYear } from "#domain/report/periods.ts";
 import { rollup, type MatterHistory } from "#domain/report/rollup.ts";
 
@@ -115,6 +116,10 @@ export interface ReportBenchResult {
   rollup: Array<{ matters: number; medianMs: number; usPerMatter: number; runs: number }>;
   scalingExponent: number;
   incremental: Array<{ storeMatters: number; changes: number; medianUsPerChange: number }>;
+  /** The path the stream consumer runs: residualDeltas + applyDeltas, every period of the statistical scheme. */
+  residual: Array<{ storeMatters: number; changes: number; medianUsPerChange: number }>;
+  /** Rebuilding this period's and last year's cubes from the stored residuals, as the rollup does. */
+  rebuildMs: number;
   notMeasured: string[];
 }
 
@@ -144,23 +149,37 @@ export function benchReport(options: { sizes?: number[]; poolSize?: number; incr
   // Per-change cost with a small and a large store behind it: O(changes) means the same cost.
   const warmStore: AggregateStore = new Map();
   for (const change of streamChanges(histories.slice(0, 2_000).map((h) => h.matter as MatterItem))) applyDeltas(warmStore, deltasForChange(change, periods));
-  const incremental = (options.incrementalSizes ?? [10_000, 100_000]).map((storeMatters) => {
-    const items = histories.slice(0, storeMatters).map((h) => h.matter as MatterItem);
-    const changes = streamChanges(items);
-    const times: number[] = [];
-    for (let run = 0; run < 5; run++) {
-      const store: AggregateStore = new Map();
-      const start = performance.now();
-      for (const change of changes) applyDeltas(store, deltasForChange(change, periods));
-      times.push(performance.now() - start);
-    }
-    return { storeMatters: items.length, changes: changes.length, medianUsPerChange: (median(times) * 1000) / changes.length };
-  });
+  const perChange = (deltasOf: (change: MatterStreamChange) => CellDelta[]) =>
+    (options.incrementalSizes ?? [10_000, 100_000]).map((storeMatters) => {
+      const items = histories.slice(0, storeMatters).map((h) => h.matter as MatterItem);
+      const changes = streamChanges(items);
+      const times: number[] = [];
+      for (let run = 0; run < 5; run++) {
+        const store: AggregateStore = new Map();
+        const start = performance.now();
+        for (const change of changes) applyDeltas(store, deltasOf(change));
+        times.push(performance.now() - start);
+      }
+      return { storeMatters: items.length, changes: changes.length, medianUsPerChange: (median(times) * 1000) / changes.length };
+    });
+  const incremental = perChange((change) => deltasForChange(change, periods));
+  const residual = perChange((change) => residualDeltas(change, "statistical"));
+
+  const residuals: AggregateStore = new Map();
+  for (const change of streamChanges(histories.map((h) => h.matter as MatterItem))) applyDeltas(residuals, residualDeltas(change, "statistical"));
+  const rebuildTimes: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    cubesFromResiduals(residuals, periods);
+    rebuildTimes.push(performance.now() - start);
+  }
 
   return {
     rollup: rollupResults,
     scalingExponent: logLogSlope(rollupResults.map((r) => ({ n: r.matters, ms: r.medianMs }))),
     incremental,
+    residual,
+    rebuildMs: median(rebuildTimes),
     notMeasured: ["10^5 matters through the embedded DynamoDB: measured by bench/local.ts"],
   };
 }
@@ -171,6 +190,9 @@ export function formatReportBench(result: ReportBenchResult): string {
   lines.push(`  scaling exponent (log-log slope): ${result.scalingExponent.toFixed(3)}`);
   lines.push("incremental path (deltasForChange + applyDeltas, two periods)");
   for (const r of result.incremental) lines.push(`  ${r.changes.toLocaleString("en")} changes over ${r.storeMatters.toLocaleString("en")} matters: median ${r.medianUsPerChange.toFixed(2)} µs/change`);
+  lines.push("stream consumer's path (residualDeltas + applyDeltas: the periods each change falls in)");
+  for (const r of result.residual) lines.push(`  ${r.changes.toLocaleString("en")} changes over ${r.storeMatters.toLocaleString("en")} matters: median ${r.medianUsPerChange.toFixed(2)} µs/change`);
+  lines.push(`  rebuilding 2026-H1 + 2025-H1 from the residuals: median ${result.rebuildMs.toFixed(2)} ms`);
   for (const note of result.notMeasured) lines.push(`not measured: ${note}`);
   return lines.join("\n");
 }

@@ -4,7 +4,32 @@ import { extractionBench } from "./extraction.ts";
 import { localBench } from "./local.ts";
 import type { BenchSection } from "./section.ts";
 
-const SECTIONS: readonly BenchSection[] = [extractionBench, localBench];
+// Each section loads its module when it runs, so `--only extraction` does not load pdf.js, sharp or esbuild.
+const SECTIONS: readonly BenchSection[] = [
+  extractionBench,
+  localBench,
+  {
+    name: "ocr",
+    async run() {
+      const { benchOcr } = await import("./ocr.ts");
+      await benchOcr();
+    },
+  },
+  {
+    name: "bundles",
+    async run() {
+      const { benchBundles, formatBundleReport } = await import("./bundles.ts");
+      console.log(formatBundleReport(await benchBundles()));
+    },
+  },
+  {
+    name: "report",
+    async run() {
+      const { benchReport, formatReportBench } = await import("./report.ts");
+      console.log(formatReportBench(benchReport()));
+    },
+  },
+];
 
 const { values } = parseArgs({ options: { only: { type: "string", multiple: true } } });
 const wanted = new Set((values.only ?? []).flatMap((names) => names.split(",")));

@@ -1,14 +1,30 @@
+import type { OcrEngine } from "#ports/ocr-engine.ts";
 import { caseCommand } from "./commands/case.ts";
 import { casesCommand } from "./commands/cases.ts";
-import { extractCommand } from "./commands/extract.ts";
+import { extractCommand, type OcrChoice } from "./commands/extract.ts";
 import { ingestCommand } from "./commands/ingest.ts";
 import { reportCommand } from "./commands/report.ts";
 import { reviewCommand } from "./commands/review.ts";
 import { runCli } from "./main.ts";
 
-// Readers the CLI uses: pdf.js for text layers (the default) and, for now, no OCR engine, so scans and
-// images are refused with "needs OCR". A local OCR engine (Tesseract) is wired in here when it lands.
-const commands = [extractCommand({}), ingestCommand, casesCommand, caseCommand, reviewCommand, reportCommand];
+/**
+ * The OCR engine chosen with --ocr, from the engine factory (Tesseract unless told otherwise, as on any
+ * workstation). Its adapters, and the AWS SDK behind Textract, are loaded on the first page that needs
+ * recognition, so reading text files and digital PDFs does not pay for them.
+ */
+function ocrEngine(engine: Exclude<OcrChoice, "none">): OcrEngine {
+  let built: Promise<OcrEngine> | undefined;
+  return {
+    name: engine,
+    async recognize(document, options) {
+      built ??= import("#adapters/ocr-factory.ts").then(({ createOcrEngine }) => createOcrEngine({ runtime: "local", engine }));
+      return (await built).recognize(document, options);
+    },
+  };
+}
+
+// pdf.js reads text layers (the default reader); OCR only pages that have none.
+const commands = [extractCommand({ ocr: ocrEngine }), ingestCommand, casesCommand, caseCommand, reviewCommand, reportCommand];
 
 // `thads extract --json a b | head -1` closes the pipe early; that is the reader's choice, not a failure.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

@@ -3,6 +3,7 @@
  * measures exactly what is deployed.
  */
 import { Runtime } from "aws-cdk-lib/aws-lambda";
+import type { FunctionName } from "../shared/config.ts";
 
 /** The newest Node.js runtime the installed aws-cdk-lib offers (NODEJS_24_X with 2.276). */
 export const nodeRuntime: Runtime = (() => {
@@ -28,8 +29,38 @@ export const bundling = {
 } as const;
 
 /**
- * The same build as plain esbuild options: one minified ESM file per function with a source map,
- * the AWS SDK bundled (pinned versions, tree-shaken to the commands used) rather than taken from the runtime.
+ * The AWS SDK v3 ships with every Lambda Node.js runtime since nodejs18.x, and those runtimes resolve ES module
+ * imports from it, so it is not bundled: that halves most bundles. The price is the runtime's SDK version
+ * (AWS updates it now and then) instead of the lockfile's; the clients and commands used here are years old.
+ */
+const RUNTIME_PROVIDED = ["@aws-sdk/*"];
+
+/** The functions that read PDFs' text layers with pdf.js (shared/adapters/pdf). */
+const READS_PDFS: ReadonlySet<FunctionName> = new Set(["ingest-document", "complete-textract-job"]);
+
+/**
+ * pdf.js cannot live in a bundle: it loads its worker (pdf.worker.mjs) beside its entry, and character maps and
+ * fonts from its package folder, at run time. Functions that read PDFs get these files of the package, copied from
+ * the project's node_modules, beside their bundle; everything else of it is left out.
+ */
+export const PDFJS_FILES = ["package.json", "legacy/build/pdf.mjs", "legacy/build/pdf.worker.mjs", "cmaps", "standard_fonts"] as const;
+
+/** Modules a function's bundle imports at run time instead of containing. */
+export function externalModules(name: FunctionName): string[] {
+  return [...RUNTIME_PROVIDED, ...(READS_PDFS.has(name) ? ["pdfjs-dist"] : [])];
+}
+
+/** Shell commands that put what a function loads beside its bundle into `outputDir` (CDK's afterBundling hook). */
+export function filesBesideBundle(name: FunctionName, projectRoot: string, outputDir: string): string[] {
+  if (!READS_PDFS.has(name)) return [];
+  const from = `${projectRoot}/node_modules/pdfjs-dist`;
+  const to = `${outputDir}/node_modules/pdfjs-dist`;
+  return PDFJS_FILES.map((file) => `mkdir -p "$(dirname "${to}/${file}")" && cp -R "${from}/${file}" "${to}/${file}"`);
+}
+
+/**
+ * The same build as plain esbuild options: one minified ESM file per function with a source map; add
+ * `external: externalModules(name)` for a function.
  */
 export const esbuildOptions = {
   bundle: true,

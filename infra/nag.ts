@@ -5,6 +5,8 @@
  */
 import { Stack, Validations, type PolicyValidationPluginReport } from "aws-cdk-lib";
 import { CfnManagedPolicy, CfnPolicy } from "aws-cdk-lib/aws-iam";
+import { CfnEventSourceMapping } from "aws-cdk-lib/aws-lambda";
+import { CfnQueue } from "aws-cdk-lib/aws-sqs";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { flattenCfnReference } from "cdk-nag/lib/utils/flatten-cfn-reference.js";
 import type { IConstruct } from "constructs";
@@ -66,8 +68,28 @@ function acknowledgeWildcards(policy: CfnPolicy | CfnManagedPolicy): void {
   }
 }
 
-function acknowledgeAcceptedFindings(root: IConstruct): void {
+/** Logical ids of the queues event source mappings send failed batches to (Lambda on-failure destinations). */
+function failureDestinations(root: IConstruct): Set<string> {
+  const ids = new Set<string>();
   for (const construct of root.node.findAll()) {
+    if (!(construct instanceof CfnEventSourceMapping)) continue;
+    const config = Stack.of(construct).resolve(construct.destinationConfig) as { onFailure?: { destination?: { "Fn::GetAtt"?: [string, string] } } } | undefined;
+    const target = config?.onFailure?.destination?.["Fn::GetAtt"]?.[0];
+    if (target) ids.add(target);
+  }
+  return ids;
+}
+
+function acknowledgeAcceptedFindings(root: IConstruct): void {
+  const destinations = failureDestinations(root);
+  for (const construct of root.node.findAll()) {
+    if (construct instanceof CfnQueue && destinations.has(Stack.of(construct).getLogicalId(construct))) {
+      Validations.of(construct).acknowledge({
+        id: "AwsSolutions-SQS3",
+        reason:
+          "This queue is itself the dead-letter destination of a stream event source mapping (failed batches land here, with an alarm); a queue behind it would only move messages nobody reads.",
+      });
+    }
     if (construct instanceof CfnPolicy || construct instanceof CfnManagedPolicy) acknowledgeWildcards(construct);
     if (construct.node.id === CDK_NOTIFICATIONS_HANDLER) {
       Validations.of(construct).acknowledge({

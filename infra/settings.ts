@@ -16,10 +16,10 @@ const SettingsSchema = z.object({
   uploadUrlTtlSeconds: z.coerce.number().int().min(60).max(3600),
   downloadUrlTtlSeconds: z.coerce.number().int().min(30).max(3600),
   courtRolePrefix: z.string().regex(/^[A-Za-z0-9+=,.@_-]{1,40}$/),
-  /** Court -> agency assignments with validity dates, as JSON text or a list. */
-  agencyDirectory: z.union([z.string(), z.array(z.unknown())]).transform((value) => (typeof value === "string" ? value : JSON.stringify(value))),
   /** EventBridge schedule expression for the report rollup. */
   rollupSchedule: z.string().regex(/^(cron|rate)\(.+\)$/),
+  /** Report periods the aggregates and exports follow: the official statistical year, or calendar half-years. */
+  reportScheme: z.enum(["statistical", "calendar"]).default("statistical"),
   /** Browser origins allowed to PUT uploads with the presigned URLs (empty: no browser uploads). */
   uploadOrigins: z.array(z.url()).default([]),
 });

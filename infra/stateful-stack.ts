@@ -4,16 +4,18 @@
  * recovery. Functions live in the stateless stack, which receives these through typed props.
  */
 import { Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
-import { AttributeType, ProjectionType, TableEncryptionV2, TableV2, type ITableV2 } from "aws-cdk-lib/aws-dynamodb";
+import { AttributeType, ProjectionType, StreamViewType, TableEncryptionV2, TableV2, type ITableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, StorageClass, type IBucket } from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
-import { analyticsTable, casesTable, idempotencyTable, type KeyAttribute, type TableDesign } from "../shared/adapters/aws/table-design.ts";
+import { analyticsTable, casesTable, idempotencyTable, mattersTable, type KeyAttribute, type TableDesign } from "../shared/adapters/aws/table-design.ts";
 
 /** What the stateless stack needs from this one. */
 export interface StatefulResources {
   uploads: IBucket;
   reports: IBucket;
   cases: ITableV2;
+  /** With its stream (new and old images), which feeds the report aggregates. */
+  matters: ITableV2;
   analytics: ITableV2;
   idempotency: ITableV2;
 }
@@ -29,6 +31,7 @@ export class StatefulStack extends Stack implements StatefulResources {
   readonly uploads: Bucket;
   readonly reports: Bucket;
   readonly cases: TableV2;
+  readonly matters: TableV2;
   readonly analytics: TableV2;
   readonly idempotency: TableV2;
 
@@ -60,6 +63,7 @@ export class StatefulStack extends Stack implements StatefulResources {
     });
 
     this.cases = this.table(casesTable);
+    this.matters = this.table(mattersTable);
     this.analytics = this.table(analyticsTable);
     this.idempotency = this.table(idempotencyTable);
   }
@@ -83,6 +87,7 @@ export class StatefulStack extends Stack implements StatefulResources {
       partitionKey: attribute(design.partitionKey),
       ...(design.sortKey && { sortKey: attribute(design.sortKey) }),
       ...(design.timeToLiveAttribute && { timeToLiveAttribute: design.timeToLiveAttribute }),
+      ...(design.stream && { dynamoStream: StreamViewType[design.stream] }),
       globalSecondaryIndexes: design.indexes.map((index) => ({
         indexName: index.indexName,
         partitionKey: attribute(index.partitionKey),

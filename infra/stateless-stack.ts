@@ -26,13 +26,21 @@ export class StatelessStack extends Stack {
     const { stateful, settings } = props;
     const logRetention = settings.logRetentionDays as RetentionDays;
 
-    this.intake = new IntakePipeline(this, "Intake", { uploads: stateful.uploads, cases: stateful.cases, idempotency: stateful.idempotency, settings, logRetention });
+    this.intake = new IntakePipeline(this, "Intake", {
+      uploads: stateful.uploads,
+      cases: stateful.cases,
+      matters: stateful.matters,
+      idempotency: stateful.idempotency,
+      settings,
+      logRetention,
+    });
     this.caseApi = new CaseApi(this, "CaseApi", { uploads: stateful.uploads, cases: stateful.cases, settings, logRetention });
     this.reports = new ReportSchedule(this, "Reports", {
-      cases: stateful.cases,
+      matters: stateful.matters,
       analytics: stateful.analytics,
       reports: stateful.reports,
       schedule: settings.rollupSchedule,
+      scheme: settings.reportScheme,
       logRetention,
     });
   }

@@ -3,10 +3,8 @@
  * and the environment the functions read (the settings CDK would give them, plus the endpoints of
  * the embedded servers and dummy credentials).
  */
-import { analyticsTable, casesTable, idempotencyTable } from "#adapters/aws/table-design.ts";
-import type { AgencyAssignment } from "#domain/agency-directory.ts";
+import { analyticsTable, casesTable, idempotencyTable, mattersTable } from "#adapters/aws/table-design.ts";
 import { UPLOAD_PREFIX } from "#domain/upload-key.ts";
-import { LOCAL_AGENCY_DIRECTORY } from "./courts.ts";
 
 export const REGION = "ap-southeast-1";
 const ACCOUNT = "000000000000";
@@ -14,6 +12,7 @@ const ACCOUNT = "000000000000";
 /** Table names are the designs' ids (table-design.ts); buckets and topic are named as the stack's roles. */
 export const LOCAL_NAMES = {
   casesTable: casesTable.id,
+  mattersTable: mattersTable.id,
   analyticsTable: analyticsTable.id,
   idempotencyTable: idempotencyTable.id,
   uploadsBucket: "thads-uploads",
@@ -46,7 +45,7 @@ export function silenceSdkNodeVersionNotice(): void {
 }
 
 /** The environment the functions see: what CDK sets on each function, pointed at the embedded servers. */
-export function functionEnvironment(endpoints: LocalEndpoints, agencies: readonly AgencyAssignment[] = LOCAL_AGENCY_DIRECTORY): Record<string, string> {
+export function functionEnvironment(endpoints: LocalEndpoints): Record<string, string> {
   return {
     AWS_REGION: REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -60,6 +59,7 @@ export function functionEnvironment(endpoints: LocalEndpoints, agencies: readonl
     S3_FORCE_PATH_STYLE: "true",
     TEXTRACT_ENDPOINT: endpoints.textract,
     CASES_TABLE: LOCAL_NAMES.casesTable,
+    MATTERS_TABLE: LOCAL_NAMES.mattersTable,
     ANALYTICS_TABLE: LOCAL_NAMES.analyticsTable,
     IDEMPOTENCY_TABLE: LOCAL_NAMES.idempotencyTable,
     UPLOADS_BUCKET: LOCAL_NAMES.uploadsBucket,
@@ -71,7 +71,7 @@ export function functionEnvironment(endpoints: LocalEndpoints, agencies: readonl
     UPLOAD_URL_TTL_SECONDS: "900",
     DOWNLOAD_URL_TTL_SECONDS: "300",
     COURT_ROLE_PREFIX: "thads-court-",
-    AGENCY_DIRECTORY: JSON.stringify(agencies),
+    REPORT_SCHEME: "statistical",
     POWERTOOLS_SERVICE_NAME: "thads-local",
     POWERTOOLS_METRICS_DISABLED: "true",
     POWERTOOLS_TRACE_ENABLED: "false",

@@ -11,11 +11,9 @@ import { availableParallelism } from "node:os";
 import { sniffMediaType } from "#domain/document/media-type.ts";
 import { keepIdleConnections } from "./net.ts";
 import { TesseractOcrEngine } from "#adapters/local/tesseract-ocr.ts";
+import { NoTextFoundError, UnreadableDocumentError, UnsupportedDocumentError } from "#domain/document/unreadable-document-error.ts";
 import {
-  NoTextFoundError,
   OcrEngineUnavailableError,
-  UnreadableDocumentError,
-  UnsupportedDocumentError,
   type OcrEngine,
   type PageText,
   type SourceDocument,

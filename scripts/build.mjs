@@ -1,19 +1,19 @@
 // Bundles the `thads` CLI into dist/thads.mjs (run by bin/thads) and chunks in dist/chunks/. Bundles start
 // fast: Node reads and compiles a few modules instead of resolving hundreds of small TypeScript ones.
 import { build } from "esbuild";
+import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
+rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ["cli/thads.ts"],
+  entryPoints: { thads: "cli/thads.ts" },
   outdir: "dist",
   outExtension: { ".js": ".mjs" },
-  // The commands that run the local stack load the AWS SDK, the functions and the report exporter;
-  // split into chunks imported on first use, `thads extract` does not pay for them at start-up.
-  splitting: true,
   chunkNames: "chunks/[name]-[hash]",
+  splitting: true,
   bundle: true,
   platform: "node",
   format: "esm",

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what thads-pipeline needs on Debian/Ubuntu, then its npm packages (which also builds the CLI).
+# Installs what thads-pipeline needs on Debian/Ubuntu: the system packages for OCR and test fixtures
+# (scripts/install-system-deps.sh), then its npm packages (which also builds the CLI).
 # Safe to run again: system packages already present are not touched.
 set -euo pipefail
 cd "$(dirname "$0")/.."

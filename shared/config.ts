@@ -6,25 +6,14 @@
  * again at synth), and a handler fails at cold start, naming the setting, rather than mid-request.
  */
 import { z } from "zod";
-import type { AgencyAssignment } from "./domain/agency-directory.ts";
 import { ConfigurationError } from "./errors.ts";
 
 const name = z.string().min(1).max(255);
 const arn = z.string().regex(/^arn:aws[a-z-]*:[a-z0-9-]+:/, "expected an ARN");
 const seconds = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const slug = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
-const isoDate = z.iso.date();
-
-/** Which enforcement agency receives judgments from which court, and from when (a reorganisation changes it). */
-const AgencyAssignmentSchema = z.object({
-  courtId: z.string().regex(slug),
-  agencyId: z.string().regex(slug),
-  from: isoDate,
-  until: isoDate.optional(),
-}) satisfies z.ZodType<AgencyAssignment>;
-
 const settings = {
   CASES_TABLE: name,
+  MATTERS_TABLE: name,
   ANALYTICS_TABLE: name,
   IDEMPOTENCY_TABLE: name,
   UPLOADS_BUCKET: name,
@@ -39,33 +28,24 @@ const settings = {
   DOWNLOAD_URL_TTL_SECONDS: seconds(30, 3600),
   /** IAM role-name prefix of court uploaders: role `<prefix><courtId>` uploads for that court. */
   COURT_ROLE_PREFIX: z.string().regex(/^[A-Za-z0-9+=,.@_-]{1,40}$/),
-  /** JSON list of agency assignments (see AgencyAssignmentSchema). */
-  AGENCY_DIRECTORY: z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: "custom", message: "not JSON" });
-        return z.NEVER;
-      }
-    })
-    .pipe(z.array(AgencyAssignmentSchema)),
+  /** Report periods: the official statistical year (from 1 October) or calendar half-years. */
+  REPORT_SCHEME: z.enum(["statistical", "calendar"]),
 } satisfies Record<string, z.ZodType>;
 
 export type SettingName = keyof typeof settings;
 
 /** The settings each function reads; keys are the function folder names under functions/. */
 export const functionSettings = {
-  "ingest-document": ["CASES_TABLE", "IDEMPOTENCY_TABLE", "TEXTRACT_TOPIC_ARN", "TEXTRACT_ROLE_ARN", "UPLOAD_MAX_BYTES", "AGENCY_DIRECTORY"],
-  "complete-textract-job": ["CASES_TABLE", "IDEMPOTENCY_TABLE", "UPLOAD_MAX_BYTES", "AGENCY_DIRECTORY"],
+  "ingest-document": ["CASES_TABLE", "MATTERS_TABLE", "IDEMPOTENCY_TABLE", "TEXTRACT_TOPIC_ARN", "TEXTRACT_ROLE_ARN", "UPLOAD_MAX_BYTES"],
+  "complete-textract-job": ["CASES_TABLE", "MATTERS_TABLE", "IDEMPOTENCY_TABLE", "UPLOAD_MAX_BYTES"],
   "create-upload-url": ["UPLOADS_BUCKET", "UPLOAD_MAX_BYTES", "UPLOAD_URL_TTL_SECONDS", "COURT_ROLE_PREFIX"],
   "get-case": ["CASES_TABLE"],
   "search-cases": ["CASES_TABLE"],
   "list-review-queue": ["CASES_TABLE"],
   "get-original-url": ["CASES_TABLE", "DOWNLOAD_URL_TTL_SECONDS"],
   "correct-case": ["CASES_TABLE"],
-  "roll-up-report": ["CASES_TABLE", "ANALYTICS_TABLE", "REPORTS_BUCKET"],
+  "roll-up-report": ["ANALYTICS_TABLE", "REPORTS_BUCKET", "REPORT_SCHEME"],
+  "apply-matter-changes": ["ANALYTICS_TABLE", "REPORT_SCHEME"],
 } as const satisfies Record<string, readonly SettingName[]>;
 
 export type FunctionName = keyof typeof functionSettings;

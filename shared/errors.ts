@@ -31,9 +31,14 @@ export class PreconditionRequiredError extends Error {
   override name = "PreconditionRequiredError";
 }
 
-/** An uploaded object cannot become a case (wrong type, too large, outside the upload layout). Retrying does not help. */
-export class UnsupportedDocumentError extends Error {
-  override name = "UnsupportedDocumentError";
+/**
+ * An object that did not come through an upload URL: outside the court upload layout (no court to file it under) or
+ * over the size limit the URL enforces. Its message fails until it reaches the dead-letter queue and its alarm; the
+ * object stays in S3. A court's upload that cannot be read is not this: see UnreadableDocumentError
+ * (#domain/document/unreadable-document-error.ts), which becomes a case for review.
+ */
+export class UnexpectedUploadError extends Error {
+  override name = "UnexpectedUploadError";
 }
 
 /** A completion notice names an OCR job that intake never recorded (or that was already finished). */

@@ -1,21 +1,32 @@
 import { readFile } from "node:fs/promises";
 import { UnreadableDocumentError } from "#domain/document/unreadable-document-error.ts";
+import { OcrEngineUnavailableError, type OcrEngine } from "#ports/ocr-engine.ts";
 import { extractDocument, type ExtractedDocument } from "#use-cases/extract-document.ts";
 import { detectMediaType, type ReadDocumentDeps } from "#use-cases/read-document.ts";
 import { UsageError, oneLine, parseCommandArgs, type CliIo, type Command } from "../command.ts";
 import { formatCaseSummary, type DocumentFacts } from "../format/case-summary.ts";
 
-const USAGE = `usage: thads extract [--json] FILE...
+const OCR_CHOICES = ["tesseract", "textract", "none"] as const;
+export type OcrChoice = (typeof OCR_CHOICES)[number];
+
+const USAGE = `usage: thads extract [--json] [--ocr ENGINE] FILE...
 
 Reads each judgment or decision and prints the case extracted from it: court, number, date,
 parties and the money each party owes.
 
-Input: UTF-8/UTF-16 text (.txt) and digital PDF (text layer). Scans and images need an OCR engine.
+Input: UTF-8/UTF-16 text (.txt), PDF, PNG, JPEG and TIFF. A PDF's own text layer is used where it
+is real text; scanned pages and images are read by OCR.
 
 Options:
-  --json      print JSON (the contract in ../shared/contract/case.schema.json, plus confidence,
-              evidence and review reasons): one document for one FILE, one line per FILE otherwise
-  -h, --help  show this help
+  --json         print JSON (the contract in ../shared/contract/case.schema.json, plus confidence,
+                 evidence and review reasons): one document for one FILE, one line per FILE otherwise
+  --ocr ENGINE   how scans and images are read:
+                   tesseract  local Tesseract with its Vietnamese model (the default; install it
+                              with scripts/install-system-deps.sh)
+                   textract   Amazon Textract (AWS credentials and region from the environment;
+                              no Vietnamese model, so diacritics are often lost)
+                   none       no OCR: scans and images are refused
+  -h, --help     show this help
 
 A file that cannot be read is reported as 'thads: FILE: REASON' on stderr; the other files are still
 processed and the exit code is 1.
@@ -28,9 +39,9 @@ const FILE_ERRORS: Record<string, string> = {
   EPERM: "permission denied",
 };
 
-/** Why a file failed, in one line: the reader's own reason, the file system's, or an internal error. */
+/** Why a file failed, in one line: the reader's or OCR engine's own reason, the file system's, or an internal error. */
 function failureReason(error: unknown, io: CliIo): string {
-  if (error instanceof UnreadableDocumentError) return error.message;
+  if (error instanceof UnreadableDocumentError || error instanceof OcrEngineUnavailableError) return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const known = code ? FILE_ERRORS[code] : undefined;
   if (known) return known;
@@ -43,19 +54,30 @@ async function extractFile(file: string, deps: ReadDocumentDeps): Promise<Extrac
   return extractDocument({ name: file, mediaType: detectMediaType(file, bytes), bytes }, deps);
 }
 
-/** `thads extract`: reads documents with the given readers (OCR when one is configured). */
-export function extractCommand(deps: ReadDocumentDeps): Command {
+const isOcrChoice = (value: string): value is OcrChoice => (OCR_CHOICES as readonly string[]).includes(value);
+
+export interface ExtractReaders extends Omit<ReadDocumentDeps, "ocr"> {
+  /** Builds the OCR engine named by --ocr (never called with "none"). */
+  ocr: (engine: Exclude<OcrChoice, "none">) => OcrEngine;
+}
+
+/** `thads extract`: reads documents with the given readers, OCR as chosen with --ocr. */
+export function extractCommand(readers: ExtractReaders): Command {
   return {
     name: "extract",
-    summary: "read judgments/decisions (.txt, .pdf) and print the extracted cases",
+    summary: "read judgments/decisions (.txt, .pdf, scans, images) and print the extracted cases",
     usage: USAGE,
     async run(args, io) {
       const { values, positionals: files } = parseCommandArgs({
         args,
-        options: { json: { type: "boolean", default: false } },
+        options: { json: { type: "boolean", default: false }, ocr: { type: "string", default: "tesseract" } },
         allowPositionals: true,
       });
       if (files.length === 0) throw new UsageError("no FILE given");
+      if (!isOcrChoice(values.ocr)) throw new UsageError(`--ocr must be one of ${OCR_CHOICES.join(", ")}, not '${values.ocr}'`);
+      const { ocr: buildOcr, ...rest } = readers;
+      // Built once for all files, and only used for pages with no text layer.
+      const deps: ReadDocumentDeps = values.ocr === "none" ? rest : { ...rest, ocr: buildOcr(values.ocr) };
       // JSON Lines as soon as there are several files, so each line parses on its own.
       const jsonIndent = files.length === 1 ? 2 : undefined;
       let failures = 0;

@@ -1,18 +1,27 @@
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { parser } from "@aws-lambda-powertools/parser/middleware";
+import { documents, s3 } from "#adapters/aws/clients.ts";
+import { DynamoDbReportAggregates } from "#adapters/aws/dynamodb-report-aggregates.ts";
 import { ScheduledEventSchema } from "#adapters/aws/event-schemas.ts";
 import { observed } from "#adapters/aws/lambda-handler.ts";
+import { S3ObjectStore } from "#adapters/aws/s3-object-store.ts";
+import { haNamNinhBinhDirectory } from "#domain/agencies/ha-nam-ninh-binh.ts";
 import { loadConfig } from "#shared/config.ts";
 import { logger, metrics } from "#shared/observability.ts";
-import { reportRollupStub } from "#use-cases/report-rollup-stub.ts";
+import { reportRollup } from "#use-cases/roll-up-report.ts";
 
-// Read now so a missing setting fails at cold start; the issue 6 rollup takes them at merge.
-loadConfig("roll-up-report");
-const rollup = reportRollupStub;
+const config = loadConfig("roll-up-report");
+const rollup = reportRollup({
+  aggregates: new DynamoDbReportAggregates(documents, config.ANALYTICS_TABLE),
+  files: new S3ObjectStore(s3),
+  bucket: config.REPORTS_BUCKET,
+  scheme: config.REPORT_SCHEME,
+  directory: haNamNinhBinhDirectory(),
+});
 
 export const handler = observed(async (event: { time: string }) => {
   const result = await rollup.rollUp({ asOf: event.time });
-  logger.info("report rolled up", { asOf: event.time, snapshots: result.snapshots, reports: result.reportKeys.length });
-  metrics.addMetric("ReportSnapshotsWritten", MetricUnit.Count, result.snapshots);
+  logger.info("report rolled up", { asOf: event.time, period: result.period, through: result.through, files: result.reportKeys.length });
+  metrics.addMetric("ReportFilesWritten", MetricUnit.Count, result.reportKeys.length);
   return result;
 }).use(parser({ schema: ScheduledEventSchema }));

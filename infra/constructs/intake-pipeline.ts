@@ -18,6 +18,8 @@ import { WorkQueue } from "./work-queue.ts";
 export interface IntakePipelineProps {
   uploads: IBucket;
   cases: ITableV2;
+  /** Where each new case's proposed matters are stored. */
+  matters: ITableV2;
   idempotency: ITableV2;
   settings: DeploymentSettings;
   logRetention: RetentionDays;
@@ -40,7 +42,7 @@ export class IntakePipeline extends Construct {
 
   constructor(scope: Construct, id: string, props: IntakePipelineProps) {
     super(scope, id);
-    const { uploads, cases, idempotency, settings } = props;
+    const { uploads, cases, matters, idempotency, settings } = props;
 
     this.textractTopic = new Topic(this, "TextractCompletionTopic", {
       enforceSSL: true,
@@ -62,7 +64,12 @@ export class IntakePipeline extends Construct {
       { prefix: UPLOAD_PREFIX },
     );
 
-    const intakeSettings = { CASES_TABLE: cases.tableName, IDEMPOTENCY_TABLE: idempotency.tableName, UPLOAD_MAX_BYTES: String(settings.uploadMaxBytes), AGENCY_DIRECTORY: settings.agencyDirectory };
+    const intakeSettings = {
+      CASES_TABLE: cases.tableName,
+      MATTERS_TABLE: matters.tableName,
+      IDEMPOTENCY_TABLE: idempotency.tableName,
+      UPLOAD_MAX_BYTES: String(settings.uploadMaxBytes),
+    };
     this.ingest = new ThadsFunction(this, "IngestDocument", {
       name: "ingest-document",
       settings: { ...intakeSettings, TEXTRACT_TOPIC_ARN: this.textractTopic.topicArn, TEXTRACT_ROLE_ARN: this.textractPublisher.roleArn },
@@ -72,6 +79,7 @@ export class IntakePipeline extends Construct {
     })
       .allowReadObjects(uploads, UPLOAD_PREFIX)
       .allowTable(cases, ["GetItem", "BatchGetItem", "Query", "PutItem"], [CaseIndex.lookup])
+      .allowTable(matters, ["PutItem"])
       .allowTable(idempotency, ["GetItem", "PutItem", "UpdateItem", "DeleteItem"])
       .allowTextract({ startJobs: { publisher: this.textractPublisher, topic: this.textractTopic } });
     // Few concurrent batches: Textract's request rates are low and the SDK retries throttling adaptively.
@@ -88,6 +96,7 @@ export class IntakePipeline extends Construct {
     })
       .allowReadObjects(uploads, UPLOAD_PREFIX)
       .allowTable(cases, ["GetItem", "BatchGetItem", "Query", "PutItem", "DeleteItem"], [CaseIndex.lookup])
+      .allowTable(matters, ["PutItem"])
       .allowTable(idempotency, ["GetItem", "PutItem", "UpdateItem", "DeleteItem"])
       .allowTextract();
     this.complete.addEventSource(new SqsEventSource(this.completions.queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 5 }));

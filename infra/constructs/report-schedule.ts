@@ -1,40 +1,88 @@
 import { Duration } from "aws-cdk-lib";
+import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
 import type { ITableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { Rule, Schedule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
+import { FilterCriteria, FilterRule, StartingPosition } from "aws-cdk-lib/aws-lambda";
+import { DynamoEventSource, SqsDlq } from "aws-cdk-lib/aws-lambda-event-sources";
 import type { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
+import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
-import { CaseIndex } from "../../shared/adapters/aws/table-design.ts";
+import { MatterItemPrefix } from "../../shared/adapters/aws/table-design.ts";
+import { REPORTS_PREFIX } from "../../shared/use-cases/roll-up-report.ts";
 import { ThadsFunction } from "./thads-function.ts";
 
 export interface ReportScheduleProps {
-  cases: ITableV2;
+  matters: ITableV2;
   analytics: ITableV2;
   reports: IBucket;
   /** EventBridge schedule expression (UTC). */
   schedule: string;
+  /** Report periods both functions follow; they must agree, so one setting feeds both. */
+  scheme: "statistical" | "calendar";
   logRetention: RetentionDays;
 }
 
-/** Where report exports are written in the reports bucket. */
-export const REPORTS_PREFIX = "reports/";
-
-/** The statistics rollup: an EventBridge schedule invokes roll-up-report, which reads cases and writes snapshots and exports. */
+/**
+ * The statistics: apply-matter-changes keeps the analytics table's aggregates current from the
+ * matters stream; an EventBridge schedule invokes roll-up-report, which rebuilds the period's
+ * report from those aggregates and exports it to the reports bucket.
+ */
 export class ReportSchedule extends Construct {
+  readonly aggregate: ThadsFunction<"apply-matter-changes">;
+  readonly failedChanges: Queue;
+  readonly failedChangesAlarm: Alarm;
   readonly rollup: ThadsFunction<"roll-up-report">;
   readonly rule: Rule;
 
   constructor(scope: Construct, id: string, props: ReportScheduleProps) {
     super(scope, id);
+
+    this.aggregate = new ThadsFunction(this, "ApplyMatterChanges", {
+      name: "apply-matter-changes",
+      settings: { ANALYTICS_TABLE: props.analytics.tableName, REPORT_SCHEME: props.scheme },
+      logRetention: props.logRetention,
+      memorySize: 512,
+      timeout: Duration.seconds(60),
+    }).allowTable(props.analytics, ["PutItem", "UpdateItem"]);
+
+    // Where a batch goes after its retries are spent. The aggregates have then missed a change, so
+    // anything arriving here is an alarm, kept for the longest time SQS allows.
+    this.failedChanges = new Queue(this, "FailedMatterChanges", {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.failedChangesAlarm = new Alarm(this, "FailedMatterChangesAlarm", {
+      alarmDescription: "Matter changes the report aggregates could not take in are waiting in their failure queue",
+      metric: this.failedChanges.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: "Maximum" }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    this.aggregate.addEventSource(
+      new DynamoEventSource(props.matters, {
+        startingPosition: StartingPosition.TRIM_HORIZON,
+        batchSize: 100,
+        maxBatchingWindow: Duration.seconds(5),
+        reportBatchItemFailures: true,
+        retryAttempts: 10,
+        maxRecordAge: Duration.hours(24),
+        onFailure: new SqsDlq(this.failedChanges),
+        // Proposals change nothing in the report; only matter items wake the function.
+        filters: [FilterCriteria.filter({ dynamodb: { Keys: { sk: { S: FilterRule.beginsWith(MatterItemPrefix.matter) } } } })],
+      }),
+    );
+
     this.rollup = new ThadsFunction(this, "RollUpReport", {
       name: "roll-up-report",
-      settings: { CASES_TABLE: props.cases.tableName, ANALYTICS_TABLE: props.analytics.tableName, REPORTS_BUCKET: props.reports.bucketName },
+      settings: { ANALYTICS_TABLE: props.analytics.tableName, REPORTS_BUCKET: props.reports.bucketName, REPORT_SCHEME: props.scheme },
       logRetention: props.logRetention,
       timeout: Duration.minutes(5),
     })
-      .allowTable(props.cases, ["Query", "GetItem", "BatchGetItem"], [CaseIndex.month])
-      .allowTable(props.analytics, ["GetItem", "Query", "PutItem", "BatchWriteItem"])
+      .allowTable(props.analytics, ["Query"])
       .allowWriteObjects(props.reports, REPORTS_PREFIX);
     this.rule = new Rule(this, "Schedule", {
       description: "Rolls up the enforcement statistics report",

@@ -9,7 +9,7 @@ import type { IBucket } from "aws-cdk-lib/aws-s3";
 import type { ITopic } from "aws-cdk-lib/aws-sns";
 import { Construct } from "constructs";
 import { checkSetting, functionSettings, type FunctionName, type SettingName, type SettingsOf } from "../../shared/config.ts";
-import { bundling, nodeRuntime, nodeTarget } from "../bundling.ts";
+import { bundling, externalModules, filesBesideBundle, nodeRuntime, nodeTarget } from "../bundling.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -27,8 +27,8 @@ export interface ThadsFunctionProps<F extends FunctionName> {
 
 /**
  * A Lambda function of this project with its defaults: esbuild bundle (minified ESM, source maps,
- * AWS SDK included), ARM64, the newest Node.js runtime, X-Ray active tracing, its own log group and
- * its own role that starts with nothing but writing to that log group. Access is added with the
+ * the runtime's AWS SDK, pdf.js beside the bundle where PDFs are read), ARM64, the newest Node.js
+ * runtime, X-Ray active tracing, its own log group and its own role that starts with nothing but writing to that log group. Access is added with the
  * narrow `allow*` helpers below, never with wildcard actions.
  */
 export class ThadsFunction<F extends FunctionName = FunctionName> extends NodejsFunction {
@@ -67,10 +67,15 @@ export class ThadsFunction<F extends FunctionName = FunctionName> extends Nodejs
         sourceMap: bundling.sourceMap,
         mainFields: [...bundling.mainFields],
         banner: bundling.banner,
-        bundleAwsSDK: true,
+        bundleAwsSDK: false,
         // Sizes are reported by bench/bundles.ts; synth output shows only problems.
         logLevel: LogLevel.WARNING,
-        externalModules: [],
+        externalModules: externalModules(props.name),
+        commandHooks: {
+          beforeBundling: () => [],
+          beforeInstall: () => [],
+          afterBundling: (_inputDir, outputDir) => filesBesideBundle(props.name, projectRoot.replace(/\/$/, ""), outputDir),
+        },
       },
     });
     this.functionRole = role;

@@ -36,7 +36,7 @@ export interface DownloadUrlRequest {
 
 /** Blob storage for originals and reports (S3 on AWS, an S3-compatible server locally). */
 export interface ObjectStore {
-  /** Reads an object; throws UnsupportedDocumentError when it is larger than maxBytes, before reading the body. */
+  /** Reads an object; throws UnexpectedUploadError when it is larger than maxBytes, before reading the body. */
   get(ref: StoredObject, limits: { maxBytes: number }): Promise<FetchedObject>;
   put(ref: Omit<StoredObject, "versionId">, body: Uint8Array | string, contentType: string): Promise<void>;
   createUploadUrl(request: UploadUrlRequest): Promise<PresignedRequest>;

@@ -34,7 +34,10 @@ export interface RecognizeOptions {
   pages?: number[];
 }
 
-/** Turns page images (or whole scanned documents) into lines of text in reading order. */
+/**
+ * Turns page images (or whole scanned documents) into lines of text in reading order. A document it cannot read
+ * is refused with an UnreadableDocumentError (#domain/document/unreadable-document-error.ts).
+ */
 export interface OcrEngine {
   readonly name: string;
   recognize(document: SourceDocument, options?: RecognizeOptions): Promise<PageText[]>;
@@ -53,8 +56,11 @@ export interface StoredObject {
 
 /** An engine that can also run long multi-page jobs that finish later (Textract StartDocumentTextDetection). */
 export interface AsyncOcrEngine extends OcrEngine {
-  /** Starts recognition of a stored document; the same clientToken never starts a second job. Returns the job id. */
-  startJob(document: StoredObject, clientToken: string): Promise<string>;
+  /**
+   * Starts recognition of a stored document and returns the job id. Idempotent per object version: starting the
+   * same bucket/key/version again (a redelivered event) returns the first job instead of starting a second one.
+   */
+  startJob(document: StoredObject): Promise<string>;
   /** Reads all result pages of a finished job. Throws OcrJobFailedError when the job failed. */
   collectJob(jobId: string): Promise<PageText[]>;
 }
@@ -65,70 +71,6 @@ export class OcrJobFailedError extends Error {
   constructor(readonly jobId: string, reason: string) {
     super(`OCR job ${jobId} failed: ${reason}`);
   }
-}
-
-/** Why a document cannot be read; the same document will fail again, so it is not retried. */
-export type UnreadableReason = "empty" | "truncated" | "encrypted" | "no-text" | "corrupt" | "too-large" | "unsupported";
-
-/** The document itself cannot be read (the sender has to send another file); nothing is lost, nothing is retried. */
-export abstract class UnreadableDocumentError extends Error {
-  abstract readonly reason: UnreadableReason;
-  constructor(
-    readonly documentName: string,
-    detail: string,
-  ) {
-    super(`${documentName}: ${detail}`);
-  }
-}
-
-export class EmptyDocumentError extends UnreadableDocumentError {
-  override name = "EmptyDocumentError";
-  readonly reason = "empty";
-  constructor(documentName: string) {
-    super(documentName, "the file is empty (0 bytes)");
-  }
-}
-
-export class TruncatedPdfError extends UnreadableDocumentError {
-  override name = "TruncatedPdfError";
-  readonly reason = "truncated";
-  constructor(documentName: string) {
-    super(documentName, "the PDF is cut off (no end-of-file marker); it was probably not fully uploaded");
-  }
-}
-
-export class EncryptedPdfError extends UnreadableDocumentError {
-  override name = "EncryptedPdfError";
-  readonly reason = "encrypted";
-  constructor(documentName: string) {
-    super(documentName, "the PDF is password-protected; ask the sender for an unprotected copy");
-  }
-}
-
-/** Recognition ran but found no text: a blank page, a photo of nothing, or a scan too faint to read. */
-export class NoTextFoundError extends UnreadableDocumentError {
-  override name = "NoTextFoundError";
-  readonly reason = "no-text";
-  constructor(documentName: string) {
-    super(documentName, "no text was found in the image");
-  }
-}
-
-/** The bytes are not a readable file of the stated type (wrong type, damaged image or PDF). */
-export class CorruptDocumentError extends UnreadableDocumentError {
-  override name = "CorruptDocumentError";
-  readonly reason = "corrupt";
-}
-
-/** Over what the engine accepts (Textract: 10 MB synchronous, 500 MB or 3,000 pages asynchronous). */
-export class DocumentTooLargeError extends UnreadableDocumentError {
-  override name = "DocumentTooLargeError";
-  readonly reason = "too-large";
-}
-
-export class UnsupportedDocumentError extends UnreadableDocumentError {
-  override name = "UnsupportedDocumentError";
-  readonly reason = "unsupported";
 }
 
 /** The OCR engine cannot run here (program or language data missing); the message says how to install it. */

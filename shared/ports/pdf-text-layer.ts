@@ -4,7 +4,7 @@ import type { PageText } from "./ocr-engine.ts";
 export interface PdfTextLayer {
   /**
    * One entry per page, in page order, `source: "text-layer"`, lines in reading order (a page without
-   * text has no lines). Throws UnreadableDocumentError ("encrypted", "corrupt") when the PDF cannot be opened.
+   * text has no lines). Throws an UnreadableDocumentError (encrypted, truncated, corrupt) when the PDF cannot be opened.
    */
   readPages(bytes: Uint8Array): Promise<PageText[]>;
 }

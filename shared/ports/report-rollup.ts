@@ -1,12 +1,14 @@
-/** The scheduled semiannual statistics rollup (report domain, issue 6), as the scheduled function sees it. */
+/** The scheduled semiannual statistics rollup, as the scheduled function sees it. */
 export interface RollupRequest {
-  /** When the schedule fired (ISO instant); the rollup reports cumulatively up to this moment. */
+  /** When the schedule fired (ISO instant). */
   asOf: string;
 }
 
 export interface RollupResult {
-  /** Report snapshots written to the analytics table. */
-  snapshots: number;
+  /** The report period rolled up (its id, e.g. "2026-H1"). */
+  period: string;
+  /** The last Vietnam day the report covers (ISO date). */
+  through: string;
   /** Objects written to the reports bucket. */
   reportKeys: string[];
 }

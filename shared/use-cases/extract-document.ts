@@ -14,6 +14,6 @@ export async function extractDocument(doc: SourceDocument, deps: ReadDocumentDep
   const extracted = extractCase(read.text);
   if (read.unreadPages.length === 0) return { case: extracted, read };
   const pages = `${read.unreadPages.length === 1 ? "page" : "pages"} ${read.unreadPages.join(", ")}`;
-  const reason = `${pages}: no usable text layer and not recognised (no OCR engine configured)`;
+  const reason = `${pages}: no usable text layer and not recognised by OCR`;
   return { case: { ...extracted, reviewReasons: [...extracted.reviewReasons, reason] }, read };
 }

@@ -1,6 +1,15 @@
-import { createHash } from "node:crypto";
+import { UnreadableDocumentError } from "../domain/document/unreadable-document-error.ts";
 import type { StoredObject } from "../ports/ocr-engine.ts";
-import { AsyncOcrRequired, DeferringOcr, fetchUpload, recordCase, sourceDocument, type IntakeDependencies, type IntakeOutcome } from "./intake-steps.ts";
+import {
+  AsyncOcrRequired,
+  DeferringOcr,
+  fetchUpload,
+  recordCase,
+  recordUnreadable,
+  sourceDocument,
+  type IntakeDependencies,
+  type IntakeOutcome,
+} from "./intake-steps.ts";
 
 export interface IngestRequest {
   source: StoredObject;
@@ -11,7 +20,9 @@ export interface IngestRequest {
 /**
  * Turns one uploaded document into a case: reads it (text layer, else OCR), extracts the case and
  * stores it; the original stays where it is. Documents that need multi-page OCR start an
- * asynchronous job instead and become a case when it completes (completeOcrJob).
+ * asynchronous job instead and become a case when it completes (completeOcrJob). A document that
+ * cannot be read (empty, damaged, encrypted, blank...) becomes a case flagged for review with the
+ * reason: retrying would fail the same way.
  *
  * Safe to repeat: the same bytes always map to the same case id, so a repeat is reported as a duplicate.
  */
@@ -21,21 +32,22 @@ export async function ingestDocument(request: IngestRequest, deps: IntakeDepende
   // Checked before OCR, which is the expensive part; the conditional write in recordCase is the real guard.
   if (await deps.cases.exists(caseId)) return { outcome: "duplicate", caseId, courtId: upload.courtId };
 
-  let read;
+  let extracted;
   try {
-    read = await deps.readDocument(sourceDocument(fetched), { ocr: new DeferringOcr(deps.ocr) });
+    extracted = await deps.extractDocument(sourceDocument(fetched), { ocr: new DeferringOcr(deps.ocr) });
   } catch (error) {
+    if (error instanceof UnreadableDocumentError) return recordUnreadable(fetched, error, request.receivedAt, deps);
     if (!(error instanceof AsyncOcrRequired)) throw error;
-    const source = { ...fetched.object.ref, versionId: fetched.object.ref.versionId ?? "null" };
-    // One token per object version: a redelivered message gets the same job back instead of a second one.
-    const jobId = await deps.ocr.startJob(source, jobToken(source));
-    await deps.ocrJobs.save({ jobId, caseId, source, receivedAt: request.receivedAt });
-    return { outcome: "ocr-started", caseId, courtId: upload.courtId, jobId };
+    const source = { ...fetched.object.ref, versionId: fetched.object.ref.versionId ?? "null", sizeBytes: fetched.object.sizeBytes };
+    try {
+      const jobId = await deps.ocr.startJob(source);
+      await deps.ocrJobs.save({ jobId, caseId, source, receivedAt: request.receivedAt });
+      return { outcome: "ocr-started", caseId, courtId: upload.courtId, jobId };
+    } catch (refused) {
+      // Over the engine's limits for a job: no later attempt does better.
+      if (refused instanceof UnreadableDocumentError) return recordUnreadable(fetched, refused, request.receivedAt, deps);
+      throw refused;
+    }
   }
-  return recordCase(fetched, read, request.receivedAt, deps);
-}
-
-/** Textract client request token: 64 characters of [0-9a-f], within its limit and alphabet. */
-function jobToken(source: StoredObject): string {
-  return createHash("sha256").update(`${source.bucket}\n${source.key}\n${source.versionId ?? ""}`).digest("hex");
+  return recordCase(fetched, extracted, request.receivedAt, deps);
 }

@@ -1,66 +1,76 @@
-/**
- * Steps shared by the two ways a document becomes a case: read at once on arrival
- * (ingest-document) or after an asynchronous OCR job finishes (complete-ocr-job).
- */
 import { createHash } from "node:crypto";
-import { agencyFor, type AgencyAssignment } from "../domain/agency-directory.ts";
-import type { ExtractedCase } from "../domain/case.ts";
+import { assignAgency } from "../domain/agencies/assign-agency.ts";
+import type { AgencyDirectory } from "../domain/agencies/directory.ts";
+import type { ExtractedCase, ScalarField } from "../domain/case.ts";
+import { sniffMediaType } from "../domain/document/media-type.ts";
+import type { UnreadableDocumentError, UnreadableReason } from "../domain/document/unreadable-document-error.ts";
+import { vietnamDate } from "../domain/report/periods.ts";
 import { foldText } from "../domain/search-keys.ts";
 import { certainlySinglePage } from "../domain/single-page.ts";
 import { caseIdFor, statusAfterExtraction, totalAmountVnd, type StoredCase, type TextSource } from "../domain/stored-case.ts";
-import { mediaTypeOf, parseUploadKey, type SupportedMediaType, type UploadKey } from "../domain/upload-key.ts";
-import { UnsupportedDocumentError } from "../errors.ts";
+import { parseUploadKey, type UploadKey } from "../domain/upload-key.ts";
+import { UnexpectedUploadError } from "../errors.ts";
 import type { CaseRepository, PendingOcrJobs } from "../ports/case-repository.ts";
+import type { MatterRepository } from "../ports/matter-repository.ts";
 import type { FetchedObject, ObjectStore } from "../ports/object-store.ts";
 import type { AsyncOcrEngine, OcrEngine, PageText, RecognizeOptions, SourceDocument, StoredObject } from "../ports/ocr-engine.ts";
+import type { ExtractedDocument } from "./extract-document.ts";
+import { proposeCaseMatters } from "./matters.ts";
+import { detectMediaType } from "./read-document.ts";
 
-/** What reading a document yields: its pages (text layer or OCR) and the joined text. */
-export interface ReadDocumentResult {
-  pages: PageText[];
-  text: string;
-}
-
-/** Reads a document's text, asking the OCR engine only for what has no usable text layer. */
-export type DocumentReader = (document: SourceDocument, options: { ocr: OcrEngine }) => Promise<ReadDocumentResult>;
+/**
+ * Reads a document (its text layer, the given OCR engine for what has none) and extracts its case. Throws an
+ * UnreadableDocumentError when the document cannot be read.
+ */
+export type DocumentExtractor = (document: SourceDocument, readers: { ocr: OcrEngine }) => Promise<ExtractedDocument>;
 
 export interface IntakeDependencies {
   objects: ObjectStore;
   cases: CaseRepository;
   ocrJobs: PendingOcrJobs;
   ocr: AsyncOcrEngine;
-  readDocument: DocumentReader;
-  extractCase: (text: string) => ExtractedCase;
-  agencies: readonly AgencyAssignment[];
+  extractDocument: DocumentExtractor;
+  matters: MatterRepository;
+  /** Court -> enforcement unit over time; picks each case's agency from the court named in the judgment. */
+  directory: AgencyDirectory;
   maxBytes: number;
 }
 
 export type IntakeOutcome =
   | { outcome: "created"; caseId: string; courtId: string; needsReview: boolean }
   | { outcome: "duplicate"; caseId: string; courtId: string }
-  | { outcome: "ocr-started"; caseId: string; courtId: string; jobId: string };
+  | { outcome: "ocr-started"; caseId: string; courtId: string; jobId: string }
+  /** The document could not be read: it is on file as a case awaiting review, with the reason. */
+  | { outcome: "unreadable"; caseId: string; courtId: string; reason: UnreadableReason };
 
 export interface FetchedUpload {
   object: FetchedObject;
   upload: UploadKey;
-  mediaType: SupportedMediaType;
+  /** What the bytes are; the declared content type when they are of no kind intake reads. */
+  mediaType: string;
   sha256: string;
   caseId: string;
 }
 
-/** Reads an uploaded object and checks it can become a case. Throws UnsupportedDocumentError when it cannot. */
+/** Reads an uploaded object. Throws UnexpectedUploadError when it did not come through an upload URL. */
 export async function fetchUpload(ref: StoredObject, deps: Pick<IntakeDependencies, "objects" | "maxBytes">): Promise<FetchedUpload> {
   const upload = parseUploadKey(ref.key);
-  if (!upload) throw new UnsupportedDocumentError("object key is outside the court upload layout");
+  if (!upload) throw new UnexpectedUploadError("object key is outside the court upload layout");
   const object = await deps.objects.get(ref, { maxBytes: deps.maxBytes });
-  const mediaType = mediaTypeOf(upload.fileName, object.contentType);
-  if (!mediaType) throw new UnsupportedDocumentError(`unsupported document type ${object.contentType ?? "(none)"}`);
+  const sniffed = object.bytes.length > 0 ? sniffMediaType(object.bytes) : null;
+  const mediaType = sniffed?.readable ? sniffed.mediaType : (object.contentType ?? "application/octet-stream");
   const sha256 = createHash("sha256").update(object.bytes).digest("hex");
   return { object, upload, mediaType, sha256, caseId: caseIdFor(sha256) };
 }
 
-/** The document as the reader sees it. Named by ids, not the file name, which may carry party names. */
+/**
+ * The document as the reader sees it, its type read from its bytes. Named by ids and the file's extension, not the
+ * file name, which may carry party names. Throws an UnreadableDocumentError when the bytes are of no readable kind.
+ */
 export function sourceDocument(fetched: FetchedUpload): SourceDocument {
-  return { name: `${fetched.upload.courtId}/${fetched.upload.uploadId}`, mediaType: fetched.mediaType, bytes: fetched.object.bytes };
+  const extension = /\.[A-Za-z0-9]{1,5}$/.exec(fetched.upload.fileName)?.[0] ?? "";
+  const name = `${fetched.upload.courtId}/${fetched.upload.uploadId}${extension}`;
+  return { name, mediaType: detectMediaType(name, fetched.object.bytes), bytes: fetched.object.bytes };
 }
 
 /** Raised by DeferringOcr when the pages to recognise call for an asynchronous job. */
@@ -103,18 +113,71 @@ function textSourceOf(pages: readonly PageText[]): TextSource {
   return [...sources][0] as TextSource;
 }
 
-/** Extracts the case from the read text and stores it, unless a case with the same content exists. */
+/** Extracts nothing: the case of a document that could not be read, waiting for staff with the reason why. */
+function unreadCase(reviewReasons: string[]): ExtractedCase {
+  const fields: ScalarField[] = ["docType", "caseNumber", "issuedDate", "court", "caseCategory", "subject", "creditInstitutionInvolved"];
+  return {
+    docType: "other",
+    caseNumber: null,
+    issuedDate: null,
+    court: null,
+    caseCategory: "other",
+    subject: null,
+    parties: [],
+    obligations: [],
+    creditInstitutionInvolved: false,
+    confidence: Object.fromEntries(fields.map((field) => [field, 0])) as Record<ScalarField, number>,
+    evidence: {},
+    reviewReasons,
+  };
+}
+
+/** Stores the case extracted from a document, unless a case with the same content exists. */
 export async function recordCase(
   fetched: FetchedUpload,
-  read: ReadDocumentResult,
+  extracted: ExtractedDocument,
   receivedAt: string,
-  deps: Pick<IntakeDependencies, "cases" | "extractCase" | "agencies">,
+  deps: Pick<IntakeDependencies, "cases" | "matters" | "directory">,
   extraReviewReasons: readonly string[] = [],
 ): Promise<IntakeOutcome> {
+  const found = extracted.case;
+  const reviewReasons = [...found.reviewReasons, ...extraReviewReasons, ...(await sameNumberElsewhere(found, fetched.caseId, deps.cases))];
+  const { pages } = extracted.read;
+  const written = await storeCase(fetched, { ...found, reviewReasons }, { textSource: textSourceOf(pages), pageCount: pages.length }, receivedAt, deps);
+  return written.created
+    ? { outcome: "created", caseId: fetched.caseId, courtId: fetched.upload.courtId, needsReview: written.record.status === "needs_review" }
+    : { outcome: "duplicate", caseId: fetched.caseId, courtId: fetched.upload.courtId };
+}
+
+/**
+ * Files a document that could not be read as a case for review, saying why (or with `reviewReasons` when the
+ * caller knows better), so the upload is neither lost nor retried: the original stays where it is.
+ */
+export async function recordUnreadable(
+  fetched: FetchedUpload,
+  error: UnreadableDocumentError,
+  receivedAt: string,
+  deps: Pick<IntakeDependencies, "cases" | "matters" | "directory">,
+  reviewReasons: string[] = [`document could not be read (${error.reason}): ${error.message}`],
+): Promise<IntakeOutcome> {
+  const written = await storeCase(fetched, unreadCase(reviewReasons), { textSource: "none", pageCount: 0 }, receivedAt, deps);
+  return written.created
+    ? { outcome: "unreadable", caseId: fetched.caseId, courtId: fetched.upload.courtId, reason: error.reason }
+    : { outcome: "duplicate", caseId: fetched.caseId, courtId: fetched.upload.courtId };
+}
+
+async function storeCase(
+  fetched: FetchedUpload,
+  extracted: ExtractedCase,
+  text: { textSource: TextSource; pageCount: number },
+  receivedAt: string,
+  deps: Pick<IntakeDependencies, "cases" | "matters" | "directory">,
+): Promise<{ created: boolean; record: StoredCase }> {
   const { upload, object, caseId } = fetched;
-  const extracted = deps.extractCase(read.text);
-  const reviewReasons = [...extracted.reviewReasons, ...extraReviewReasons, ...(await sameNumberElsewhere(extracted, caseId, deps.cases))];
-  const withReasons: ExtractedCase = { ...extracted, reviewReasons };
+  const agency = assignAgency(deps.directory, extracted.court, vietnamDate(receivedAt));
+  // no court read, no agency to ask about: the case already says why (court not found, unreadable)
+  const agencyReasons = agency.ok ? agency.reviewReasons : extracted.court === null ? [] : [agency.reviewReason];
+  const withReasons: ExtractedCase = { ...extracted, reviewReasons: [...extracted.reviewReasons, ...agencyReasons] };
   const record: StoredCase = {
     ...withReasons,
     caseId,
@@ -133,16 +196,15 @@ export async function recordCase(
       uploadId: upload.uploadId,
       fileName: upload.fileName,
     },
-    agencyId: agencyFor(upload.courtId, receivedAt.slice(0, 10), deps.agencies),
-    textSource: textSourceOf(read.pages),
-    pageCount: read.pages.length,
+    agencyId: agency.ok ? agency.unit.id : null,
+    ...text,
     totalAmountVnd: totalAmountVnd(extracted.obligations),
   };
+  // Before the case: a retry after a failure in between finds the case and stops early, so the
+  // proposals must already be there. Stored once per case id, like the case.
+  await proposeCaseMatters(record, deps);
   // The case id is the content hash, so this conditional write is what stops the same bytes becoming two cases.
-  const written = await deps.cases.create(record);
-  return written === "created"
-    ? { outcome: "created", caseId, courtId: upload.courtId, needsReview: record.status === "needs_review" }
-    : { outcome: "duplicate", caseId, courtId: upload.courtId };
+  return { created: (await deps.cases.create(record)) === "created", record };
 }
 
 /** A judgment scanned twice gives different bytes; the same number from the same court flags it for review. */

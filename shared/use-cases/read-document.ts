@@ -3,7 +3,13 @@ import type { PdfTextLayer } from "#ports/pdf-text-layer.ts";
 import { decodeText } from "#domain/document/decode-text.ts";
 import { sniffMediaType, type ReadableMediaType } from "#domain/document/media-type.ts";
 import { judgeTextLayer } from "#domain/document/text-layer-quality.ts";
-import { UnreadableDocumentError } from "#domain/document/unreadable-document-error.ts";
+import {
+  CorruptDocumentError,
+  EmptyDocumentError,
+  NeedsOcrError,
+  NoTextFoundError,
+  UnsupportedDocumentError,
+} from "#domain/document/unreadable-document-error.ts";
 import { pdfjsTextLayer } from "#adapters/pdf/pdfjs-text-layer.ts";
 
 export interface ReadDocumentDeps {
@@ -42,19 +48,16 @@ const PROMISED_BY_EXTENSION: Record<string, string> = {
  * do not match is a damaged file, not merely an unsupported one.
  */
 export function detectMediaType(name: string, bytes: Uint8Array): ReadableMediaType {
-  if (bytes.length === 0) throw new UnreadableDocumentError("empty", "file is empty (0 bytes)");
+  if (bytes.length === 0) throw new EmptyDocumentError();
   const guess = sniffMediaType(bytes);
   if (guess.readable) return guess.mediaType;
   const extension = /\.([^./\\]+)$/.exec(name)?.[1]?.toLowerCase() ?? "";
   const promised = PROMISED_BY_EXTENSION[extension];
   if (promised) {
-    throw new UnreadableDocumentError("corrupt", `named .${extension} but the content is not a ${promised} (damaged or renamed)`);
+    throw new CorruptDocumentError(`named .${extension} but the content is not a ${promised} (damaged or renamed)`);
   }
-  throw new UnreadableDocumentError("unsupported-type", `unsupported file type: ${guess.looksLike}`);
+  throw new UnsupportedDocumentError(`unsupported file type: ${guess.looksLike}`);
 }
-
-const needsOcr = (what: string): UnreadableDocumentError =>
-  new UnreadableDocumentError("needs-ocr", `${what} and no OCR engine is configured`);
 
 /** OCR engines may return decomposed Vietnamese; everything downstream expects NFC. */
 const inNfc = (pages: PageText[]): PageText[] =>
@@ -65,7 +68,7 @@ async function readPdf(doc: SourceDocument, deps: ReadDocumentDeps): Promise<{ p
   const weak = layer.filter((page) => !judgeTextLayer(pageText(page)).usable).map((page) => page.pageNumber);
   if (weak.length === 0) return { pages: layer, unreadPages: [] };
   if (!deps.ocr) {
-    if (weak.length === layer.length) throw needsOcr("PDF has no usable text layer (a scan?)");
+    if (weak.length === layer.length) throw new NeedsOcrError("PDF has no usable text layer (a scan?)");
     // Some pages are fine: keep the document and say which pages nobody read.
     return { pages: layer, unreadPages: weak };
   }
@@ -86,7 +89,7 @@ function readPlainText(bytes: Uint8Array): PageText[] {
 /**
  * Turns a document into text, page by page: plain text is decoded, a digital PDF's text layer is read, and
  * what only an image holds (scanned pages, PNG/JPEG/TIFF) goes to OCR. The type is sniffed from the bytes;
- * the declared media type is not trusted. Throws UnreadableDocumentError with a reason code.
+ * the declared media type is not trusted. Throws an UnreadableDocumentError (with its reason code) when it cannot be read.
  */
 export async function readDocument(doc: SourceDocument, deps: ReadDocumentDeps): Promise<ReadDocument> {
   const mediaType = detectMediaType(doc.name, doc.bytes);
@@ -96,9 +99,9 @@ export async function readDocument(doc: SourceDocument, deps: ReadDocumentDeps):
   if (mediaType === "text/plain") pages = readPlainText(doc.bytes);
   else if (mediaType === "application/pdf") ({ pages, unreadPages } = await readPdf(actual, deps));
   else if (deps.ocr) pages = inNfc(await deps.ocr.recognize(actual));
-  else throw needsOcr("an image can only be read by OCR");
+  else throw new NeedsOcrError("an image can only be read by OCR");
 
   const text = pages.map(pageText).join(PAGE_SEPARATOR);
-  if (!/\p{L}/u.test(text)) throw new UnreadableDocumentError("no-text", "no text found in the document");
+  if (!/\p{L}/u.test(text)) throw new NoTextFoundError();
   return { mediaType, pages, text, unreadPages };
 }

@@ -3,16 +3,16 @@ import "aws-sdk-client-mock-vitest/extend";
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { SQSEvent, SQSRecord } from "aws-lambda";
+import { GetDocumentTextDetectionCommand, TextractClient, type Block } from "@aws-sdk/client-textract";
 import { mockClient } from "aws-sdk-client-mock";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { OcrJobFailedError, type PageText } from "#ports/ocr-engine.ts";
+import { createHash } from "node:crypto";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { OCR_FAILED_REASON } from "#use-cases/complete-ocr-job.ts";
+import { renderScannedPdf } from "../../scripts/pdf/render-text-pdf.ts";
 import { lambdaContext, loadEvent } from "../support/events.ts";
 import { idempotencyTable } from "../support/idempotency-table.ts";
 import { capturedLogs } from "../support/logs.ts";
 
-const ocr = vi.hoisted(() => ({ recognize: vi.fn(), startJob: vi.fn(), collectJob: vi.fn() }));
-vi.mock("#adapters/aws/ocr-engine.ts", () => ({ textractOcrEngine: () => ({ name: "textract", ...ocr }) }));
 vi.mock("#domain/extraction/extract-case.ts", async () => {
   const { extractedCase } = await import("../support/cases.ts");
   return { extractCase: (text: string) => extractedCase({ subject: text.length > 0 ? "read" : null }) };
@@ -22,18 +22,28 @@ const { handler } = await import("../../functions/complete-textract-job/handler.
 
 const s3 = mockClient(S3Client);
 const documents = mockClient(DynamoDBDocumentClient);
+const textract = mockClient(TextractClient);
 let idempotency: ReturnType<typeof idempotencyTable>;
 capturedLogs();
 
 const JOB_ID = "8f1c6d2e9a7b4c3d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d";
 const KEY = "courts/tand-phu-ly/2025/03/14/3f1c2a9e-7b1d-4c55-9a0e-2d4b8f6e1a77/Bản án số 12-2017-DS-ST (Nguyễn Văn H)+phụ lục.pdf";
-const PDF_BYTES = new TextEncoder().encode("%PDF-1.7 scanned judgment, three pages");
-const PAGES: PageText[] = [1, 2, 3].map((pageNumber) => ({ pageNumber, source: "ocr", lines: [{ text: `trang ${pageNumber}`, confidence: 0.97, box: null }] }));
+/** The upload the job reads: a three-page PDF of page images with no text layer (a scan). */
+let scannedPdf: Uint8Array;
+/** GetDocumentTextDetection's answer for the three pages: each page's PAGE block and one LINE. */
+const JOB_RESULT = {
+  JobStatus: "SUCCEEDED",
+  DocumentMetadata: { Pages: 3 },
+  Blocks: [1, 2, 3].flatMap((Page): Block[] => [
+    { BlockType: "PAGE", Page },
+    { BlockType: "LINE", Page, Text: `trang ${Page}`, Confidence: 97, Geometry: { BoundingBox: { Left: 0.1, Top: 0.1, Width: 0.3, Height: 0.02 } } },
+  ]),
+} as const;
 const pendingJob = {
   pk: `OCRJOB#${JOB_ID}`,
   sk: "OCRJOB",
   jobId: JOB_ID,
-  caseId: "64d323a50204c6774e0cce08f9865ae0",
+  caseId: "",
   source: { bucket: "thads-uploads", key: KEY, versionId: "3HL4kqtJlcpXroDTDmjVBH40Nrjfkd" },
   receivedAt: "2025-03-14T02:15:42.512Z",
 };
@@ -47,25 +57,35 @@ function completion(options: { status?: string; body?: string } = {}): SQSEvent 
   return { Records: [{ ...record, body: options.body ?? JSON.stringify(envelope) }] };
 }
 
+beforeAll(async () => {
+  scannedPdf = await renderScannedPdf(3);
+  pendingJob.caseId = createHash("sha256").update(scannedPdf).digest("hex").slice(0, 32);
+});
+
 const failedIds = async (event: SQSEvent) => (await handler(event, lambdaContext())).batchItemFailures.map((failure) => failure.itemIdentifier);
-const casesWritten = () => documents.commandCalls(TransactWriteCommand).map((call) => call.args[0].input.TransactItems?.[0]?.Put?.Item);
+/** The case items written by TransactWrite calls so far (the matter proposals go in their own). */
+const casesWritten = () =>
+  documents
+    .commandCalls(TransactWriteCommand)
+    .map((call) => call.args[0].input.TransactItems?.[0]?.Put?.Item)
+    .filter((item) => item?.entity === "case");
 
 beforeEach(() => {
   s3.reset();
   documents.reset();
   idempotency = idempotencyTable();
-  for (const mock of Object.values(ocr)) mock.mockReset();
+  textract.reset();
   documents.on(GetCommand, { Key: { pk: `OCRJOB#${JOB_ID}`, sk: "OCRJOB" } }).resolves({ Item: pendingJob });
   documents.on(QueryCommand).resolves({ Items: [] });
   documents.on(TransactWriteCommand).resolves({});
   documents.on(DeleteCommand).resolves({});
   s3.on(GetObjectCommand).resolves({
-    Body: { transformToByteArray: async () => PDF_BYTES },
-    ContentLength: PDF_BYTES.length,
+    Body: { transformToByteArray: async () => scannedPdf },
+    ContentLength: scannedPdf.length,
     ContentType: "application/pdf",
     VersionId: pendingJob.source.versionId,
   } as never);
-  ocr.collectJob.mockResolvedValue(PAGES);
+  textract.on(GetDocumentTextDetectionCommand).resolves(JOB_RESULT);
 });
 
 afterEach(() => idempotency.client.restore());
@@ -74,7 +94,7 @@ describe("complete-textract-job", () => {
   it("collects the finished job's pages, writes the case and forgets the pending job", async () => {
     expect(await failedIds(loadEvent<SQSEvent>("sqs-textract-completion"))).toEqual([]);
 
-    expect(ocr.collectJob).toHaveBeenCalledWith(JOB_ID);
+    expect(textract).toHaveReceivedCommandWith(GetDocumentTextDetectionCommand, { JobId: JOB_ID });
     expect(s3).toHaveReceivedCommandWith(GetObjectCommand, { Key: KEY, VersionId: pendingJob.source.versionId });
     expect(casesWritten()).toEqual([expect.objectContaining({ caseId: pendingJob.caseId, textSource: "ocr", pageCount: 3, receivedAt: pendingJob.receivedAt })]);
     expect(documents).toHaveReceivedCommandWith(DeleteCommand, { Key: { pk: `OCRJOB#${JOB_ID}`, sk: "OCRJOB" } });
@@ -84,19 +104,19 @@ describe("complete-textract-job", () => {
     await failedIds(completion());
     expect(await failedIds(completion())).toEqual([]);
 
-    expect(ocr.collectJob).toHaveBeenCalledOnce();
+    expect(textract).toHaveReceivedCommandTimes(GetDocumentTextDetectionCommand, 1);
     expect(casesWritten()).toHaveLength(1);
   });
 
   it("still records the upload, flagged for review, when the OCR job failed", async () => {
     expect(await failedIds(completion({ status: "FAILED" }))).toEqual([]);
 
-    expect(ocr.collectJob).not.toHaveBeenCalled();
-    expect(casesWritten()[0]).toMatchObject({ status: "needs_review", reviewReasons: [OCR_FAILED_REASON], textSource: "none" });
+    expect(textract).toHaveReceivedCommandTimes(GetDocumentTextDetectionCommand, 0);
+    expect(casesWritten()[0]).toMatchObject({ caseId: pendingJob.caseId, status: "needs_review", reviewReasons: [OCR_FAILED_REASON], textSource: "none" });
   });
 
-  it("treats a job the engine reports as failed like a failed notice", async () => {
-    ocr.collectJob.mockRejectedValue(new OcrJobFailedError(JOB_ID, "unsupported page size"));
+  it("treats a job Textract reports as failed like a failed notice", async () => {
+    textract.on(GetDocumentTextDetectionCommand).resolves({ JobStatus: "FAILED", StatusMessage: "unsupported page size" });
 
     expect(await failedIds(completion())).toEqual([]);
     expect(casesWritten()[0]).toMatchObject({ status: "needs_review", reviewReasons: [OCR_FAILED_REASON] });
@@ -113,6 +133,13 @@ describe("complete-textract-job", () => {
     const event = completion({ body: JSON.stringify({ JobId: JOB_ID, Status: "SUCCEEDED" }) });
 
     expect(await failedIds(event)).toEqual([event.Records[0]?.messageId]);
-    expect(ocr.collectJob).not.toHaveBeenCalled();
+    expect(textract.calls()).toHaveLength(0);
+  });
+
+  it("files a scan in which the job found no text on any page for review", async () => {
+    textract.on(GetDocumentTextDetectionCommand).resolves({ JobStatus: "SUCCEEDED", DocumentMetadata: { Pages: 3 }, Blocks: [] });
+
+    expect(await failedIds(completion())).toEqual([]);
+    expect(casesWritten()[0]).toMatchObject({ status: "needs_review", reviewReasons: [expect.stringMatching(/\(no-text\)/)], textSource: "none" });
   });
 });

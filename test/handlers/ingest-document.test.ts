@@ -5,16 +5,23 @@ import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { BatchGetCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { SQSEvent, SQSRecord } from "aws-lambda";
+import {
+  BadDocumentException,
+  DetectDocumentTextCommand,
+  StartDocumentTextDetectionCommand,
+  TextractClient,
+  ThrottlingException,
+  type Block,
+} from "@aws-sdk/client-textract";
 import { mockClient } from "aws-sdk-client-mock";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { PageText } from "#ports/ocr-engine.ts";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { clientRequestTokenFor } from "#adapters/aws/textract-ocr.ts";
+import { renderScannedPdf, renderTextPdf, TINY_PNG } from "../../scripts/pdf/render-text-pdf.ts";
 import { storedCase } from "../support/cases.ts";
 import { lambdaContext, loadEvent, sqsS3Event } from "../support/events.ts";
 import { idempotencyTable } from "../support/idempotency-table.ts";
 import { capturedLogs } from "../support/logs.ts";
 
-const ocr = vi.hoisted(() => ({ recognize: vi.fn(), startJob: vi.fn(), collectJob: vi.fn() }));
-vi.mock("#adapters/aws/ocr-engine.ts", () => ({ textractOcrEngine: () => ({ name: "textract", ...ocr }) }));
 vi.mock("#domain/extraction/extract-case.ts", async () => {
   const { extractedCase: sample } = await import("../support/cases.ts");
   return { extractCase: () => sample() };
@@ -24,14 +31,33 @@ const { handler } = await import("../../functions/ingest-document/handler.ts");
 
 const s3 = mockClient(S3Client);
 const documents = mockClient(DynamoDBDocumentClient);
+const textract = mockClient(TextractClient);
 let idempotency: ReturnType<typeof idempotencyTable>;
 const logs = capturedLogs();
 
+/** The key in events/sqs-s3-put.json: a three-page scanned PDF here. */
 const SAMPLE_KEY = "courts/tand-phu-ly/2025/03/14/3f1c2a9e-7b1d-4c55-9a0e-2d4b8f6e1a77/Bản án số 12-2017-DS-ST (Nguyễn Văn H)+phụ lục.pdf";
 const SCAN_KEY = "courts/tand-phu-ly/2025/03/14/9b2d4f6a-8c0e-4a1b-9c3d-5e7f9a1b3c5d/Quyết định 05 ảnh chụp.png";
-const PDF_BYTES = new TextEncoder().encode("%PDF-1.7 scanned judgment, three pages");
-const PNG_BYTES = new TextEncoder().encode("\x89PNG scanned decision");
-const OCR_PAGE: PageText = { pageNumber: 1, source: "ocr", lines: [{ text: "TÒA ÁN NHÂN DÂN THÀNH PHỐ PHỦ LÝ", confidence: 0.98, box: null }] };
+const keyFor = (uploadId: string, fileName: string) => `courts/tand-phu-ly/2025/03/14/${uploadId}/${fileName}`;
+const DIGITAL_KEY = keyFor("7c4e2a1b-3d5f-4e6a-8b9c-0d1e2f3a4b5c", "Bản án 12-2017-DS-ST.pdf");
+const ONE_PAGE_SCAN_KEY = keyFor("9b2d4f6a-8c0e-4a1b-9c3d-5e7f9a1b3c5d", "Quyết định 05 bản quét.pdf");
+
+const JUDGMENT = [
+  "TÒA ÁN NHÂN DÂN THÀNH PHỐ PHỦ LÝ\nBản án số: 12/2017/DS-ST\nNgày: 14 - 11 - 2017",
+  "QUYẾT ĐỊNH:\nBuộc ông Trần Văn T phải trả cho bà Nguyễn Thị H số tiền 150.000.000 đồng.",
+];
+/** Real-shaped uploads: pdfkit PDFs with and without a text layer, a PNG image. */
+const fixtures = {} as { digitalPdf: Uint8Array; scannedPdf: Uint8Array; onePageScan: Uint8Array; encryptedPdf: Uint8Array; png: Uint8Array };
+const PNG_BYTES = TINY_PNG;
+
+/** Textract's answer for one page: a PAGE block and its LINE blocks. */
+const textractLines = (...lines: string[]): { Blocks: Block[]; DocumentMetadata: { Pages: number } } => ({
+  DocumentMetadata: { Pages: 1 },
+  Blocks: [
+    { BlockType: "PAGE" },
+    ...lines.map((text, i): Block => ({ BlockType: "LINE", Text: text, Confidence: 98, Geometry: { BoundingBox: { Left: 0.1, Top: 0.1 + i * 0.03, Width: 0.6, Height: 0.02 } } })),
+  ],
+});
 
 const caseIdOf = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex").slice(0, 32);
 
@@ -44,15 +70,21 @@ function storedObject(bytes: Uint8Array, contentType: string) {
   } as never;
 }
 
-function throttling(): Error {
-  return Object.assign(new Error("Rate exceeded"), { name: "ThrottlingException", $metadata: { httpStatusCode: 400 } });
-}
+beforeAll(async () => {
+  fixtures.digitalPdf = await renderTextPdf(JUDGMENT);
+  fixtures.scannedPdf = await renderScannedPdf(3);
+  fixtures.onePageScan = await renderScannedPdf(1);
+  fixtures.encryptedPdf = await renderTextPdf(JUDGMENT, { userPassword: "bi-mat" });
+});
 
 function conditionFailed(): TransactionCanceledException {
   return new TransactionCanceledException({ message: "Transaction cancelled", $metadata: {}, CancellationReasons: [{ Code: "ConditionalCheckFailed" }, { Code: "None" }] });
 }
 
 const failedIds = async (event: SQSEvent) => (await handler(event, lambdaContext())).batchItemFailures.map((failure) => failure.itemIdentifier);
+
+/** Stores `bytes` under `key` in the mocked uploads bucket. */
+const upload = (key: string, bytes: Uint8Array, contentType: string) => s3.on(GetObjectCommand, { Key: key }).resolves(storedObject(bytes, contentType));
 
 /** The case items written by TransactWrite calls so far. */
 function casesWritten() {
@@ -65,16 +97,18 @@ function casesWritten() {
 beforeEach(() => {
   s3.reset();
   documents.reset();
+  textract.reset();
   idempotency = idempotencyTable();
-  for (const mock of Object.values(ocr)) mock.mockReset();
-  s3.on(GetObjectCommand, { Key: SAMPLE_KEY }).resolves(storedObject(PDF_BYTES, "application/pdf"));
-  s3.on(GetObjectCommand, { Key: SCAN_KEY }).resolves(storedObject(PNG_BYTES, "image/png"));
+  upload(SAMPLE_KEY, fixtures.scannedPdf, "application/pdf");
+  upload(SCAN_KEY, PNG_BYTES, "image/png");
+  upload(DIGITAL_KEY, fixtures.digitalPdf, "application/pdf");
+  upload(ONE_PAGE_SCAN_KEY, fixtures.onePageScan, "application/pdf");
   documents.on(GetCommand).resolves({});
   documents.on(QueryCommand).resolves({ Items: [] });
   documents.on(TransactWriteCommand).resolves({});
   documents.on(PutCommand).resolves({});
-  ocr.recognize.mockResolvedValue([OCR_PAGE]);
-  ocr.startJob.mockResolvedValue("job-8f1c6d2e");
+  textract.on(DetectDocumentTextCommand).resolves(textractLines("TÒA ÁN NHÂN DÂN THÀNH PHỐ PHỦ LÝ", "Quyết định số: 05/2017/QĐST-DS"));
+  textract.on(StartDocumentTextDetectionCommand).resolves({ JobId: "job-8f1c6d2e" });
 });
 
 afterEach(() => idempotency.client.restore());
@@ -88,11 +122,19 @@ describe("ingest-document", () => {
       caseId: caseIdOf(PNG_BYTES),
       caseNumber: "12/2017/DS-ST",
       status: "extracted",
-      agencyId: "cthads-ha-nam",
+      agencyId: "ha-nam-phu-ly",
       textSource: "ocr",
-      source: { bucket: "thads-stateful-uploadsbucket5e5e9b64-1x2y3z4w5v6u", key: SCAN_KEY, versionId: "3HL4kqtJlcpXroDTDmjVBH40Nrjfkd", courtId: "tand-phu-ly" },
+      source: { bucket: "thads-stateful-uploadsbucket5e5e9b64-1x2y3z4w5v6u", key: SCAN_KEY, versionId: "3HL4kqtJlcpXroDTDmjVBH40Nrjfkd", courtId: "tand-phu-ly", mediaType: "image/png" },
     });
-    expect(ocr.recognize).toHaveBeenCalledOnce();
+    expect(textract).toHaveReceivedCommandTimes(DetectDocumentTextCommand, 1);
+    expect(textract).toHaveReceivedCommandWith(DetectDocumentTextCommand, { Document: { Bytes: PNG_BYTES } });
+  });
+
+  it("reads a digital PDF from its own text layer, without calling Textract", async () => {
+    expect(await failedIds(sqsS3Event({ key: DIGITAL_KEY }))).toEqual([]);
+
+    expect(casesWritten()).toEqual([expect.objectContaining({ caseId: caseIdOf(fixtures.digitalPdf), textSource: "text-layer", pageCount: 2 })]);
+    expect(textract.calls()).toHaveLength(0);
   });
 
   it("decodes the URL-encoded Vietnamese key, with + for spaces and %2B for a real plus, before reading the object", async () => {
@@ -101,21 +143,25 @@ describe("ingest-document", () => {
     expect(s3).toHaveReceivedCommandWith(GetObjectCommand, { Key: SAMPLE_KEY, VersionId: "3HL4kqtJlcpXroDTDmjVBH40Nrjfkd" });
   });
 
-  it("reads a one-page scanned PDF at once", async () => {
-    const onePage = new TextEncoder().encode("%PDF-1.4\n2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj\n%%EOF");
-    const key = SCAN_KEY.replace("ảnh chụp.png", "bản quét.pdf");
-    s3.on(GetObjectCommand, { Key: key }).resolves(storedObject(onePage, "application/pdf"));
+  it("reads a one-page scanned PDF at once with Textract's synchronous API", async () => {
+    expect(await failedIds(sqsS3Event({ key: ONE_PAGE_SCAN_KEY }))).toEqual([]);
 
-    expect(await failedIds(sqsS3Event({ key }))).toEqual([]);
-    expect(ocr.startJob).not.toHaveBeenCalled();
-    expect(casesWritten()).toEqual([expect.objectContaining({ caseId: caseIdOf(onePage), textSource: "ocr" })]);
+    expect(textract).toHaveReceivedCommandWith(DetectDocumentTextCommand, { Document: { Bytes: fixtures.onePageScan } });
+    expect(textract).toHaveReceivedCommandTimes(StartDocumentTextDetectionCommand, 0);
+    expect(casesWritten()).toEqual([expect.objectContaining({ caseId: caseIdOf(fixtures.onePageScan), textSource: "ocr", pageCount: 1 })]);
   });
 
   it("starts one asynchronous OCR job for a multi-page PDF and records it for the completion handler", async () => {
     expect(await failedIds(loadEvent<SQSEvent>("sqs-s3-put"))).toEqual([]);
 
-    expect(ocr.startJob).toHaveBeenCalledWith(expect.objectContaining({ key: SAMPLE_KEY }), expect.stringMatching(/^[0-9a-f]{64}$/));
-    expect(documents).toHaveReceivedCommandWith(PutCommand, { Item: expect.objectContaining({ pk: "OCRJOB#job-8f1c6d2e", caseId: caseIdOf(PDF_BYTES) }) });
+    const source = { bucket: "thads-stateful-uploadsbucket5e5e9b64-1x2y3z4w5v6u", key: SAMPLE_KEY, versionId: "3HL4kqtJlcpXroDTDmjVBH40Nrjfkd" };
+    expect(textract).toHaveReceivedCommandWith(StartDocumentTextDetectionCommand, {
+      DocumentLocation: { S3Object: { Bucket: source.bucket, Name: SAMPLE_KEY, Version: source.versionId } },
+      ClientRequestToken: clientRequestTokenFor(source),
+      NotificationChannel: { SNSTopicArn: process.env.TEXTRACT_TOPIC_ARN, RoleArn: process.env.TEXTRACT_ROLE_ARN },
+    });
+    expect(textract).toHaveReceivedCommandTimes(DetectDocumentTextCommand, 0);
+    expect(documents).toHaveReceivedCommandWith(PutCommand, { Item: expect.objectContaining({ pk: "OCRJOB#job-8f1c6d2e", caseId: caseIdOf(fixtures.scannedPdf) }) });
     expect(casesWritten()).toHaveLength(0);
   });
 
@@ -136,7 +182,7 @@ describe("ingest-document", () => {
 
     expect(await failedIds(sqsS3Event({ key: otherKey, messageId: "second-upload" }))).toEqual([]);
     expect(casesWritten()).toHaveLength(1);
-    expect(ocr.recognize).toHaveBeenCalledOnce();
+    expect(textract).toHaveReceivedCommandTimes(DetectDocumentTextCommand, 1);
   });
 
   it("treats losing the race to write the same content as a duplicate, not a failure", async () => {
@@ -145,8 +191,11 @@ describe("ingest-document", () => {
     expect(await failedIds(sqsS3Event({ key: SCAN_KEY }))).toEqual([]);
   });
 
-  it("returns a throttled message to the queue and writes its case when it comes back", async () => {
-    ocr.recognize.mockRejectedValueOnce(throttling());
+  it("returns a message still throttled by Textract to the queue and writes its case when it comes back", async () => {
+    textract
+      .on(DetectDocumentTextCommand)
+      .rejectsOnce(new ThrottlingException({ message: "Rate exceeded", $metadata: {} }))
+      .resolves(textractLines("TÒA ÁN NHÂN DÂN THÀNH PHỐ PHỦ LÝ"));
     const event = sqsS3Event({ key: SCAN_KEY });
 
     expect(await failedIds(event)).toEqual([event.Records[0]?.messageId]);
@@ -155,6 +204,51 @@ describe("ingest-document", () => {
 
     expect(await failedIds(event)).toEqual([]);
     expect(casesWritten()).toHaveLength(1);
+  });
+
+  describe("an upload that cannot be read", () => {
+    const unreadable: Array<[string, string, () => Uint8Array, string, RegExp]> = [
+      ["an empty file", "Bản án trống.pdf", () => new Uint8Array(), "application/pdf", /^document could not be read \(empty\): file is empty/],
+      ["a password-protected PDF", "Bản án có mật khẩu.pdf", () => fixtures.encryptedPdf, "application/pdf", /\(encrypted\): PDF is password-protected/],
+      ["a PDF cut off mid-upload", "Bản án dở dang.pdf", () => fixtures.digitalPdf.subarray(0, 900), "application/pdf", /\(truncated\)/],
+      ["an image that is not what its name says", "Ảnh hỏng.png", () => Uint8Array.from([0x00, 0x9c, 0xff, 0x01, 0x7f, 0x00]), "image/png", /\(corrupt\): named \.png/],
+      ["a Word file", "Bản án.docx", () => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), "application/octet-stream", /\(unsupported-type\)/],
+    ];
+
+    it.each(unreadable)("files %s as a case for review with the reason, keeping the original and not retrying", async (_, fileName, bytes, contentType, reason) => {
+      const key = keyFor("5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d", fileName);
+      upload(key, bytes(), contentType);
+
+      expect(await failedIds(sqsS3Event({ key }))).toEqual([]);
+
+      expect(casesWritten()).toEqual([
+        expect.objectContaining({
+          caseId: caseIdOf(bytes()),
+          status: "needs_review",
+          reviewReasons: [expect.stringMatching(reason)],
+          textSource: "none",
+          pageCount: 0,
+          source: expect.objectContaining({ key, versionId: "3HL4kqtJlcpXroDTDmjVBH40Nrjfkd" }),
+        }),
+      ]);
+      expect(textract.calls()).toHaveLength(0);
+    });
+
+    it("files a scan Textract refuses as damaged for review instead of retrying it", async () => {
+      textract.on(DetectDocumentTextCommand).rejects(new BadDocumentException({ message: "Unable to read the document", $metadata: {} }));
+
+      expect(await failedIds(sqsS3Event({ key: SCAN_KEY }))).toEqual([]);
+
+      expect(casesWritten()).toEqual([expect.objectContaining({ status: "needs_review", reviewReasons: [expect.stringMatching(/\(corrupt\): Textract cannot read/)] })]);
+    });
+
+    it("files a scan in which Textract found no text for review", async () => {
+      textract.on(DetectDocumentTextCommand).resolves(textractLines());
+
+      expect(await failedIds(sqsS3Event({ key: SCAN_KEY }))).toEqual([]);
+
+      expect(casesWritten()).toEqual([expect.objectContaining({ status: "needs_review", reviewReasons: [expect.stringMatching(/\(no-text\)/)] })]);
+    });
   });
 
   it("fails poison messages alone, so they reach the dead-letter queue while the rest of the batch succeeds", async () => {

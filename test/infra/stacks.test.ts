@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { Match } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
 import { nodeRuntime } from "../../infra/bundling.ts";
-import { casesTable, tableDesigns } from "../../shared/adapters/aws/table-design.ts";
+import { casesTable, mattersTable, tableDesigns } from "../../shared/adapters/aws/table-design.ts";
 import { functionSettings } from "../../shared/config.ts";
 import { synthesizeApp } from "./synthesize.ts";
 
@@ -83,9 +83,15 @@ describe("stateful stack", () => {
       ]);
       expect((table?.Properties.GlobalSecondaryIndexes ?? []).map((index: { IndexName: string }) => index.IndexName)).toEqual(design.indexes.map((index) => index.indexName));
       if (design.timeToLiveAttribute) expect(table?.Properties.TimeToLiveSpecification).toEqual({ AttributeName: design.timeToLiveAttribute, Enabled: true });
+      expect(table?.Properties.StreamSpecification).toEqual(design.stream ? { StreamViewType: design.stream } : undefined);
     }
     const cases = statefulResources[logicalId(statefulResources, "AWS::DynamoDB::GlobalTable", casesTable.id)];
     expect(cases?.Properties.GlobalSecondaryIndexes[0].Projection).toEqual({ ProjectionType: "INCLUDE", NonKeyAttributes: [...casesTable.indexes[0]!.projected] });
+  });
+
+  it("publishes every change to a matter, with both images, to the stream the aggregates follow", () => {
+    const matters = statefulResources[logicalId(statefulResources, "AWS::DynamoDB::GlobalTable", mattersTable.id)];
+    expect(matters?.Properties.StreamSpecification).toEqual({ StreamViewType: "NEW_AND_OLD_IMAGES" });
   });
 
   it("protects tables: on-demand, KMS encryption, point-in-time recovery, deletion protection", () => {
@@ -165,8 +171,22 @@ describe("stateless stack", () => {
     );
   });
 
-  it("alarms as soon as a message lands in either dead-letter queue", () => {
-    stateless.template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", { MetricName: "ApproximateNumberOfMessagesVisible", Threshold: 0, ComparisonOperator: "GreaterThanThreshold" }, 2);
+  it("alarms as soon as a message lands in a dead-letter queue or the stream's failure queue", () => {
+    stateless.template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", { MetricName: "ApproximateNumberOfMessagesVisible", Threshold: 0, ComparisonOperator: "GreaterThanThreshold" }, 3);
+  });
+
+  it("feeds only opened matters from the matters stream to the aggregates, reporting partial failures and parking batches that keep failing", () => {
+    const mapping = ofType(statelessResources, "AWS::Lambda::EventSourceMapping").find(([, candidate]) => JSON.stringify(candidate.Properties.EventSourceArn).includes("StreamArn"));
+    expect(mapping?.[1].Properties).toMatchObject({
+      FunctionName: { Ref: logicalId(statelessResources, "AWS::Lambda::Function", "ReportsApplyMatterChanges") },
+      StartingPosition: "TRIM_HORIZON",
+      BatchSize: 100,
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+      MaximumRetryAttempts: 10,
+      MaximumRecordAgeInSeconds: 86400,
+      DestinationConfig: { OnFailure: { Destination: { "Fn::GetAtt": [logicalId(statelessResources, "AWS::SQS::Queue", "ReportsFailedMatterChanges"), "Arn"] } } },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ dynamodb: { Keys: { sk: { S: [{ prefix: "MATTER#" }] } } } }) }] },
+    });
   });
 
   it("has Textract report to an encrypted, TLS-only topic through a role only Textract of this account can assume", () => {
@@ -233,7 +253,15 @@ describe("least privilege", () => {
     expect(actionsOn("IntakeIngestDocument", "FnGetAttIdempotency")).toEqual(["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"]);
     expect(actionsOn("IntakeIngestDocument", "FnGetAttUploadsBucket")).toEqual(["s3:GetObject", "s3:GetObjectVersion"]);
     expect(actionsOn("ReportsRollUpReport", "FnGetAttReportsBucket")).toEqual(["s3:PutObject"]);
-    expect(actionsOn("ReportsRollUpReport", "FnGetAttAnalytics")).toEqual(["dynamodb:BatchWriteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]);
+    expect(actionsOn("ReportsRollUpReport", "FnGetAttAnalytics")).toEqual(["dynamodb:Query"]);
+    expect(actionsOn("ReportsRollUpReport", "FnGetAttMatters")).toEqual([]);
+    expect(actionsOn("ReportsRollUpReport", "FnGetAttCases")).toEqual([]);
+    expect(actionsOn("ReportsApplyMatterChanges", "FnGetAttAnalytics")).toEqual(["dynamodb:PutItem", "dynamodb:UpdateItem"]);
+    // On the matters table, only its stream: reading changes, never items.
+    expect(actionsOn("ReportsApplyMatterChanges", "FnGetAttMatters")).toEqual(["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"]);
+    expect(permissionsOf(roleOfFunction("ReportsApplyMatterChanges")).flatMap((statement) => statement.resources).filter((resource) => resource.includes("FnGetAttMatters")).every((resource) => resource.includes("StreamArn"))).toBe(true);
+    expect(actionsOn("IntakeIngestDocument", "FnGetAttMatters")).toEqual(["dynamodb:PutItem"]);
+    expect(actionsOn("IntakeCompleteTextractJob", "FnGetAttMatters")).toEqual(["dynamodb:PutItem"]);
   });
 
   it("names each table and index a function reads, never another table's or all indexes", () => {

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rasterisePdf, renderTextPdf as renderScanSource } from "../../scripts/make-scans.ts";
 import { renderScannedPdf, renderTextPdf, TINY_PNG } from "../../scripts/pdf/render-text-pdf.ts";
 import { runThads } from "../support/run-thads.ts";
 
@@ -32,6 +33,9 @@ beforeAll(async () => {
   writeFileSync(file("encrypted.pdf"), await renderTextPdf([JUDGMENT], { userPassword: "bi-mat" }));
   writeFileSync(file("scan.pdf"), await renderScannedPdf(2));
   writeFileSync(file("scan.png"), TINY_PNG);
+  // A page of the judgment as a scanner would send it: an image with no text layer, at 200 dpi.
+  const [page] = await rasterisePdf(await renderScanSource(JUDGMENT), 200);
+  writeFileSync(file("ban-an-quet.png"), page!);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,6 +51,16 @@ describe("thads extract on documents it can read", () => {
     const printed = JSON.parse(stdout) as Record<string, unknown>;
     expect(Object.keys(printed)).toEqual(expect.arrayContaining(CONTRACT_FIELDS));
     expect(printed.source).toEqual({ file: file(name), mediaType, pageCount });
+  });
+
+  it("reads a scanned image with local OCR (Tesseract) by default", () => {
+    const { code, stdout, stderr } = runThads(["extract", "--json", file("ban-an-quet.png")]);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const printed = JSON.parse(stdout) as { caseNumber: string; court: string; source: unknown };
+    expect(printed.source).toEqual({ file: file("ban-an-quet.png"), mediaType: "image/png", pageCount: 1 });
+    expect(printed.caseNumber).toBe("27/2024/DS-ST");
+    expect(printed.court).toMatch(/Bình Lục/);
   });
 
   it("prints JSON Lines, one compact line per file in the order given, for several files", () => {
@@ -69,19 +83,20 @@ describe("thads extract on documents it can read", () => {
 });
 
 describe("thads extract on documents it cannot read", () => {
-  const cases: Array<[string, string, RegExp]> = [
+  const cases: Array<[string, string, RegExp, string[]?]> = [
     ["a missing file", "missing.txt", /no such file/],
     ["an empty file", "empty.txt", /empty \(0 bytes\)/],
     ["a Word document", "ban-an.docx", /unsupported file type: .*\.docx/],
     ["binary data of no known kind", "data.bin", /unsupported file type/],
     ["a truncated PDF", "truncated.pdf", /PDF is truncated/],
     ["a password-protected PDF", "encrypted.pdf", /password-protected/],
-    ["a scanned PDF with no OCR engine", "scan.pdf", /no usable text layer .*no OCR engine is configured/],
-    ["an image with no OCR engine", "scan.png", /OCR .*no OCR engine is configured/],
+    ["a scan in which OCR finds no text", "scan.png", /no text found/],
+    ["a scanned PDF with OCR turned off", "scan.pdf", /no usable text layer .*no OCR engine is configured/, ["--ocr", "none"]],
+    ["an image with OCR turned off", "scan.png", /OCR .*no OCR engine is configured/, ["--ocr", "none"]],
   ];
 
-  it.each(cases)("fails on %s with one line naming the file and the reason", (_, name, reason) => {
-    const { code, stdout, stderr } = runThads(["extract", "--json", file(name)]);
+  it.each(cases)("fails on %s with one line naming the file and the reason", (_, name, reason, options = []) => {
+    const { code, stdout, stderr } = runThads(["extract", "--json", ...options, file(name)]);
     expect(code).toBe(1);
     expect(stdout).toBe("");
     const lines = stderr.trimEnd().split("\n");
@@ -90,8 +105,18 @@ describe("thads extract on documents it cannot read", () => {
     expect(lines[0]).toMatch(reason);
   });
 
+  it("says in one line how to install Tesseract when it is missing", () => {
+    // A PATH with node alone on it.
+    mkdirSync(file("node-only"));
+    symlinkSync(process.execPath, file("node-only/node"));
+    const { code, stderr } = runThads(["extract", "--json", file("scan.png")], { ...process.env, PATH: file("node-only") });
+    expect(code).toBe(1);
+    expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/tesseract is not installed: install it with scripts\/install-system-deps\.sh/);
+  });
+
   it("goes on with the other files and exits non-zero at the end", () => {
-    const { code, stdout, stderr } = runThads(["extract", "--json", file("empty.txt"), file("ban-an.txt"), file("scan.pdf")]);
+    const { code, stdout, stderr } = runThads(["extract", "--json", "--ocr", "none", file("empty.txt"), file("ban-an.txt"), file("scan.pdf")]);
     expect(code).toBe(1);
     expect(stderr.trimEnd().split("\n")).toHaveLength(2);
     const printed = stdout.trimEnd().split("\n").map((line) => JSON.parse(line) as { source: { file: string } });
@@ -101,7 +126,7 @@ describe("thads extract on documents it cannot read", () => {
 
 describe("thads command line", () => {
   it("exits 2 with a hint when no file is given, an option is unknown or the command does not exist", () => {
-    for (const args of [["extract"], ["extract", "--jsn", "a.txt"], ["extrct", "a.txt"]]) {
+    for (const args of [["extract"], ["extract", "--jsn", "a.txt"], ["extract", "--ocr", "abbyy", "a.txt"], ["extrct", "a.txt"]]) {
       const { code, stderr } = runThads(args);
       expect(code).toBe(2);
       expect(stderr.trimEnd().split("\n")).toHaveLength(1);
@@ -113,6 +138,7 @@ describe("thads command line", () => {
     expect(runThads(["--help"]).stdout).toMatch(/extract/);
     const help = runThads(["extract", "--help"]);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^usage: thads extract \[--json\] FILE\.\.\./);
+    expect(help.stdout).toMatch(/^usage: thads extract \[--json\] \[--ocr ENGINE\] FILE\.\.\./);
+    expect(help.stdout).toMatch(/tesseract .*\n.*\n\s+textract .*\n.*\n\s+none /);
   });
 });

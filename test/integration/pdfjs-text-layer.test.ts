@@ -50,9 +50,9 @@ describe("reading a digital PDF's text layer with pdf.js", () => {
     expect(await reasonFor(await renderTextPdf([OPERATIVE], { userPassword: "bi-mat" }))).toBe("encrypted");
   });
 
-  it("refuses a PDF cut short in transfer as corrupt", async () => {
+  it("refuses a PDF cut short in transfer as truncated", async () => {
     const whole = await renderTextPdf([HEADING, OPERATIVE]);
-    expect(await reasonFor(whole.subarray(0, Math.floor(whole.length * 0.6)))).toBe("corrupt");
+    expect(await reasonFor(whole.subarray(0, Math.floor(whole.length * 0.6)))).toBe("truncated");
   });
 
   it("refuses a PDF whose body is junk as corrupt", async () => {

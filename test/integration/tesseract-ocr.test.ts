@@ -2,16 +2,8 @@ import { readFile } from "node:fs/promises";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TesseractOcrEngine } from "#adapters/local/tesseract-ocr.ts";
-import {
-  CorruptDocumentError,
-  EmptyDocumentError,
-  EncryptedPdfError,
-  NoTextFoundError,
-  OcrEngineUnavailableError,
-  TruncatedPdfError,
-  type PageText,
-  type SourceDocument,
-} from "#ports/ocr-engine.ts";
+import { CorruptDocumentError, EmptyDocumentError, EncryptedPdfError, NoTextFoundError, TruncatedPdfError } from "#domain/document/unreadable-document-error.ts";
+import { OcrEngineUnavailableError, type PageText, type SourceDocument } from "#ports/ocr-engine.ts";
 import { CLEAN_LOOK, applyScanLook, imagesToPdf, imagesToTiff, rasterisePdf, renderTextPdf, scannerLook } from "../../scripts/make-scans.ts";
 import { characterErrorRate } from "../support/cer.ts";
 import { CORPUS_DIR, pagesToText } from "../support/ocr-corpus.ts";

@@ -7,9 +7,9 @@ export interface ThadsRun {
   stderr: string;
 }
 
-/** Runs ./bin/thads as a user would (a separate process, from the repository root). */
-export function runThads(args: readonly string[]): ThadsRun {
-  const result = spawnSync(thadsBin, args, { cwd: repoRoot, encoding: "utf8", timeout: 30_000 });
+/** Runs ./bin/thads as a user would (a separate process, from the repository root), in this environment or `env`. */
+export function runThads(args: readonly string[], env: NodeJS.ProcessEnv = process.env): ThadsRun {
+  const result = spawnSync(thadsBin, args, { cwd: repoRoot, encoding: "utf8", timeout: 60_000, env });
   if (result.error) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

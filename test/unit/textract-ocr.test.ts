@@ -1,7 +1,6 @@
 import {
   DetectDocumentTextCommand,
   GetDocumentTextDetectionCommand,
-  ProvisionedThroughputExceededException,
   StartDocumentTextDetectionCommand,
   TextractClient,
   ThrottlingException,
@@ -11,22 +10,16 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import { allCustomMatcher } from "aws-sdk-client-mock-vitest";
 import "aws-sdk-client-mock-vitest/extend";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { TEXTRACT_LIMITS, TextractOcrEngine, clientRequestTokenFor } from "#adapters/aws/textract-ocr.ts";
-import {
-  DocumentTooLargeError,
-  EmptyDocumentError,
-  OcrJobFailedError,
-  UnsupportedDocumentError,
-  type SourceDocument,
-} from "#ports/ocr-engine.ts";
+import { DocumentTooLargeError, EmptyDocumentError, UnsupportedDocumentError } from "#domain/document/unreadable-document-error.ts";
+import { OcrJobFailedError, type SourceDocument } from "#ports/ocr-engine.ts";
 
 expect.extend(allCustomMatcher);
 
 const textract = mockClient(TextractClient);
 const notification = { topicArn: "arn:aws:sns:ap-southeast-1:111122223333:textract-done", roleArn: "arn:aws:iam::111122223333:role/textract-publish" };
-const noWait = vi.fn(async (ms: number) => void ms);
-const engine = () => new TextractOcrEngine({ client: new TextractClient({ region: "ap-southeast-1" }), notification, retry: { sleep: noWait } });
+const engine = () => new TextractOcrEngine({ client: new TextractClient({ region: "ap-southeast-1" }), notification });
 
 const photo: SourceDocument = { name: "ban-an.jpg", mediaType: "image/jpeg", bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) };
 
@@ -44,7 +37,6 @@ const pageBlock = (page?: number): Block => ({ BlockType: "PAGE", ...(page ? { P
 
 beforeEach(() => {
   textract.reset();
-  noWait.mockClear();
 });
 
 describe("Textract OCR, one image at a time", () => {
@@ -98,28 +90,11 @@ describe("Textract OCR, one image at a time", () => {
     expect(page!.lines.every((l) => l.text === l.text.normalize("NFC"))).toBe(true);
   });
 
-  it("waits and asks again while Textract throttles, then returns the text", async () => {
-    textract
-      .on(DetectDocumentTextCommand)
-      .rejectsOnce(new ThrottlingException({ message: "Rate exceeded", $metadata: {} }))
-      .rejectsOnce(new ProvisionedThroughputExceededException({ message: "Provisioned rate exceeded", $metadata: {} }))
-      .resolves({ Blocks: [pageBlock(), line("QUYẾT ĐỊNH:", 0.4, 0.1, 0.2)] });
-
-    const [page] = await engine().recognize(photo);
-
-    expect(page!.lines[0]!.text).toBe("QUYẾT ĐỊNH:");
-    expect(textract).toHaveReceivedCommandTimes(DetectDocumentTextCommand, 3);
-    expect(noWait).toHaveBeenCalledTimes(2);
-    const [first, second] = noWait.mock.calls.map(([ms]) => ms);
-    expect(first).toBeGreaterThan(0);
-    expect(second).toBeGreaterThan(first! / 2);
-  });
-
-  it("gives up after the configured number of attempts when throttling does not stop", async () => {
+  it("leaves throttling to the client's retries: a call still throttled after them reaches the caller unchanged", async () => {
     textract.on(DetectDocumentTextCommand).rejects(new ThrottlingException({ message: "Rate exceeded", $metadata: {} }));
 
     await expect(engine().recognize(photo)).rejects.toBeInstanceOf(ThrottlingException);
-    expect(textract).toHaveReceivedCommandTimes(DetectDocumentTextCommand, 5);
+    expect(textract).toHaveReceivedCommandTimes(DetectDocumentTextCommand, 1);
   });
 
   it("refuses a file over 10 MB without calling Textract", async () => {
@@ -149,14 +124,13 @@ describe("Textract OCR jobs for multi-page PDFs", () => {
 
   it("starts a job on the stored PDF that reports to the SNS topic, with a token derived from the document", async () => {
     textract.on(StartDocumentTextDetectionCommand).resolves({ JobId: "job-1" });
-    const token = clientRequestTokenFor(stored);
 
-    const jobId = await engine().startJob(stored, token);
+    const jobId = await engine().startJob(stored);
 
     expect(jobId).toBe("job-1");
     expect(textract).toHaveReceivedCommandWith(StartDocumentTextDetectionCommand, {
       DocumentLocation: { S3Object: { Bucket: "thads-intake", Name: "uploads/2024/ban-an-12.pdf", Version: stored.versionId } },
-      ClientRequestToken: token,
+      ClientRequestToken: clientRequestTokenFor(stored),
       NotificationChannel: { SNSTopicArn: notification.topicArn, RoleArn: notification.roleArn },
     });
   });
@@ -170,10 +144,8 @@ describe("Textract OCR jobs for multi-page PDFs", () => {
   });
 
   it("refuses to start a job for a document over 500 MB or 3,000 pages", async () => {
-    const token = clientRequestTokenFor(stored);
-
-    await expect(engine().startJob({ ...stored, sizeBytes: TEXTRACT_LIMITS.asyncBytes + 1 }, token)).rejects.toThrow(/500 MB/);
-    await expect(engine().startJob({ ...stored, pageCount: 3001 }, token)).rejects.toThrow(DocumentTooLargeError);
+    await expect(engine().startJob({ ...stored, sizeBytes: TEXTRACT_LIMITS.asyncBytes + 1 })).rejects.toThrow(/500 MB/);
+    await expect(engine().startJob({ ...stored, pageCount: 3001 })).rejects.toThrow(DocumentTooLargeError);
     expect(textract).toHaveReceivedCommandTimes(StartDocumentTextDetectionCommand, 0);
   });
 

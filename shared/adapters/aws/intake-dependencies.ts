@@ -1,18 +1,18 @@
 /** Builds what intake needs on AWS; shared by the ingest-document and complete-textract-job functions. */
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
-import type { AgencyAssignment } from "../../domain/agency-directory.ts";
-import { extractCase } from "../../domain/extraction/extract-case.ts";
+import { haNamNinhBinhDirectory } from "../../domain/agencies/ha-nam-ninh-binh.ts";
 import type { AsyncOcrEngine } from "../../ports/ocr-engine.ts";
 import { logger, metrics } from "../../observability.ts";
 import type { IntakeDependencies, IntakeOutcome } from "../../use-cases/intake-steps.ts";
-import { readDocument } from "../../use-cases/read-document.ts";
+import { extractDocument } from "../../use-cases/extract-document.ts";
 import { documents, s3 } from "./clients.ts";
 import { DynamoDbCaseRepository } from "./dynamodb-case-repository.ts";
+import { DynamoDbMatterRepository } from "./dynamodb-matter-repository.ts";
 import { DynamoDbPendingOcrJobs } from "./dynamodb-pending-ocr-jobs.ts";
 import { S3ObjectStore } from "./s3-object-store.ts";
 
 export function intakeDependencies(
-  config: { CASES_TABLE: string; UPLOAD_MAX_BYTES: number; AGENCY_DIRECTORY: AgencyAssignment[] },
+  config: { CASES_TABLE: string; MATTERS_TABLE: string; UPLOAD_MAX_BYTES: number },
   ocr: AsyncOcrEngine,
 ): IntakeDependencies {
   return {
@@ -20,9 +20,9 @@ export function intakeDependencies(
     cases: new DynamoDbCaseRepository(documents, config.CASES_TABLE),
     ocrJobs: new DynamoDbPendingOcrJobs(documents, config.CASES_TABLE),
     ocr,
-    readDocument,
-    extractCase,
-    agencies: config.AGENCY_DIRECTORY,
+    extractDocument,
+    matters: new DynamoDbMatterRepository(documents, config.MATTERS_TABLE),
+    directory: haNamNinhBinhDirectory(),
     maxBytes: config.UPLOAD_MAX_BYTES,
   };
 }
@@ -31,12 +31,15 @@ const OUTCOME_METRICS: Record<IntakeOutcome["outcome"], string> = {
   created: "CasesCreated",
   duplicate: "DuplicateDocuments",
   "ocr-started": "OcrJobsStarted",
+  unreadable: "UnreadableDocuments",
 };
 
 /** Logs and counts what became of a document (ids only: no key, file name or party names). */
 export function reportIntakeOutcome(outcome: IntakeOutcome): IntakeOutcome {
   logger.info("document processed", { ...outcome });
   metrics.addMetric(OUTCOME_METRICS[outcome.outcome], MetricUnit.Count, 1);
-  if (outcome.outcome === "created" && outcome.needsReview) metrics.addMetric("CasesNeedingReview", MetricUnit.Count, 1);
+  if ((outcome.outcome === "created" && outcome.needsReview) || outcome.outcome === "unreadable") {
+    metrics.addMetric("CasesNeedingReview", MetricUnit.Count, 1);
+  }
   return outcome;
 }

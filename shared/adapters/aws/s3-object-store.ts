@@ -1,7 +1,7 @@
 import { GetObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { foldText } from "../../domain/search-keys.ts";
-import { UnsupportedDocumentError } from "../../errors.ts";
+import { UnexpectedUploadError } from "../../errors.ts";
 import type { StoredObject } from "../../ports/ocr-engine.ts";
 import type { DownloadUrlRequest, FetchedObject, ObjectStore, PresignedRequest, UploadUrlRequest } from "../../ports/object-store.ts";
 
@@ -12,10 +12,10 @@ export class S3ObjectStore implements ObjectStore {
   async get(ref: StoredObject, limits: { maxBytes: number }): Promise<FetchedObject> {
     const response = await this.client.send(new GetObjectCommand({ Bucket: ref.bucket, Key: ref.key, VersionId: ref.versionId }));
     const sizeBytes = response.ContentLength ?? 0;
-    if (!response.Body) throw new UnsupportedDocumentError("object has no body");
+    if (!response.Body) throw new UnexpectedUploadError("object has no body");
     if (sizeBytes > limits.maxBytes) {
       response.Body.transformToWebStream().cancel().catch(() => undefined);
-      throw new UnsupportedDocumentError(`object is ${sizeBytes} bytes, over the ${limits.maxBytes} byte limit`);
+      throw new UnexpectedUploadError(`object is ${sizeBytes} bytes, over the ${limits.maxBytes} byte limit`);
     }
     const bytes = await response.Body.transformToByteArray();
     return {

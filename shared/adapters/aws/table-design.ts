@@ -27,6 +27,8 @@ export interface TableDesign {
   sortKey?: KeyAttribute;
   timeToLiveAttribute?: string;
   indexes: readonly IndexDesign[];
+  /** Item changes published to a DynamoDB stream, with both images (what the aggregates need). */
+  stream?: "NEW_AND_OLD_IMAGES";
 }
 
 const text = (name: string): KeyAttribute => ({ name, type: "S" });
@@ -71,11 +73,30 @@ export const casesTable: TableDesign = {
   ],
 };
 
-/** Report snapshots written by the scheduled rollup (keys: see docs/data-model.md). */
+/** Sort-key prefixes of the matters table: a case's proposed matters and the matters opened from them. */
+export const MatterItemPrefix = { proposal: "PROPOSAL#", matter: "MATTER#" } as const;
+
+/**
+ * Enforcement matters, grouped by case (`pk` = `CASE#<caseId>`): the proposals intake makes and
+ * the matters staff open from them, each with its audit trail. Its stream feeds the report aggregates.
+ */
+export const mattersTable: TableDesign = {
+  id: "Matters",
+  partitionKey: text("pk"),
+  sortKey: text("sk"),
+  indexes: [],
+  stream: "NEW_AND_OLD_IMAGES",
+};
+
+/** TTL attribute of the analytics table: only the markers of stream records already applied expire. */
+export const ANALYTICS_EXPIRY_ATTRIBUTE = "expiresAt";
+
+/** Report aggregates kept from the matters stream (keys: see docs/data-model.md). */
 export const analyticsTable: TableDesign = {
   id: "Analytics",
   partitionKey: text("pk"),
   sortKey: text("sk"),
+  timeToLiveAttribute: ANALYTICS_EXPIRY_ATTRIBUTE,
   indexes: [],
 };
 
@@ -87,9 +108,9 @@ export const idempotencyTable: TableDesign = {
   indexes: [],
 };
 
-export const tableDesigns = [casesTable, analyticsTable, idempotencyTable] as const;
+export const tableDesigns = [casesTable, mattersTable, analyticsTable, idempotencyTable] as const;
 
-/** CreateTable input for a design (on-demand billing), e.g. for DynamoDB Local. TTL needs a separate UpdateTimeToLive call. */
+/** CreateTable input for a design (on-demand billing, stream if any), e.g. for DynamoDB Local. TTL needs a separate UpdateTimeToLive call. */
 export function createTableInput(design: TableDesign, tableName: string): CreateTableCommandInput {
   const keys = [design.partitionKey, design.sortKey, ...design.indexes.flatMap((index) => [index.partitionKey, index.sortKey])].filter(
     (key): key is KeyAttribute => key !== undefined,
@@ -103,6 +124,7 @@ export function createTableInput(design: TableDesign, tableName: string): Create
       { AttributeName: design.partitionKey.name, KeyType: "HASH" },
       ...(design.sortKey ? [{ AttributeName: design.sortKey.name, KeyType: "RANGE" as const }] : []),
     ],
+    ...(design.stream && { StreamSpecification: { StreamEnabled: true, StreamViewType: design.stream } }),
     ...(design.indexes.length > 0 && {
       GlobalSecondaryIndexes: design.indexes.map((index) => ({
         IndexName: index.indexName,

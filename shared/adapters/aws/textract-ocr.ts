@@ -11,8 +11,10 @@ import {
   DocumentTooLargeError,
   EmptyDocumentError,
   NoTextFoundError,
-  OcrJobFailedError,
   UnsupportedDocumentError,
+} from "#domain/document/unreadable-document-error.ts";
+import {
+  OcrJobFailedError,
   type AsyncOcrEngine,
   type PageText,
   type RecognizeOptions,
@@ -27,26 +29,15 @@ const MB = 1024 * 1024;
 /** Textract's fixed quotas (not raisable): synchronous calls take one page up to 10 MB; jobs take PDF/TIFF up to 500 MB and 3,000 pages. */
 export const TEXTRACT_LIMITS = { syncBytes: 10 * MB, asyncBytes: 500 * MB, asyncPages: 3000 } as const;
 
-/** Errors Textract returns when asked too often; worth waiting and asking again. */
-const RETRYABLE = new Set(["ThrottlingException", "ProvisionedThroughputExceededException", "LimitExceededException", "InternalServerError"]);
-
-export interface TextractRetry {
-  /** Calls in all, the first included. */
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  sleep: (ms: number) => Promise<void>;
-}
-
 export interface TextractOcrConfig {
+  /**
+   * Retries throttled calls itself: build it with buildTextractClient (adapters/aws/clients.ts), whose adaptive
+   * retry mode is the only retry layer. This adapter never retries; what still fails after the client's attempts
+   * goes back to the caller (on AWS the queue redelivers the message later).
+   */
   client: TextractClient;
   /** Where Textract announces a finished job: the SNS topic and the role it assumes to publish. Needed by startJob. */
   notification?: { topicArn: string; roleArn: string };
-  /**
-   * Backoff for throttling, on top of the SDK's own retries: a busy account can stay throttled for longer
-   * than the SDK's default three attempts, and this loop is what the tests exercise (mocks bypass the SDK's).
-   */
-  retry?: Partial<TextractRetry>;
 }
 
 /**
@@ -68,59 +59,46 @@ export class TextractOcrEngine implements AsyncOcrEngine {
   readonly name = "textract";
   private readonly client: TextractClient;
   private readonly notification: TextractOcrConfig["notification"];
-  private readonly retry: TextractRetry;
 
   constructor(config: TextractOcrConfig) {
     this.client = config.client;
     this.notification = config.notification;
-    this.retry = {
-      maxAttempts: 5,
-      baseDelayMs: 500,
-      maxDelayMs: 8000,
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      ...config.retry,
-    };
   }
 
   async recognize(document: SourceDocument, options: RecognizeOptions = {}): Promise<PageText[]> {
-    if (document.bytes.length === 0) throw new EmptyDocumentError(document.name);
-    if (document.mediaType === "text/plain") throw new UnsupportedDocumentError(document.name, "plain text needs no OCR");
+    if (document.bytes.length === 0) throw new EmptyDocumentError();
+    if (document.mediaType === "text/plain") throw new UnsupportedDocumentError("plain text needs no OCR");
     if (document.bytes.length > TEXTRACT_LIMITS.syncBytes) {
       throw new DocumentTooLargeError(
-        document.name,
         `${(document.bytes.length / MB).toFixed(1)} MB is over Textract's 10 MB limit for one image or a one-page PDF`,
       );
     }
     if (options.pages && !options.pages.includes(1)) return [];
-    const response = await this.call(document.name, () =>
-      this.client.send(new DetectDocumentTextCommand({ Document: { Bytes: document.bytes } })),
-    );
+    const response = await send(() => this.client.send(new DetectDocumentTextCommand({ Document: { Bytes: document.bytes } })));
     const pages = pagesFromBlocks(response.Blocks ?? [], 1);
-    if (pages.every((page) => page.lines.length === 0)) throw new NoTextFoundError(document.name);
+    if (pages.every((page) => page.lines.length === 0)) throw new NoTextFoundError();
     return pages;
   }
 
-  async startJob(document: StoredObject, clientToken: string): Promise<string> {
-    const name = `s3://${document.bucket}/${document.key}`;
+  async startJob(document: StoredObject): Promise<string> {
     if (!this.notification) throw new Error("Textract jobs need an SNS topic and role (notification) in the engine's configuration");
-    if (!/^[A-Za-z0-9_-]{1,64}$/.test(clientToken)) throw new RangeError("a Textract ClientRequestToken is 1-64 letters, digits, - or _");
     if (document.sizeBytes !== undefined && document.sizeBytes > TEXTRACT_LIMITS.asyncBytes) {
-      throw new DocumentTooLargeError(name, `${(document.sizeBytes / MB).toFixed(0)} MB is over Textract's 500 MB limit`);
+      throw new DocumentTooLargeError(`${(document.sizeBytes / MB).toFixed(0)} MB is over Textract's 500 MB limit`);
     }
     if (document.pageCount !== undefined && document.pageCount > TEXTRACT_LIMITS.asyncPages) {
-      throw new DocumentTooLargeError(name, `${document.pageCount} pages is over Textract's 3,000-page limit`);
+      throw new DocumentTooLargeError(`${document.pageCount} pages is over Textract's 3,000-page limit`);
     }
     const { topicArn, roleArn } = this.notification;
-    const response = await this.call(name, () =>
+    const response = await send(() =>
       this.client.send(
         new StartDocumentTextDetectionCommand({
           DocumentLocation: { S3Object: { Bucket: document.bucket, Name: document.key, ...(document.versionId ? { Version: document.versionId } : {}) } },
-          ClientRequestToken: clientToken,
+          ClientRequestToken: clientRequestTokenFor(document),
           NotificationChannel: { SNSTopicArn: topicArn, RoleArn: roleArn },
         }),
       ),
     );
-    if (!response.JobId) throw new Error(`Textract started no job for ${name}`);
+    if (!response.JobId) throw new Error("Textract started no job");
     return response.JobId;
   }
 
@@ -129,7 +107,7 @@ export class TextractOcrEngine implements AsyncOcrEngine {
     let pageCount = 0;
     let nextToken: string | undefined;
     do {
-      const response = await this.call(`Textract job ${jobId}`, () =>
+      const response = await send(() =>
         this.client.send(new GetDocumentTextDetectionCommand({ JobId: jobId, MaxResults: 1000, ...(nextToken ? { NextToken: nextToken } : {}) })),
       );
       if (response.JobStatus === "FAILED") throw new OcrJobFailedError(jobId, response.StatusMessage ?? "Textract gave no reason");
@@ -139,39 +117,31 @@ export class TextractOcrEngine implements AsyncOcrEngine {
       nextToken = response.NextToken;
     } while (nextToken);
     const pages = pagesFromBlocks(blocks, pageCount);
-    if (pages.every((page) => page.lines.length === 0)) throw new NoTextFoundError(`Textract job ${jobId}`);
+    if (pages.every((page) => page.lines.length === 0)) throw new NoTextFoundError("any page");
     return pages;
-  }
-
-  /** Sends a request, waiting and retrying while Textract throttles, and turns Textract's document errors into the port's. */
-  private async call<T>(name: string, send: () => Promise<T>): Promise<T> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await send();
-      } catch (error) {
-        const code = (error as { name?: unknown }).name;
-        if (typeof code === "string" && RETRYABLE.has(code) && attempt < this.retry.maxAttempts) {
-          const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
-          await this.retry.sleep(ceiling / 2 + Math.random() * (ceiling / 2));
-          continue;
-        }
-        throw documentError(name, code, error);
-      }
-    }
   }
 }
 
-function documentError(name: string, code: unknown, error: unknown): unknown {
-  const message = (error as { message?: unknown }).message;
-  switch (code) {
+/** Sends a request and turns Textract's complaints about the document into the domain's unreadable-document errors. */
+async function send<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    throw documentError(error);
+  }
+}
+
+function documentError(error: unknown): unknown {
+  const { name, message } = error as { name?: unknown; message?: unknown };
+  switch (name) {
     case "DocumentTooLargeException":
-      return new DocumentTooLargeError(name, `Textract refused the document as too large (${String(message)})`);
+      return new DocumentTooLargeError(`Textract refused the document as too large (${String(message)})`, { cause: error });
     case "BadDocumentException":
-      return new CorruptDocumentError(name, `Textract cannot read the document (${String(message)})`);
+      return new CorruptDocumentError(`Textract cannot read the document (${String(message)})`, { cause: error });
     case "UnsupportedDocumentException":
       return new UnsupportedDocumentError(
-        name,
         "Textract does not accept this document here (a PDF or TIFF of more than one page needs an asynchronous job; encrypted PDFs are refused)",
+        { cause: error },
       );
     default:
       return error;

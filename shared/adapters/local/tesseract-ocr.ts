@@ -8,9 +8,11 @@ import {
   EmptyDocumentError,
   EncryptedPdfError,
   NoTextFoundError,
-  OcrEngineUnavailableError,
   TruncatedPdfError,
   UnsupportedDocumentError,
+} from "#domain/document/unreadable-document-error.ts";
+import {
+  OcrEngineUnavailableError,
   type OcrEngine,
   type PageText,
   type RecognizeOptions,
@@ -68,7 +70,7 @@ export class TesseractOcrEngine implements OcrEngine {
   }
 
   async recognize(document: SourceDocument, options: RecognizeOptions = {}): Promise<PageText[]> {
-    if (document.bytes.length === 0) throw new EmptyDocumentError(document.name);
+    if (document.bytes.length === 0) throw new EmptyDocumentError();
     assertMatchesType(document);
     await this.ensureInstalled();
     const work = await mkdtemp(join(tmpdir(), "thads-ocr-"));
@@ -81,7 +83,7 @@ export class TesseractOcrEngine implements OcrEngine {
         await rm(image, { force: true });
         return { pageNumber: page.pageNumber, source: "ocr" as const, lines: parseTesseractTsv(tsv) };
       });
-      if (recognised.length > 0 && recognised.every((page) => page.lines.length === 0)) throw new NoTextFoundError(document.name);
+      if (recognised.length > 0 && recognised.every((page) => page.lines.length === 0)) throw new NoTextFoundError();
       return recognised;
     } finally {
       await rm(work, { recursive: true, force: true });
@@ -120,7 +122,7 @@ export class TesseractOcrEngine implements OcrEngine {
         return select([{ pageNumber: 1, image: () => Promise.resolve(image) }]);
       }
       case "text/plain":
-        throw new UnsupportedDocumentError(document.name, "plain text needs no OCR");
+        throw new UnsupportedDocumentError("plain text needs no OCR");
     }
   }
 
@@ -128,7 +130,7 @@ export class TesseractOcrEngine implements OcrEngine {
     try {
       const { stdout } = await run("pdfinfo", [pdf], { encoding: "latin1" });
       const pages = Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1]);
-      if (!Number.isInteger(pages) || pages < 1) throw new CorruptDocumentError(name, "the PDF has no pages");
+      if (!Number.isInteger(pages) || pages < 1) throw new CorruptDocumentError("PDF has no pages");
       return pages;
     } catch (error) {
       throw pdfToolError(name, error);
@@ -158,7 +160,7 @@ export class TesseractOcrEngine implements OcrEngine {
     } catch (error) {
       if (isMissingProgram(error)) throw new OcrEngineUnavailableError(`tesseract is not installed: ${INSTALL_HINT}`);
       const stderr = String((error as { stderr?: unknown }).stderr ?? "");
-      if (/cannot be read|pixRead|Unsupported image type/i.test(stderr)) throw new CorruptDocumentError(name, "the image cannot be decoded");
+      if (/cannot be read|pixRead|Unsupported image type/i.test(stderr)) throw new CorruptDocumentError("the image cannot be decoded");
       throw error;
     }
   }
@@ -268,12 +270,12 @@ const MAGIC: Record<Exclude<SourceDocument["mediaType"], "text/plain">, (b: Uint
 function assertMatchesType(document: SourceDocument): void {
   if (document.mediaType === "text/plain") return;
   if (!MAGIC[document.mediaType](document.bytes)) {
-    throw new CorruptDocumentError(document.name, `the file is not a ${document.mediaType.split("/")[1]!.toUpperCase()} (its first bytes do not match)`);
+    throw new CorruptDocumentError(`the file is not a ${document.mediaType.split("/")[1]!.toUpperCase()} (its first bytes do not match)`);
   }
   if (document.mediaType === "application/pdf") {
     // A complete PDF ends with %%EOF; readers look for it in the last kilobyte. Without it the upload was cut short.
     const tail = Buffer.from(document.bytes.subarray(Math.max(0, document.bytes.length - 1024)));
-    if (!tail.includes("%%EOF")) throw new TruncatedPdfError(document.name);
+    if (!tail.includes("%%EOF")) throw new TruncatedPdfError();
   }
 }
 
@@ -281,9 +283,9 @@ function pdfToolError(name: string, error: unknown): Error {
   if (error instanceof CorruptDocumentError) return error;
   if (isMissingProgram(error)) return new OcrEngineUnavailableError(`poppler's pdfinfo/pdftoppm are not installed: ${INSTALL_HINT}`);
   const stderr = String((error as { stderr?: unknown }).stderr ?? "");
-  if (/incorrect password/i.test(stderr)) return new EncryptedPdfError(name);
-  if (/xref|trailer|end of file|EOF/i.test(stderr)) return new TruncatedPdfError(name);
-  return new CorruptDocumentError(name, `the PDF cannot be read (${stderr.split("\n").find((l) => l.trim()) ?? "unknown error"})`);
+  if (/incorrect password/i.test(stderr)) return new EncryptedPdfError();
+  if (/xref|trailer|end of file|EOF/i.test(stderr)) return new TruncatedPdfError();
+  return new CorruptDocumentError(`PDF cannot be read (${stderr.split("\n").find((l) => l.trim()) ?? "unknown error"})`);
 }
 
 async function splitTiff(name: string, tiff: string, prefix: string): Promise<string[]> {
@@ -291,13 +293,13 @@ async function splitTiff(name: string, tiff: string, prefix: string): Promise<st
     await run("tiffsplit", [tiff, prefix]);
   } catch (error) {
     if (isMissingProgram(error)) throw new OcrEngineUnavailableError(`libtiff's tiffsplit is not installed: ${INSTALL_HINT}`);
-    throw new CorruptDocumentError(name, "the TIFF cannot be read");
+    throw new CorruptDocumentError("the TIFF cannot be read");
   }
   const dir = join(prefix, "..");
   const base = prefix.slice(dir.length + 1);
   // tiffsplit names pages aaa, aab, ... so name order is page order.
   const pages = (await readdir(dir)).filter((f) => f.startsWith(base) && f.endsWith(".tif")).sort();
-  if (pages.length === 0) throw new CorruptDocumentError(name, "the TIFF has no pages");
+  if (pages.length === 0) throw new CorruptDocumentError("the TIFF has no pages");
   return pages.map((f) => join(dir, f));
 }
 

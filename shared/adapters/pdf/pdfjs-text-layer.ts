@@ -2,14 +2,24 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { PageText } from "#ports/ocr-engine.ts";
 import type { PdfTextLayer } from "#ports/pdf-text-layer.ts";
-import { UnreadableDocumentError } from "#domain/document/unreadable-document-error.ts";
+import { CorruptDocumentError, EncryptedPdfError, TruncatedPdfError, type UnreadableDocumentError } from "#domain/document/unreadable-document-error.ts";
 import { linesInReadingOrder, type PositionedText } from "./reading-order.ts";
 
 type Pdfjs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
 
-/** pdf.js takes ~150 ms to load, so it is loaded on the first PDF, never for plain-text input. */
+/**
+ * pdf.js takes ~150 ms to load, so it is loaded on the first PDF, never for plain-text input. It builds DOMMatrix
+ * objects even when only reading text (one as it loads, more for Type3 fonts) and Node has no DOMMatrix: pdf.js
+ * would borrow one from the native @napi-rs/canvas, an optional package that Lambda bundles do not carry, so a
+ * plain-JavaScript implementation is installed first, the same everywhere.
+ */
 let pdfjs: Promise<Pdfjs> | undefined;
-const loadPdfjs = (): Promise<Pdfjs> => (pdfjs ??= import("pdfjs-dist/legacy/build/pdf.mjs"));
+const loadPdfjs = (): Promise<Pdfjs> =>
+  (pdfjs ??= (async () => {
+    const scope = globalThis as { DOMMatrix?: unknown };
+    scope.DOMMatrix ??= (await import("@thednp/dommatrix")).default;
+    return import("pdfjs-dist/legacy/build/pdf.mjs");
+  })());
 
 /** Where pdf.js keeps the character maps that CJK-encoded fonts need (a path ending in "/", as pdf.js wants). */
 function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
@@ -32,10 +42,10 @@ function endsLikeAPdf(bytes: Uint8Array): boolean {
 function asUnreadable(error: unknown): UnreadableDocumentError {
   const name = error instanceof Error ? error.name : "";
   if (name === "PasswordException") {
-    return new UnreadableDocumentError("encrypted", "PDF is password-protected; send an unprotected copy", { cause: error });
+    return new EncryptedPdfError({ cause: error });
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return new UnreadableDocumentError("corrupt", `PDF is damaged and cannot be opened (${detail})`, { cause: error });
+  return new CorruptDocumentError(`PDF is damaged and cannot be opened (${detail})`, { cause: error });
 }
 
 /** pdf.js failures are the document's fault (damaged structure, password), never a bug of ours to rethrow. */
@@ -48,7 +58,7 @@ const fromPdfjs = <T>(work: Promise<T>): Promise<T> =>
 export const pdfjsTextLayer: PdfTextLayer = {
   async readPages(bytes) {
     if (!endsLikeAPdf(bytes)) {
-      throw new UnreadableDocumentError("corrupt", "PDF is truncated (no end-of-file marker); send the complete file");
+      throw new TruncatedPdfError();
     }
     const { getDocument, Util, VerbosityLevel } = await loadPdfjs();
     const task = getDocument({

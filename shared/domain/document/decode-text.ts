@@ -1,5 +1,5 @@
 import { UTF16BE_BOM, UTF16LE_BOM } from "./media-type.ts";
-import { UnreadableDocumentError } from "./unreadable-document-error.ts";
+import { UnsupportedDocumentError } from "./unreadable-document-error.ts";
 
 const hasBom = (bytes: Uint8Array, bom: readonly number[]): boolean => bom.every((b, i) => bytes[i] === b);
 
@@ -21,8 +21,7 @@ export function decodeText(bytes: Uint8Array): string {
   try {
     text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch (cause) {
-    throw new UnreadableDocumentError(
-      "unsupported-type",
+    throw new UnsupportedDocumentError(
       `text is not valid ${encoding.toUpperCase()} (legacy encodings such as TCVN3 or Windows-1258 are not supported; save it as UTF-8)`,
       { cause },
     );

@@ -9,6 +9,13 @@ const REVIEW_THRESHOLD = 0.6;
 
 const HONORIFIC_FORMS = ["ong", "ba", "anh", "chi", "chau", "cu", "bi cao", "em"];
 
+const ORG_ABBREVIATIONS: Array<[string, string]> = [
+  ["trach nhiem huu han", "tnhh"],
+  ["thuong mai co phan", "tmcp"],
+  ["co phan", "cp"],
+  ["mot thanh vien", "mtv"],
+];
+
 const CREDIT_INSTITUTION = /^(?:ngan hang|quy tin dung|to chuc tin dung|cong ty tai chinh)|\bngan hang\b/;
 const NOT_CREDIT_INSTITUTION = /mua ban no|quan ly (?:no|tai san)|khai thac tai san/;
 
@@ -136,6 +143,8 @@ function mentionForms(party: FoundParty, folded: string, parties: FoundParty[]):
       for (const h of HONORIFIC_FORMS) forms.add(`${h} ${given}`);
     }
   } else {
+    // the same name with the usual abbreviations: "Công ty TNHH ...", "Ngân hàng TMCP ..."
+    for (const [long, short] of ORG_ABBREVIATIONS) if (full.includes(long)) forms.add(full.replace(long, short));
     // "hoàn trả cho Ngân hàng ...": the bare kind of organisation, when only one party is of that kind
     const head = tokens.slice(0, 2).join(" ");
     if (parties.filter((p) => p.kind === "organization" && foldWords(p.name).startsWith(`${head} `)).length === 1) forms.add(head);

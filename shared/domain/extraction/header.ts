@@ -161,7 +161,8 @@ export function findCourt(text: string, folded: string, flow: string, headEnd: n
       const cut = left.indexOf("\u0000");
       const segment = collapseSpaces(raw.slice(0, cut === -1 ? raw.length : cut).split(/\s{3,}/)[0] ?? "");
       const segFolded = fold(segment);
-      if (taken > 0 && (segment === "" || /^(?:so|ban an|quyet dinh|ngay|v\/v)/.test(segFolded) || segment !== segment.toLocaleUpperCase("vi"))) break;
+      // OCR reads the left column first, then the right one ("CỘNG HÒA ...") below it
+      if (taken > 0 && (segment === "" || /^(?:so|ban an|quyet dinh|ngay|v\/v|cong hoa|doc lap|nam\b)/.test(segFolded) || segment !== segment.toLocaleUpperCase("vi"))) break;
       if (segment) parts.push(segment);
     }
     const joined = parts.join(" ").replace(/^((?:TÒA ÁN NHÂN DÂN|TOA AN NHAN DAN)\s+.*?)\s+(TỈNH|TINH|THÀNH PHỐ|THANH PHO)\s/i, "$1, $2 ");

@@ -182,7 +182,7 @@ export function findAmounts(text: string): AmountMatch[] {
     if (value === null || value < 1000) continue;
     // inside brackets right after a digit amount: a spelled copy that the digit pattern did not reach
     const before = folded.slice(Math.max(0, start - 30), start);
-    if (/\d\s*(?:dong|d)?\s*\(\s*$/.test(before)) continue;
+    if (/\d\s*(?:dong|d|vnd)?\s*(?:\/\s*(?:thang|nam)\s*)?\(\s*$/.test(before)) continue;
     found.push({ start, end, value, form: "words", periodic: periodicAfter(folded, end, start), spelledValue: null });
   }
   return found.sort((a, b) => a.start - b.start);

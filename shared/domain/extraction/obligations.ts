@@ -6,7 +6,7 @@
  * refund) or only recited (already paid, an advance deducted, a total of parts already counted, a
  * rejected claim). The debtor is the party named before that verb, the creditor the party it is paid to.
  */
-import { STATE_BUDGET, type Evidence, type ObligationKind, type PartyRole, type Periodicity } from "../case.ts";
+import { STATE_BUDGET, type Evidence, type Obligation, type ObligationKind, type PartyRole, type Periodicity } from "../case.ts";
 import { findAmounts, type AmountMatch } from "./numbers.ts";
 import { lineOf } from "./text.ts";
 
@@ -18,13 +18,7 @@ export interface KnownParty {
   mentions: string[];
 }
 
-export interface FoundObligation {
-  debtor: string;
-  creditor: string;
-  amountVnd: number;
-  kind: ObligationKind;
-  periodic: Periodicity;
-  confidence: number;
+export interface FoundObligation extends Obligation {
   evidence: Evidence;
   /** Why a reviewer should check this entry; empty when every part was read directly. */
   doubts: string[];
@@ -43,10 +37,11 @@ export interface OperativePart {
 export function findOperativePart(text: string, folded: string): OperativePart | null {
   let start = -1;
   let fallback = -1;
-  const heading = /\n[ \t]*(?:(quyet dinh|qu[yi]et dinh)[ \t]*(?::|\n|$)|(tuyen xu|xu)[ \t]*:|(xu)[ \t]*\n)/g;
+  const heading = /\n[ \t]*(?:vi cac le tren,?[ \t]*)?(?:(quyet dinh|qu[yi]et dinh)[ \t]*(?::|\n|$)|(tuyen xu|xu)[ \t]*:|(xu)[ \t]*\n)/g;
   // a leading newline lets the scan jump from line start to line start
   for (const m of `\n${folded}`.matchAll(heading)) {
-    const at = m.index;
+    // "Vì các lẽ trên, QUYẾT ĐỊNH:" on one line: the heading starts after the lead-in
+    const at = m.index + (/^\n[ \t]*vi cac le tren/.test(m[0]) ? m[0].search(/quyet|qu[yi]et/) - 1 : 0);
     const printed = text.slice(at, at + m[0].trim().length).trim();
     if (m[1]) {
       // the heading is printed in capitals; "Quyết định này có hiệu lực" is a sentence
@@ -312,13 +307,19 @@ export function extractObligations(text: string, folded: string, part: Operative
       if (governing?.kind === "done" && /^da (?:nop|du nop|tam ung)/.test(folded.slice(governing.start, governing.end))) {
         governing = triggers.find((t) => t.kind === "refund" && t.end <= amount.start) ?? governing;
       }
+      // "- Khoản tiền ... chị Thảo lẽ ra được hưởng: 15.210.000 đồng" under "Buộc Công ty ... các khoản sau:"
+      if (governing?.kind === "done" && leadIn && sentence.listItem && /^duoc huong/.test(folded.slice(governing.start, governing.end))) governing = undefined;
       const context: Context | null = governing ? contextFor(governing, mentions, folded, sentence, amount, parties, lastDebtors) : (carried ?? leadIn);
       if (!context || context.trigger === "done") continue;
       // a negation between the previous amount and this one: "không yêu cầu anh Kh trả khoản tiền lãi"
-      if (/khong yeu cau|khong (?:duoc )?chap nhan|bac yeu cau|khong buoc|dinh chi/.test(folded.slice(since, amount.start))) continue;
+      if (/khong yeu cau|khong (?:duoc )?chap nhan|bac yeu cau|khong buoc|dinh chi|rut (?:toan bo |mot phan )?yeu cau/.test(folded.slice(since, amount.start))) continue;
       carried = context;
-      // "4.000.000 đồng, trong đó mỗi cháu 2.000.000 đồng": a share of the amount just ordered
-      if (/\bmoi (?:chau|con|nguoi|ben|bi cao|bi don)\b[^.;]{0,20}$/.test(folded.slice(since, amount.start)) && counted.length > 0) continue;
+      // "mỗi cháu 2.000.000 đồng": a share of an amount ordered before it, or of a total that follows
+      const isShare = /\bmoi (?:chau|con|nguoi|ben|bi cao|bi don)\b[^.;]{0,20}$/.test(folded.slice(since, amount.start));
+      const totalFollows = inSentence.some((a) => a.start > amount.start && /tong cong[^.;]{0,20}$/.test(folded.slice(amount.end, a.start)));
+      if (isShare && (counted.length > 0 || totalFollows)) continue;
+      // "phải chịu 50% mức án phí, tức là 12.800.000 đồng": a figure worked out, ordered in the next sentence
+      if (/tuc la\s*$/.test(folded.slice(since, amount.start))) continue;
       if (isRecitedTotal(folded, amount, counted)) continue;
       if (isBrokenDown(folded, amount, amounts.slice(amounts.indexOf(amount) + 1))) continue;
       const windowStart = Math.max(since, governing?.start ?? sentence.start, sentence.start);
@@ -434,7 +435,14 @@ function contextFor(
     else if (lastDebtors.length > 0 && !namesStranger) debtors = lastDebtors;
   }
   // "Ông Ch phải hoàn trả cho bà H chi phí giám định": a party paying back a party, not the state refunding
-  const refundsFromParty = trigger === "refund" && groupEndingBefore(payers, governing.start, folded).length > 0 && /hoan tra|tra lai/.test(folded.slice(governing.start, governing.end));
+  // (an advance fee handed back, or a subject that belongs to an earlier clause, keeps it a refund)
+  const subject = payers.filter((m) => m.end <= governing.start).at(-1);
+  const refundsFromParty =
+    trigger === "refund" &&
+    subject !== undefined &&
+    !/\bdong\b|\bd\b/.test(folded.slice(subject.end, governing.start)) &&
+    !/tam ung/.test(folded.slice(governing.start, amount ? amount.end + 40 : sentence.end)) &&
+    /hoan tra|tra lai/.test(folded.slice(governing.start, governing.end));
   if (refundsFromParty) {
     debtors = groupEndingBefore(payers, governing.start, folded);
     const cho = folded.slice(governing.end, limit).search(/\bcho\b/);

@@ -7,6 +7,8 @@ describe("report benchmark script", () => {
     expect(result.rollup.map((r) => r.matters)).toEqual([500, 5_000]);
     expect(Number.isFinite(result.scalingExponent)).toBe(true);
     expect(result.incremental[0]?.changes).toBeGreaterThan(300);
+    expect(result.residual[0]?.changes).toBe(result.incremental[0]?.changes);
+    expect(result.rebuildMs).toBeGreaterThan(0);
     expect(formatReportBench(result)).toMatch(/scaling exponent/);
   });
 });

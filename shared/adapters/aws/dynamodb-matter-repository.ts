@@ -1,0 +1,121 @@
+/**
+ * MatterRepository on the matters table (design: table-design.ts, access patterns: docs/data-model.md).
+ *
+ * Item collection of a case, all under pk = CASE#<caseId>:
+ *   sk = PROPOSAL#<proposalId>  a matter intake proposed (one per debtor, creditor and mode)
+ *   sk = MATTER#<matterId>      a matter staff opened, with its whole audit trail (`events`)
+ * Keeping the audit trail inside the matter item is what lets the stream record of one change
+ * carry everything the report aggregates need (old and new image), with no extra read.
+ */
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import { MatterItemSchema } from "../../domain/lifecycle/schema.ts";
+import type { MatterProposal } from "../../domain/matters/types.ts";
+import type { MatterItem } from "../../domain/report/incremental.ts";
+import { MatterVersionConflictError, type CaseMatters, type MatterRepository } from "../../ports/matter-repository.ts";
+import { MatterItemPrefix } from "./table-design.ts";
+
+/** DynamoDB's limit of actions in one transaction. */
+const MAX_TRANSACTION_ITEMS = 100;
+
+const casePk = (caseId: string) => `CASE#${caseId}`;
+
+/** Stored proposals are read back as written; only the fields the model promises are kept. */
+const StoredProposalSchema = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  mode: z.enum(["ex_officio", "on_request"]),
+  debtor: z.string(),
+  creditor: z.string(),
+  lines: z.array(z.object({ obligationIndex: z.number(), kind: z.string(), amountVnd: z.number(), periodic: z.enum(["month", "year"]).nullable(), countedVnd: z.number() })),
+  amountVnd: z.number(),
+  periodic: z.array(z.object({ amountVnd: z.number(), per: z.enum(["month", "year"]) })),
+  judgmentType: z.string(),
+  creditInstitution: z.boolean(),
+  unitId: z.string().nullable(),
+  reviewReasons: z.array(z.string()),
+});
+
+function conditionFailed(error: unknown): boolean {
+  if (error instanceof TransactionCanceledException) return (error.CancellationReasons ?? []).some((reason) => reason.Code === "ConditionalCheckFailed");
+  return error instanceof Error && error.name === "ConditionalCheckFailedException";
+}
+
+export class DynamoDbMatterRepository implements MatterRepository {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async saveProposals(caseId: string, proposals: readonly MatterProposal[]): Promise<"stored" | "exists"> {
+    for (let start = 0; start < proposals.length; start += MAX_TRANSACTION_ITEMS) {
+      const chunk = proposals.slice(start, start + MAX_TRANSACTION_ITEMS);
+      try {
+        await this.client.send(
+          new TransactWriteCommand({
+            TransactItems: chunk.map((proposal) => ({
+              Put: {
+                TableName: this.tableName,
+                Item: { ...proposal, pk: casePk(caseId), sk: `${MatterItemPrefix.proposal}${proposal.id}`, entity: "proposal" },
+                ConditionExpression: "attribute_not_exists(pk)",
+              },
+            })),
+          }),
+        );
+      } catch (error) {
+        // Proposals are written together, so one already there means this case's were stored before.
+        if (conditionFailed(error)) return "exists";
+        throw error;
+      }
+    }
+    return "stored";
+  }
+
+  async ofCase(caseId: string): Promise<CaseMatters> {
+    const found: CaseMatters = { proposals: [], matters: [] };
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: "pk = :pk",
+          ExpressionAttributeValues: { ":pk": casePk(caseId) },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const sk = String(item.sk);
+        if (sk.startsWith(MatterItemPrefix.matter)) found.matters.push(MatterItemSchema.parse(item));
+        else if (sk.startsWith(MatterItemPrefix.proposal)) found.proposals.push(StoredProposalSchema.parse(item) as MatterProposal);
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return found;
+  }
+
+  async get(caseId: string, matterId: string): Promise<MatterItem | null> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: casePk(caseId), sk: `${MatterItemPrefix.matter}${matterId}` }, ConsistentRead: true }),
+    );
+    return Item ? MatterItemSchema.parse(Item) : null;
+  }
+
+  async save(item: MatterItem): Promise<void> {
+    const first = item.version === 1;
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...item, pk: casePk(item.caseId), sk: `${MatterItemPrefix.matter}${item.id}`, entity: "matter" },
+          ConditionExpression: first ? "attribute_not_exists(pk)" : "#version = :previous",
+          ...(!first && { ExpressionAttributeNames: { "#version": "version" }, ExpressionAttributeValues: { ":previous": item.version - 1 } }),
+        }),
+      );
+    } catch (error) {
+      if (conditionFailed(error)) throw new MatterVersionConflictError(item.id, item.version - 1);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import type { MatterProposal } from "../domain/matters/types.ts";
+import type { MatterItem } from "../domain/report/incremental.ts";
+
+/** What a case has become on the enforcement side: the matters intake proposed and those staff opened. */
+export interface CaseMatters {
+  proposals: MatterProposal[];
+  matters: MatterItem[];
+}
+
+/** A matter changed since it was read: another change got there first. */
+export class MatterVersionConflictError extends Error {
+  override name = "MatterVersionConflictError";
+  constructor(readonly matterId: string, readonly expectedVersion: number) {
+    super(`Matter ${matterId} is no longer at version ${expectedVersion}; reload it and apply the change again`);
+  }
+}
+
+/** Enforcement matters, kept per case. Each write is conditional, so a repeat or a race never doubles or loses a change. */
+export interface MatterRepository {
+  /** Stores a case's proposed matters, all or none; "exists" when they are already stored (a redelivered upload), changing nothing. */
+  saveProposals(caseId: string, proposals: readonly MatterProposal[]): Promise<"stored" | "exists">;
+  ofCase(caseId: string): Promise<CaseMatters>;
+  get(caseId: string, matterId: string): Promise<MatterItem | null>;
+  /**
+   * Writes a matter after one lifecycle step: version 1 only when the matter does not exist yet,
+   * version n only onto version n - 1. Throws MatterVersionConflictError otherwise.
+   */
+  save(item: MatterItem): Promise<void>;
+}
