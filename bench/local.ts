@@ -170,8 +170,12 @@ export interface LocalBenchResult {
   rollupInMemoryMs: number;
 }
 
+/** Where the bench is, on stderr: a run takes minutes. */
+const progress = (what: string) => process.stderr.write(`bench local: ${what}\n`);
+
 export async function benchLocal(options: { matters?: number } = {}): Promise<LocalBenchResult> {
   const matters = options.matters ?? 100_000;
+  progress("start-up");
   const dynamoStarts: number[] = [];
   for (let run = 0; run < 3; run++) {
     const started = performance.now();
@@ -184,6 +188,7 @@ export async function benchLocal(options: { matters?: number } = {}): Promise<Lo
   const stack = await LocalStack.start({ dataDir: null });
   const stackStartMs = performance.now() - started;
   try {
+    progress("digital PDFs");
     await throughput(stack, await digitalDocuments(10, 0), "pdf"); // warm-up: pdf.js, JIT, first connections
     const digitalRounds: Throughput[] = [];
     for (let round = 0; round < DIGITAL_ROUNDS; round++) {
@@ -191,17 +196,20 @@ export async function benchLocal(options: { matters?: number } = {}): Promise<Lo
       digitalRounds.push(await throughput(stack, documents, "pdf"));
     }
 
+    progress("scans");
     const scans = await scannedDocuments();
     const scanStarted = performance.now();
     await Promise.all(scans.documents.map(({ bytes, extension }, index) => stack.upload({ courtId: "tand-kim-son", fileName: `scan-${index}.${extension}`, bytes })));
     await stack.settled();
     const scanSeconds = (performance.now() - scanStarted) / 1000;
 
+    progress(`storing ${matters} matters`);
     const histories = pool(Math.min(matters, 100_000));
     const storeStarted = performance.now();
     await storeMatters(stack, histories, matters);
     const storeMs = performance.now() - storeStarted;
 
+    progress("rollup");
     const periods = [parsePeriod("2026-H1"), previousYear(parsePeriod("2026-H1"))];
     const readStarted = performance.now();
     const stored = await readMatters(stack);

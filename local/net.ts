@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import { createServer } from "node:net";
 
 /** A TCP port on the loopback interface that nothing listens on right now. */
@@ -34,4 +35,12 @@ export async function waitUntil(
     }
     await new Promise((resolve) => setTimeout(resolve, options.intervalMs ?? 50));
   }
+}
+
+/**
+ * Node closes idle keep-alive connections after 5 s; a client in the same busy process may send on
+ * one before it has seen it close, and gets ECONNRESET. Local clients are few: keep them open.
+ */
+export function keepIdleConnections(server: Server | undefined): void {
+  if (server) server.keepAliveTimeout = 10 * 60_000;
 }

@@ -48,8 +48,8 @@ export class LocalQueue {
 
   constructor(
     readonly name: string,
-    private readonly settings: QueueSettings | null,
-    private readonly deadLetters: DeadLetterQueue | null = null,
+    private readonly settings: QueueSettings,
+    private readonly deadLetters: DeadLetterQueue,
   ) {
     this.arn = `arn:aws:sqs:${REGION}:${ACCOUNT}:${name}`;
   }
@@ -71,7 +71,7 @@ export class LocalQueue {
       if (message.visibleAt > now) continue;
       message.receiveCount += 1;
       message.firstReceivedAt ??= now;
-      message.visibleAt = now + (this.settings?.visibilityTimeoutMs ?? 30_000);
+      message.visibleAt = now + this.settings.visibilityTimeoutMs;
       message.receiptHandle = randomUUID();
       records.push(this.record(message));
     }
@@ -120,7 +120,6 @@ export class LocalQueue {
 
   /** SQS moves a message whose receive count reached maxReceiveCount when it would next become visible. */
   private moveExhausted(now: number): void {
-    if (!this.settings || !this.deadLetters) return;
     for (const message of [...this.messages.values()]) {
       if (message.visibleAt <= now && message.receiveCount >= this.settings.maxReceiveCount) {
         this.messages.delete(message.messageId);

@@ -10,6 +10,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import S3rver, { type S3rverEvent } from "@20minutes/s3rver";
+import { keepIdleConnections } from "./net.ts";
 
 const REGION = "ap-southeast-1";
 
@@ -86,6 +87,7 @@ export async function startS3Server(options: S3ServerOptions): Promise<S3Server>
     }
   });
   const address = await server.run();
+  keepIdleConnections(server.httpServer);
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
     stop: async () => {

@@ -9,6 +9,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { availableParallelism } from "node:os";
 import { sniffMediaType } from "#domain/document/media-type.ts";
+import { keepIdleConnections } from "./net.ts";
 import { TesseractOcrEngine } from "#adapters/local/tesseract-ocr.ts";
 import { NoTextFoundError, UnreadableDocumentError, UnsupportedDocumentError } from "#domain/document/unreadable-document-error.ts";
 import {
@@ -66,7 +67,7 @@ class TextractError extends Error {
   }
 }
 
-/** Runs at most `limit` tasks at once (Tesseract already spreads one document's pages over the cores). */
+/** Runs at most `limit` tasks at once, the others wait their turn. */
 function limiter(limit: number) {
   let running = 0;
   const waiting: (() => void)[] = [];
@@ -137,7 +138,8 @@ interface S3ObjectRef {
 
 export async function startTextractServer(options: TextractServerOptions): Promise<TextractServer> {
   const ocr = options.ocr ?? new TesseractOcrEngine();
-  const oneAtATime = limiter(Math.max(1, availableParallelism()));
+  // One document per core at once: more Tesseract processes than cores only slow each other down.
+  const recognitionSlots = limiter(Math.max(1, availableParallelism()));
   const jobs = new Map<string, Job>();
   let running = 0;
 
@@ -155,7 +157,7 @@ export async function startTextractServer(options: TextractServerOptions): Promi
     const document = input.Document as { Bytes?: string; S3Object?: S3ObjectRef } | undefined;
     const bytes = document?.Bytes !== undefined ? Buffer.from(document.Bytes, "base64") : (await fetchS3Object(document?.S3Object)).bytes;
     if (bytes.length > SYNC_MAX_BYTES) throw new TextractError("DocumentTooLargeException", "S3 object size is more than the maximum limit 10485760");
-    const pages = await oneAtATime(() => recognise(ocr, documentOf("document", bytes)));
+    const pages = await recognitionSlots(() => recognise(ocr, documentOf("document", bytes)));
     if (pages.length > 1) throw new TextractError("UnsupportedDocumentException", "Request has unsupported document format");
     return { DocumentMetadata: { Pages: 1 }, Blocks: textractBlocks(pages), DetectDocumentTextModelVersion: "local-tesseract" };
   };
@@ -166,7 +168,7 @@ export async function startTextractServer(options: TextractServerOptions): Promi
     running += 1;
     try {
       const { bytes, bucket, key } = await fetchS3Object(location);
-      const pages = await oneAtATime(() => recognise(ocr, documentOf(key, bytes)));
+      const pages = await recognitionSlots(() => recognise(ocr, documentOf(key, bytes)));
       Object.assign(job, { status: "SUCCEEDED", blocks: textractBlocks(pages), pages: pages.length });
       if (topicArn) options.publish(topicArn, notice(jobId, "SUCCEEDED", bucket, key, jobTag));
     } catch (error) {
@@ -234,6 +236,7 @@ export async function startTextractServer(options: TextractServerOptions): Promi
       }
     })();
   });
+  keepIdleConnections(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address !== null ? address.port : 0;

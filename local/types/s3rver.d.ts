@@ -1,6 +1,7 @@
 // The parts of the S3rver fork's API the local stack uses (the package ships no types).
 declare module "@20minutes/s3rver" {
   import type { EventEmitter } from "node:events";
+  import type { Server } from "node:http";
   import type { AddressInfo } from "node:net";
 
   export interface S3rverOptions {
@@ -26,6 +27,8 @@ declare module "@20minutes/s3rver" {
   export default class S3rver extends EventEmitter {
     constructor(options?: S3rverOptions);
     run(): Promise<AddressInfo>;
+    /** The HTTP server run() started. */
+    httpServer?: Server;
     close(): Promise<void>;
     on(event: "event", listener: (event: S3rverEvent) => void): this;
     on(event: string, listener: (...args: unknown[]) => void): this;
