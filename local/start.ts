@@ -22,7 +22,19 @@ const port = Number(values.port ?? process.env.THADS_PORT ?? DEFAULT_PORT);
 const out = (text: string) => process.stdout.write(text);
 const dataDir = defaultDataDir();
 
-let stack: LocalStack;
+let stack: LocalStack | undefined;
+let stopping = false;
+// Handled from the start: an interrupted start-up still exits through process.exit, whose exit
+// event stops DynamoDB Local's JVM.
+const stop = async (code: number) => {
+  if (stopping) return;
+  stopping = true;
+  await stack?.stop();
+  process.exit(code);
+};
+process.on("SIGINT", () => void stop(0));
+process.on("SIGTERM", () => void stop(0));
+
 const started = performance.now();
 try {
   stack = await LocalStack.start({ dataDir, httpPort: port });
@@ -39,16 +51,6 @@ try {
 }
 out(`Local stack up in ${((performance.now() - started) / 1000).toFixed(1)} s (data in ${dataDir})\n`);
 out(`  DynamoDB Local ${stack.endpoints.dynamodb}, S3 ${stack.endpoints.s3}, Textract (Tesseract) ${stack.endpoints.textract}\n`);
-
-let stopping = false;
-const stop = async (code: number) => {
-  if (stopping) return;
-  stopping = true;
-  await stack.stop();
-  process.exit(code);
-};
-process.on("SIGINT", () => void stop(0));
-process.on("SIGTERM", () => void stop(0));
 
 try {
   const samples = await sampleDocuments(join(dataDir, "samples"));

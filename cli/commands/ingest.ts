@@ -47,8 +47,11 @@ async function expand(paths: readonly string[], io: CliIo): Promise<{ files: str
 export async function ingestWithProgress(target: IntakeTarget, files: readonly FileToIngest[]): Promise<IngestOutcome[]> {
   const { ingestFiles } = await import("../../local/ingest.ts");
   const showProgress = process.stderr.isTTY === true;
+  let shown = "";
   const outcomes = await ingestFiles(target, files, (done, total) => {
-    if (showProgress) process.stderr.write(`\r${progressBar(done, total)}`);
+    const bar = progressBar(done, total);
+    if (showProgress && bar !== shown) process.stderr.write(`\r${bar}`);
+    shown = bar;
   });
   if (showProgress) process.stderr.write("\n");
   return outcomes;

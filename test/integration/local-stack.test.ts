@@ -102,6 +102,37 @@ describe("local stack intake", () => {
   });
 });
 
+describe("local stack upload through the case API", () => {
+  it("lets a court upload with the presigned URL the API signs for it, and the upload becomes a case", async () => {
+    const decision = await readFile(join(samplesDir, "pdf", "quyet-dinh-cong-nhan-thoa-thuan-ly-hon.pdf"));
+    const signed = await fetch(`${stack.api!.url}/upload-urls`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-thads-court": "tand-kim-son" },
+      body: JSON.stringify({ fileName: "Quyết định 112 (Phạm Thị H).pdf", contentType: "application/pdf", sizeBytes: decision.length }),
+    });
+    const { key, upload } = (await signed.json()) as { key: string; upload: { method: string; url: string; headers: Record<string, string> } };
+
+    const put = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: decision });
+    await stack.settled(120_000);
+
+    expect(signed.status).toBe(200);
+    expect(put.status).toBe(200);
+    const found = await stack.cases.search({ courtId: "tand-kim-son" }, { limit: 10 });
+    expect(found.items.map((item) => item.caseNumber)).toEqual(["112/2024/QĐST-HNGĐ"]);
+    expect((await stack.cases.get(found.items[0]!.caseId))?.source.key).toBe(key);
+  });
+
+  it("refuses an upload URL to a caller that is no court uploader", async () => {
+    const response = await fetch(`${stack.api!.url}/upload-urls`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ fileName: "x.pdf", contentType: "application/pdf", sizeBytes: 10 }),
+    });
+
+    expect(response.status).toBe(403);
+  });
+});
+
 describe("local stack case search", () => {
   it("finds a case by a party's name typed with or without diacritics", async () => {
     const withMarks = await stack.cases.search({ partyName: "Trần Thị Hồng Nhung" }, { limit: 10 });
