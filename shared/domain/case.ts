@@ -75,6 +75,11 @@ export interface ExtractedCase {
   confidence: Record<ScalarField, number>;
   /** The text each scalar field was read from, when it was read rather than defaulted. */
   evidence: Partial<Record<ScalarField, Evidence>>;
+  /**
+   * Amounts of the operative part that are not obligations, each with why (an advance already paid, a rejected
+   * claim, a total of parts counted, ...): with the obligations and the review reasons they account for every amount.
+   */
+  amountsNotOrdered?: Array<{ amountVnd: number; reason: string; evidence: Evidence }>;
   /** Why staff should look at this case; empty when the extractor is confident. */
   reviewReasons: string[];
 }

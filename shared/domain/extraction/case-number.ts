@@ -23,8 +23,21 @@ export function normalizeCaseNumber(printed: string): string | null {
   const m = /^(\d{1,5})\/(?:(\d{4})\/)?([A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*)$/.exec(compact);
   if (!m) return null;
   const [, number, year, code = ""] = m;
-  const parts = code.split("-").map((part) => D_CODES[part] ?? part);
+  const parts = code.split("-").map((part) => {
+    const repaired = repairOcrCode(part);
+    return D_CODES[repaired] ?? repaired;
+  });
   return year ? `${number}/${year}/${parts.join("-")}` : `${number}/${parts.join("-")}`;
+}
+
+/**
+ * A type code as OCR damages it: a doubled Đ ("QĐĐST" from "QĐÐST") and digits read for the letters
+ * they resemble inside a code of letters ("H5" for "HS", "0" for "O"). Codes with real digits ("TLST2") keep them.
+ */
+function repairOcrCode(part: string): string {
+  let code = part.replace(/ĐĐ+/g, "Đ");
+  if (/^[A-ZĐ]*[50][A-ZĐ]*$/.test(code) && /[A-ZĐ]/.test(code)) code = code.replace(/5/g, "S").replace(/0/g, "O");
+  return code;
 }
 
 export type CategoryCode = "criminal" | "civil" | "marriage_family" | "commercial" | "labor" | "administrative" | "bankruptcy";

@@ -7,7 +7,10 @@ function iso(year: number, month: number, day: number): string | null {
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-const WORDED = /ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})/;
+// OCR prints 1 as "I" or "l" and 0 as "O" inside day and month numbers ("tháng I2", "ngày L7")
+const WORDED = /ngay\s*((?=[ilo]?\d)[\dilo]{1,2})\s*thang\s*((?=[ilo]?\d)[\dilo]{1,2})\s*nam\s*(\d{4})/;
+
+const ocrDigits = (printed: string | undefined): number => Number((printed ?? "").replace(/[il]/g, "1").replace(/o/g, "0"));
 const NUMERIC = /(?<!\d)(\d{1,2})\s*([\/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)/;
 
 /**
@@ -23,7 +26,7 @@ export function parseDate(folded: string): { iso: string; index: number; length:
   ].filter((c): c is NonNullable<typeof c> => c !== null);
   candidates.sort((a, b) => a.m.index - b.m.index);
   for (const c of candidates) {
-    const value = iso(Number(c.year), Number(c.month), Number(c.day));
+    const value = iso(Number(c.year), ocrDigits(c.month), ocrDigits(c.day));
     if (value) return { iso: value, index: c.m.index, length: c.m[0].length };
   }
   return null;

@@ -1,11 +1,9 @@
 import type { Evidence, ExtractedCase, Party, ScalarField } from "../case.ts";
 import { findCategory, findCaseNumber, findCourt, findDocType, findIssuedDate, findSubject, headingEnd, type Found } from "./header.ts";
 import { extractObligations, findOperativePart, type KnownParty } from "./obligations.ts";
+import { documentReasons, obligationReason, unresolvedReason } from "./review-reasons.ts";
 import { partiesFromAccounts, partiesFromLabels, partiesFromNarrative, type FoundParty } from "./parties.ts";
 import { fold, foldWords, lineOf, normalizeDocumentText } from "./text.ts";
-
-/** Below this a field is reported to staff for review. */
-const REVIEW_THRESHOLD = 0.6;
 
 const HONORIFIC_FORMS = ["ong", "ba", "anh", "chi", "chau", "cu", "bi cao", "em"];
 
@@ -57,20 +55,17 @@ export function extractCase(rawText: string): ExtractedCase {
   const parties = mergeParties([...stated, ...partiesFromAccounts(text, folded, stated)], folded);
   const known = parties.map((p) => ({ name: p.name, role: p.role, kind: p.kind, mentions: mentionForms(p, flow, parties) }));
   const operative = findOperativePart(text, folded);
-  const obligations = operative ? extractObligations(text, flow, operative, known) : [];
+  const accounted = operative ? extractObligations(text, flow, operative, known) : { obligations: [], notOrdered: [], unresolved: [] };
+  const obligations = accounted.obligations;
 
   const creditInstitutionInvolved = parties.some((p) => p.kind === "organization" && CREDIT_INSTITUTION.test(foldWords(p.name)) && !NOT_CREDIT_INSTITUTION.test(foldWords(p.name)));
   confidence.creditInstitutionInvolved = parties.length > 0 ? 0.8 : 0.4;
 
-  if (docType === "other") reviewReasons.push("not recognised as a judgment or decision");
-  if (!caseNumber) reviewReasons.push("case number not found (first page missing?)");
-  if (!court) reviewReasons.push("issuing court not found");
-  if (parties.length === 0) reviewReasons.push("no parties found");
-  if (!operative && docType !== "other") reviewReasons.push("operative part (QUYẾT ĐỊNH) not found: obligations may be missing");
-  for (const [field, value] of Object.entries(confidence)) {
-    if (value < REVIEW_THRESHOLD && !reviewReasons.some((r) => r.includes(field))) reviewReasons.push(`low confidence in ${field}`);
-  }
-  for (const o of obligations) for (const doubt of o.doubts) reviewReasons.push(`obligation ${o.amountVnd} ${o.kind}: ${doubt}`);
+  reviewReasons.push(
+    ...documentReasons({ docType, docTypeConfidence: confidence.docType, caseNumber, court, issuedDate, parties: parties.length, operative: operative !== null }),
+    ...accounted.unresolved.map(unresolvedReason),
+    ...obligations.flatMap((o) => o.doubts.map((d) => obligationReason(o.amountVnd, d))),
+  );
 
   return {
     docType,
@@ -82,6 +77,7 @@ export function extractCase(rawText: string): ExtractedCase {
     parties: parties.map(({ name, role, kind, confidence: c, evidence: e }): Party => ({ name, role, kind, confidence: c, evidence: e })),
     obligations: obligations.map(({ debtor, creditor, amountVnd, kind, periodic, confidence: c, evidence: e }) => ({ debtor, creditor, amountVnd, kind, periodic, confidence: c, evidence: e })),
     creditInstitutionInvolved,
+    amountsNotOrdered: accounted.notOrdered.map(({ amountVnd, reason, evidence: e }) => ({ amountVnd, reason, evidence: e })),
     confidence,
     evidence,
     reviewReasons: [...new Set(reviewReasons)],

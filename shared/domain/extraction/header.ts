@@ -58,8 +58,8 @@ export function findIssuedDate(folded: string, headEnd: number): Found<string> |
   const patterns = [
     /(?:^|\n|\s{2,})\s*ngay\s*:\s*([^\n]{6,40})/,
     /(?:^|\n)\s*(?:ban an|quyet dinh)\s+(?:so\s*:?\s*)?\d{1,5}\s*\/[^\s]+\s+(ngay\s+\d{1,2}\s*[\/.-]\s*\d{1,2}\s*[\/.-]\s*\d{4})/,
-    /[a-z]+,\s*(ngay\s+\d{1,2}\s*thang\s*\d{1,2}\s*nam\s*\d{4})/,
-    /(?:^|\n)\s*(ngay\s+\d{1,2}\s*(?:thang\s*\d{1,2}\s*nam\s*\d{4}|[\/.-]\s*\d{1,2}\s*[\/.-]\s*\d{4}))\s*(?:\n|$)/,
+    /[a-z]+,\s*(ngay\s+[\dilo]{1,2}\s*thang\s*[\dilo]{1,2}\s*nam\s*\d{4})/,
+    /(?:^|\n)\s*(ngay\s+[\dilo]{1,2}\s*(?:thang\s*[\dilo]{1,2}\s*nam\s*\d{4}|[\/.-]\s*\d{1,2}\s*[\/.-]\s*\d{4}))\s*(?:\n|$)/,
   ];
   for (const pattern of patterns) {
     const line = pattern.exec(head);
@@ -78,15 +78,82 @@ export function findIssuedDate(folded: string, headEnd: number): Found<string> |
   return null;
 }
 
-const ADMIN_WORDS = /\b(Huyện|Quận|Thị Xã|Thành Phố|Tỉnh|Khu Vực|Cấp Cao|Tại|Tối Cao|Thị Trấn|Nay Là|Tp\.?)(?=\s|$)/g;
+/** Administrative words of court names, by their folded form, as they are spelled in full. */
+const ADMIN_SPELLING: Array<[RegExp, string]> = [
+  [/^(?:thanh pho|tp\.?)$/, "thành phố"],
+  [/^tinh$/, "tỉnh"],
+  [/^huyen$/, "huyện"],
+  [/^quan$/, "quận"],
+  [/^thi xa$/, "thị xã"],
+  [/^khu vuc$/, "khu vực"],
+  [/^cap cao$/, "cấp cao"],
+  [/^toi cao$/, "tối cao"],
+  [/^tai$/, "tại"],
+];
+/** Above district level: a place named after one of these, inside a segment, starts the province part. */
+const PROVINCE_WORD = /^(?:thanh pho|tp\.?|tinh)$/;
 
-/** "TÒA ÁN NHÂN DÂN HUYỆN LÝ NHÂN, TỈNH HÀ NAM" → "Tòa án nhân dân huyện Lý Nhân, tỉnh Hà Nam". */
+function adminWordAt(tokens: string[], index: number): { spelled: string; length: number } | null {
+  for (const length of [2, 1]) {
+    const folded = fold(tokens.slice(index, index + length).join(" "));
+    if (index + length > tokens.length) continue;
+    const hit = ADMIN_SPELLING.find(([pattern]) => pattern.test(folded));
+    if (hit) return { spelled: hit[1], length };
+  }
+  return null;
+}
+
+/**
+ * "TÒA ÁN NHÂN DÂN HUYỆN LÝ NHÂN TỈNH HÀ NAM", "TAND TP. Thủ Đức - TP.HCM" → "Tòa án nhân dân huyện Lý Nhân,
+ * tỉnh Hà Nam": administrative words spelled in full and in lower case (OCR's "THÀNH PHÓ" included), place
+ * names in title case, a province part run on after the district separated by a comma.
+ */
 export function formatCourtName(printed: string): string {
-  let name = collapseSpaces(printed).replace(/[\s,.;:-]+$/, "");
+  let name = collapseSpaces(printed)
+    .replace(/[\s,.;:-]+$/, "")
+    .replace(/\b(TP|Tp|tp)\.(?=\S)/g, "$1. ");
   const isCapitals = name === name.toLocaleUpperCase("vi");
-  if (isCapitals) name = capitalizeWords(name).replace(ADMIN_WORDS, (w) => w.toLocaleLowerCase("vi"));
-  name = name.replace(/^(T[òo]a|To[àa]|TOA)\s+[áa]n\s+nh[âa]n\s+d[âa]n/i, (m) => (/[òàóáâ]/i.test(m) ? "Tòa án nhân dân" : "Toa an nhan dan"));
-  return name.replace(/\s*-\s*/g, " - ").replace(/\s*,\s*/g, ", ");
+  if (isCapitals) name = capitalizeWords(name);
+  const prefix = /^(?:t[oò]a\s+[aá]n\s+nh[aâ]n\s+d[aâ]n|to[aà]\s+[aá]n\s+nh[aâ]n\s+d[aâ]n|tand)\s*/iu.exec(name);
+  if (!prefix) return name.replace(/\s*-\s*/g, " - ").replace(/\s*,\s*/g, ", ");
+  const head = /[òàóáâ]/i.test(prefix[0]) || /^tand/i.test(prefix[0]) ? "Tòa án nhân dân" : "Toa an nhan dan";
+  const segments = name
+    .slice(prefix[0].length)
+    .split(/\s*([,-])\s*/);
+  const out: string[] = [];
+  for (const segment of segments) {
+    if (segment === "," || segment === "-") {
+      out.push(segment === "," ? ", " : " - ");
+      continue;
+    }
+    const tokens = segment.split(/\s+/).filter(Boolean);
+    const words: string[] = [];
+    let places = 0;
+    let afterAdmin = false;
+    for (let i = 0; i < tokens.length; ) {
+      // right after "huyện" comes a place, even one spelled like an administrative word ("huyện Quan Hóa")
+      const candidate = afterAdmin ? (fold(tokens[i] ?? "") === "tai" ? adminWordAt(tokens, i) : null) : null;
+      const admin = afterAdmin ? candidate : places === 0 || (PROVINCE_WORD.test(fold(tokens[i] ?? "")) && i + 1 < tokens.length) || (fold(tokens.slice(i, i + 2).join(" ")) === "thanh pho" && i + 2 < tokens.length) ? adminWordAt(tokens, i) : null;
+      if (admin && !(admin.spelled === "tại" && places === 0 && words.length === 0)) {
+        if (places > 0) words.push(",");
+        words.push(admin.spelled);
+        places = 0;
+        afterAdmin = true;
+        i += admin.length;
+        continue;
+      }
+      words.push(tokens[i] ?? "");
+      afterAdmin = false;
+      places++;
+      i++;
+    }
+    out.push(words.join(" ").replace(/ ,/g, ","));
+  }
+  return `${head} ${out.join("")}`
+    .replace(/\s+/g, " ")
+    .replace(/ ,/g, ",")
+    .replace(/ - (?=(?:thành phố|tỉnh) )/g, ", ")
+    .trim();
 }
 
 /** A court name starting at `start` in the text: "Tòa án nhân dân" plus its place, up to a clause end. */
@@ -157,15 +224,22 @@ export function findCourt(text: string, folded: string, flow: string, headEnd: n
     let index = text.slice(0, top.index + top[0].length).split("\n").length - 1;
     for (let taken = 0; index < lines.length && taken < 4; index++, taken++) {
       const raw = lines[index] ?? "";
+      // OCR puts blank lines between the heading's lines
+      if (taken > 0 && raw.trim() === "" && parts.length === 1) {
+        taken--;
+        continue;
+      }
       const left = fold(raw).replace(RIGHT_COLUMN, "\u0000");
       const cut = left.indexOf("\u0000");
-      const segment = collapseSpaces(raw.slice(0, cut === -1 ? raw.length : cut).split(/\s{3,}/)[0] ?? "");
+      let segment = collapseSpaces(raw.slice(0, cut === -1 ? raw.length : cut).split(/\s{3,}/)[0] ?? "");
+      // a damaged motto the pattern above missed ("THÀNH PHỐ THỦ ĐỨC lập - Tự đo - Hạnh phú"): the capitals before it
+      if (taken > 0 && segment !== segment.toLocaleUpperCase("vi")) segment = /^(?:[^\p{Ll}\s]+(?:\s+|$))+/u.exec(segment)?.[0].trim() ?? "";
       const segFolded = fold(segment);
       // OCR reads the left column first, then the right one ("CỘNG HÒA ...") below it
-      if (taken > 0 && (segment === "" || /^(?:so|ban an|quyet dinh|ngay|v\/v|cong hoa|doc lap|nam\b)/.test(segFolded) || segment !== segment.toLocaleUpperCase("vi"))) break;
+      if (taken > 0 && (segment === "" || /^(?:so|ban an|quyet dinh|ngay|v\/v|cong hoa|doc lap|nam\b)/.test(segFolded) || !/\p{Lu}{2}/u.test(segment))) break;
       if (segment) parts.push(segment);
     }
-    const joined = parts.join(" ").replace(/^((?:TÒA ÁN NHÂN DÂN|TOA AN NHAN DAN)\s+.*?)\s+(TỈNH|TINH|THÀNH PHỐ|THANH PHO)\s/i, "$1, $2 ");
+    const joined = parts.join(" ");
     if (parts.length > 1) return { value: formatCourtName(joined), confidence: 0.85, start: top.index, end: top.index + joined.length };
   }
   // 3. body clauses that name the issuing court
@@ -217,7 +291,8 @@ export function findDocType(folded: string, headEnd: number, caseNumber: string 
   // letters and notices from the court (an explanation of a judgment, a notice) are not judgments
   if (/kinh gui|cong van|v\/v giai thich|\bthong bao\b/.test(head)) return { value: "other", confidence: 0.8, start: 0, end: 0 };
   if (/(?:^|\n|\s{2,})\s*ban an(?: so)?\s*:?\s*\d|(?:^|\n)\s*ban an\s*(?:\n|$)/.test(head)) return { value: "judgment", confidence: 0.95, start: 0, end: 0 };
-  if (/(?:^|\n)\s*quyet dinh\s*(?:\n|$|cong nhan|dinh chi|tam dinh chi|dua|giai quyet|mo thu tuc|tuyen bo|ap dung|sua chua|huy|khang nghi|giam doc|tai tham)/.test(head))
+  // OCR may leave a few stray marks from a stamp before the title ("lụt QUYÉT ĐỊNH")
+  if (/(?:^|\n)(?:[^\n]{0,16}\s)?quyet dinh\s*(?:\n|$|cong nhan|dinh chi|tam dinh chi|dua|giai quyet|mo thu tuc|tuyen bo|ap dung|sua chua|huy|khang nghi|giam doc|tai tham)/.test(head))
     return { value: "decision", confidence: 0.9, start: 0, end: 0 };
   if (caseNumber && /\/Q[ĐD]/.test(caseNumber)) return { value: "decision", confidence: 0.85, start: 0, end: 0 };
   // first page lost: the body still tells what it is
@@ -234,7 +309,7 @@ const CATEGORY_CUES: Array<[RegExp, CaseCategory]> = [
   [/kinh doanh,? thuong mai/, "commercial"],
   // "Luật Hôn nhân và gia đình" is also cited for spouses' joint debts in civil cases
   [/ly hon|cap duong nuoi con|vu an hon nhan|(?<!luat )hon nhan va gia dinh|tranh chap (?:ve )?nuoi con/, "marriage_family"],
-  [/vu an lao dong|tranh chap lao dong|hop dong lao dong|bo luat lao dong/, "labor"],
+  [/vu an lao dong|tranh chap lao dong|hop d[oa]ng lao dong|bo luat lao dong/, "labor"],
 ];
 
 export function findCategory(folded: string, caseNumber: string | null): Found<CaseCategory> {

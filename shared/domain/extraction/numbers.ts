@@ -126,16 +126,17 @@ export interface AmountMatch {
 }
 
 const NUM = String.raw`\d[\d.,]*(?:(?:[.,] ?| )\d{3}(?![\d]))*`;
-const CURRENCY = String.raw`(?:dong|d(?![a-z])|vnd)`;
+// OCR reads "đồng" as "đẳng" or "dòng" (folded "dang", "dong"): after a number it is still the currency
+const CURRENCY = String.raw`(?:dong|dang(?![a-z])|d(?![a-z])|vnd)`;
 const SCALE = String.raw`(nghin|ngan|trieu|ty|ti)`;
-const WORD = String.raw`(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|linh|le|chuc|nghin|ngan|trieu|ty)`;
+const WORD = String.raw`(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|linh|le|chuc|nghin|ngan|trieu|ty|ti)`;
 const WORDS_RUN = String.raw`${WORD}(?:[\s,]+${WORD})*`;
 
 const DIGIT_AMOUNT = new RegExp(
-  String.raw`(?<![\d\w/])(${NUM})(?: ?\(\s*(${WORDS_RUN})\s*(?:dong)?\s*\))?\s*(?:${SCALE}\s*)?(${CURRENCY})?(?: ?\(\s*(${WORDS_RUN})\s*(?:dong)?\s*\))?`,
+  String.raw`(?<![\d\w/])(${NUM})(?: ?\(\s*(${WORDS_RUN})\s*(?:dong|dang)?\s*\))?\s*(?:${SCALE}\s*)?(${CURRENCY})?(?: ?\(\s*(${WORDS_RUN})\s*(?:dong|dang)?\s*\))?`,
   "g",
 );
-const WORD_AMOUNT = new RegExp(String.raw`(?<![a-z])(${WORDS_RUN})\s+dong(?![a-z])`, "g");
+const WORD_AMOUNT = new RegExp(String.raw`(?<![a-z])(${WORDS_RUN})\s+(?:dong|dang)(?![a-z])`, "g");
 
 function periodicAfter(folded: string, end: number, start: number): "month" | "year" | null {
   const after = folded.slice(end, end + 12);

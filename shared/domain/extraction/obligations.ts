@@ -8,6 +8,7 @@
  */
 import { STATE_BUDGET, type Evidence, type Obligation, type ObligationKind, type PartyRole, type Periodicity } from "../case.ts";
 import { findAmounts, type AmountMatch } from "./numbers.ts";
+import { formatVnd } from "./review-reasons.ts";
 import { lineOf } from "./text.ts";
 
 export interface KnownParty {
@@ -22,6 +23,38 @@ export interface FoundObligation extends Obligation {
   evidence: Evidence;
   /** Why a reviewer should check this entry; empty when every part was read directly. */
   doubts: string[];
+}
+
+/** Why an amount of the operative part is not an obligation: each amount ends in one of these, an obligation, or a doubt. */
+export type NotOrderedReason =
+  | "instalment" // a part of an amount ordered elsewhere ("đợt 1", "mỗi cháu")
+  | "claim-rejected" // a claim the court rejects, a withdrawn or discontinued claim
+  | "already-settled" // recorded as paid, confirmed, deducted, or the value of property rather than a sum to pay
+  | "advance" // an advance fee paid earlier and set against the fee
+  | "recited-total" // a total of parts counted already, or a total whose breakdown is counted
+  | "worked-figure" // a figure worked out in passing ("tức là ...")
+  | "own-cost"; // a cost a party bears itself, owed to nobody
+
+/** An amount of the operative part that is not an obligation, and why. */
+export interface NotOrderedAmount {
+  amountVnd: number;
+  reason: NotOrderedReason;
+  evidence: Evidence;
+}
+
+/** An amount of the operative part that could not be tied to a debtor or an order: staff must read it. */
+export interface UnresolvedAmount {
+  amountVnd: number;
+  /** The operative part's item it stands in ("2", "Điều 2"), when numbered. */
+  item: string | null;
+  problem: "no-order" | "no-debtor" | "no-creditor";
+  evidence: Evidence;
+}
+
+export interface ObligationsFound {
+  obligations: FoundObligation[];
+  notOrdered: NotOrderedAmount[];
+  unresolved: UnresolvedAmount[];
 }
 
 export interface OperativePart {
@@ -261,13 +294,29 @@ interface Context {
   debtors: KnownParty[];
   creditors: KnownParty[];
   trigger: Trigger;
+  /** An advance fee forfeited to the state ("sung vào công quỹ ... tiền tạm ứng lệ phí ... đã nộp"): the fee itself. */
+  forfeited?: boolean;
 }
 
 /**
  * Every obligation the operative part orders, summed per debtor-creditor-kind (and periodicity).
  */
-export function extractObligations(text: string, folded: string, part: OperativePart, parties: KnownParty[]): FoundObligation[] {
+export function extractObligations(text: string, folded: string, part: OperativePart, parties: KnownParty[]): ObligationsFound {
   const raw: FoundObligation[] = [];
+  const notOrdered: NotOrderedAmount[] = [];
+  const unresolved: UnresolvedAmount[] = [];
+  const evidenceOf = (amount: AmountMatch, sentence: Sentence): Evidence => ({
+    start: amount.start,
+    end: amount.end,
+    line: lineOf(text, amount.start),
+    text: text.slice(sentence.start, sentence.end).trim(),
+  });
+  const settle = (amount: AmountMatch, sentence: Sentence, reason: NotOrderedReason): void => {
+    notOrdered.push({ amountVnd: amount.value, reason, evidence: evidenceOf(amount, sentence) });
+  };
+  const doubt = (amount: AmountMatch, sentence: Sentence, problem: UnresolvedAmount["problem"]): void => {
+    unresolved.push({ amountVnd: amount.value, item: itemOf(text, folded, part, amount.start), problem, evidence: evidenceOf(amount, sentence) });
+  };
   const amounts = findAmounts(folded.slice(part.start, part.end)).map((a) => ({ ...a, start: a.start + part.start, end: a.end + part.start }));
   const sentences = sentencesOf(text, part);
   const allTriggers = triggersIn(folded, part.start, part.end);
@@ -294,8 +343,18 @@ export function extractObligations(text: string, folded: string, part: Operative
     const inSentence = amounts.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
     const body = folded.slice(sentence.start, sentence.end).replace(LIST_START, "").trimStart();
     // instalments restate parts of an amount already ordered; rejected and withdrawn claims order nothing
-    if (/^(?:dot|lan|ky) (?:thu )?\d/.test(body)) continue;
-    if (/^(?:ve [^:]{0,60}:\s*)?(?:khong (?:duoc )?chap nhan|bac (?:yeu cau|don)|dinh chi)/.test(body)) continue;
+    if (/^(?:dot|lan|ky) (?:thu )?\d/.test(body)) {
+      for (const amount of inSentence) settle(amount, sentence, "instalment");
+      continue;
+    }
+    if (/^(?:ve [^:]{0,60}:\s*)?(?:khong (?:duoc )?chap nhan|bac (?:yeu cau|don)|dinh chi)/.test(body)) {
+      // "Đình chỉ ... Hoàn trả tiền tạm ứng ..." in the same sentence still orders the refund
+      const refund = /hoan tra|tra lai|hoan lai/.test(body);
+      if (!refund) {
+        for (const amount of inSentence) settle(amount, sentence, "claim-rejected");
+        continue;
+      }
+    }
     const triggers = allTriggers.filter((t) => t.start >= sentence.start && t.end <= sentence.end);
     const mentions = allMentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     let previousEnd = sentence.start;
@@ -309,41 +368,84 @@ export function extractObligations(text: string, folded: string, part: Operative
       }
       // "- Khoản tiền ... chị Thảo lẽ ra được hưởng: 15.210.000 đồng" under "Buộc Công ty ... các khoản sau:"
       if (governing?.kind === "done" && leadIn && sentence.listItem && /^duoc huong/.test(folded.slice(governing.start, governing.end))) governing = undefined;
-      const context: Context | null = governing ? contextFor(governing, mentions, folded, sentence, amount, parties, lastDebtors) : (carried ?? leadIn);
-      if (!context || context.trigger === "done") continue;
+      let context: Context | null = governing ? contextFor(governing, mentions, folded, sentence, amount, parties, lastDebtors) : null;
+      // "Sung vào công quỹ Nhà nước số tiền tạm ứng lệ phí do bà C và ông T đã nộp 300.000 đồng": the forfeited advance is their fee
+      const forfeit = triggers.find((t) => t.kind === "confiscate" && t.end <= amount.start && /^sung/.test(folded.slice(t.start, t.end)));
+      if (forfeit && /tien tam ung (?:an phi|le phi)/.test(folded.slice(forfeit.end, amount.start))) {
+        const payers = groupStartingAfter(mentions, forfeit.end, folded, amount.start);
+        context = { debtors: payers.length > 0 ? payers : lastDebtors, creditors: [], trigger: "fee", forfeited: true };
+      }
+      // "Lệ phí ... là 300.000 đồng, ông T và bà T1 chịu toàn bộ": the payer and the verb follow the amount
+      if (!governing || (governing.start < since && !context?.forfeited)) {
+        const ahead = triggers.find((t) => t.start >= amount.end && t.kind !== "done");
+        const between = ahead ? folded.slice(amount.end, ahead.start) : "";
+        const nextAmount = inSentence.find((a) => a.start > amount.start);
+        const payers = ahead ? groupEndingBefore(mentions.filter((m) => m.start >= amount.end), ahead.start, folded) : [];
+        if (ahead && payers.length > 0 && between.length < 160 && (!nextAmount || nextAmount.start > ahead.start) && /^[^.;]*,\s*\S/.test(between)) {
+          context = { debtors: payers, creditors: [], trigger: ahead.kind };
+        }
+      }
+      context ??= carried ?? leadIn;
+      if (!context) {
+        doubt(amount, sentence, "no-order");
+        continue;
+      }
+      if (context.trigger === "done") {
+        settle(amount, sentence, /khong (?:duoc )?chap nhan|bac yeu cau|dinh chi|rut yeu cau|khong yeu cau/.test(folded.slice(governing?.start ?? sentence.start, amount.start)) ? "claim-rejected" : "already-settled");
+        continue;
+      }
       // a negation between the previous amount and this one: "không yêu cầu anh Kh trả khoản tiền lãi"
-      if (/khong yeu cau|khong (?:duoc )?chap nhan|bac yeu cau|khong buoc|dinh chi|rut (?:toan bo |mot phan )?yeu cau/.test(folded.slice(since, amount.start))) continue;
+      if (/khong yeu cau|khong (?:duoc )?chap nhan|bac yeu cau|khong buoc|dinh chi|rut (?:toan bo |mot phan )?yeu cau/.test(folded.slice(since, amount.start))) {
+        settle(amount, sentence, "claim-rejected");
+        continue;
+      }
       carried = context;
       // "mỗi cháu 2.000.000 đồng": a share of an amount ordered before it, or of a total that follows
       const isShare = /\bmoi (?:chau|con|nguoi|ben|bi cao|bi don)\b[^.;]{0,20}$/.test(folded.slice(since, amount.start));
       const totalFollows = inSentence.some((a) => a.start > amount.start && /tong cong[^.;]{0,20}$/.test(folded.slice(amount.end, a.start)));
-      if (isShare && (counted.length > 0 || totalFollows)) continue;
+      if (isShare && (counted.length > 0 || totalFollows) && context.debtors.length <= 1) {
+        settle(amount, sentence, "instalment");
+        continue;
+      }
       // "phải chịu 50% mức án phí, tức là 12.800.000 đồng": a figure worked out, ordered in the next sentence
-      if (/tuc la\s*$/.test(folded.slice(since, amount.start))) continue;
-      if (isRecitedTotal(folded, amount, counted)) continue;
-      if (isBrokenDown(folded, amount, amounts.slice(amounts.indexOf(amount) + 1))) continue;
+      if (/tuc la\s*$/.test(folded.slice(since, amount.start))) {
+        settle(amount, sentence, "worked-figure");
+        continue;
+      }
+      if (isRecitedTotal(folded, amount, counted) || isBrokenDown(folded, amount, amounts.slice(amounts.indexOf(amount) + 1))) {
+        settle(amount, sentence, "recited-total");
+        continue;
+      }
       const windowStart = Math.max(since, governing?.start ?? sentence.start, sentence.start);
       const before = folded.slice(windowStart, amount.start);
       // an advance paid earlier, mentioned beside the fee it is set against
-      if (context.trigger !== "refund" && /tam ung/.test(before) && !/hoan tra|tra lai|nhan lai/.test(before)) continue;
+      if (context.trigger !== "refund" && !context.forfeited && /tam ung/.test(before) && !/hoan tra|tra lai|nhan lai/.test(before)) {
+        settle(amount, sentence, "advance");
+        continue;
+      }
       const nextAmount = inSentence.find((a) => a.start > amount.start);
       const after = folded.slice(amount.end, Math.min(amount.end + 30, nextAmount?.start ?? sentence.end, sentence.end));
       let trigger = context.trigger;
       const feeNearby = /an phi|le phi/.test(folded.slice(Math.max(since, amount.start - 120), amount.start) + after);
       if ((trigger === "fee" || trigger === "pay" || trigger === "support") && feeNearby) trigger = "fee";
       // bearing a cost of one's own ("phải chịu 6.000.000 đồng chi phí định giá") is not owed to anyone
-      if (trigger === "fee" && !feeNearby && !feeSection) continue;
+      if (trigger === "fee" && !feeNearby && !feeSection) {
+        settle(amount, sentence, "own-cost");
+        continue;
+      }
       const phrase = folded.slice(Math.max(since, sentence.start), amount.start);
       // "3. Về chi phí tố tụng: ... hoàn trả cho ông Tr 6.000.000 đồng": costs paid back are "other"
       const costs = /^[^:]{0,20}ve chi phi/.test(folded.slice(paragraphStart, paragraphStart + 60));
       const obligation = obligationFor(trigger, context, parties, costs ? `chi phi ${phrase}` : phrase, text.slice(Math.max(since, sentence.start), amount.start), after, amount);
-      if (!obligation) continue;
+      if (!obligation) {
+        doubt(amount, sentence, trigger === "refund" ? "no-creditor" : "no-debtor");
+        continue;
+      }
       const confidence = Math.max(0.3, 0.9 - 0.2 * obligation.doubts.length - (governing ? 0 : 0.1));
-      raw.push({
-        ...obligation,
-        confidence,
-        evidence: { start: amount.start, end: amount.end, line: lineOf(text, amount.start), text: text.slice(sentence.start, sentence.end).trim() },
-      });
+      // "Ông A và bà B mỗi người phải chịu 150.000 đồng": one obligation per debtor
+      const each = context.debtors.length > 1 && /\bmoi (?:nguoi|ben|bi cao|bi don|duong su)\b/.test(folded.slice(Math.max(sentence.start, (governing?.start ?? amount.start) - 40), amount.start));
+      const debtors = each ? context.debtors.map((d) => d.name) : [obligation.debtor];
+      for (const debtor of debtors) raw.push({ ...obligation, debtor, confidence, evidence: evidenceOf(amount, sentence) });
       counted.push(amount.value);
       carried = context;
       if (context.debtors.length > 0) lastDebtors = context.debtors;
@@ -354,7 +456,18 @@ export function extractObligations(text: string, folded: string, part: Operative
     if (sentence.leadIn && closing && closing.trigger !== "done") leadIn = closing;
     if (inSentence.length === 0 && closing && closing.trigger !== "done") carried = closing;
   }
-  return sumByParties(raw);
+  return { obligations: sumByParties(raw), notOrdered, unresolved };
+}
+
+/** The number of the operative part's item an offset stands in: "2" for "2. Về án phí: ...", "Điều 2". */
+function itemOf(text: string, folded: string, part: OperativePart, offset: number): string | null {
+  const before = folded.slice(part.start, offset);
+  let found: string | null = null;
+  for (const m of before.matchAll(/\n[ \t]*(?:(dieu\s+\d{1,2})|(\d{1,2}(?:\.\d{1,2})*)\s*[.)/](?!\d)|([ivx]{1,4})\.)/g)) {
+    const start = part.start + m.index + m[0].length - m[0].trimStart().length;
+    found = m[1] ? text.slice(start, start + m[1].length).replace(/\s+/, " ") : (m[2] ?? m[3]?.toUpperCase() ?? null);
+  }
+  return found;
 }
 
 function obligationFor(
@@ -389,14 +502,14 @@ function obligationFor(
       const other = counterpart(context.debtors, parties);
       if (!other) return null;
       creditors = [other];
-      doubts.push("creditor inferred from the parties' roles");
+      doubts.push("người được nhận được suy ra từ vai trò đương sự, cần kiểm tra");
     }
     creditor = partyKey(creditors);
     kind = kindOf(before, beforeSource, after, trigger);
   }
   let periodic: Periodicity = amount.periodic;
   if (kind === "child_support") periodic = periodic ?? "month";
-  if (amount.spelledValue !== null && amount.spelledValue !== amount.value) doubts.push(`amount in digits (${amount.value}) and in words (${amount.spelledValue}) disagree`);
+  if (amount.spelledValue !== null && amount.spelledValue !== amount.value) doubts.push(`số tiền bằng số (${formatVnd(amount.value)}) và bằng chữ (${formatVnd(amount.spelledValue)}) không khớp`);
   return { debtor, creditor, amountVnd: amount.value, kind, periodic, doubts };
 }
 

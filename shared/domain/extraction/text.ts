@@ -53,10 +53,16 @@ export function normalizeDocumentText(raw: string): string {
   text = text.replace(/(\d{1,3})?<Page:(\d+)>/g, (_m, glued: string | undefined, page: string) =>
     glued !== undefined && Number(glued) !== Number(page) - 1 ? `${glued}\n` : "\n",
   );
+  // OCR and legacy fonts read "Đ" as the Icelandic "Ð" and "ư" as "ƣ" (U+01A3): same length, so offsets hold
+  text = text.replace(/[\u00d0\u0110]/g, "Đ").replace(/[\u00f0\u0111]/g, "đ").replace(/\u01a3/g, "ư").replace(/\u01a2/g, "Ư");
   text = text.replace(/[\u2013\u2014\u2212]/g, "-").replace(/[\u201c\u201d\u201e]/g, '"').replace(/[\u2018\u2019]/g, "'");
   // indentation and trailing blanks carry no meaning, and a wrapped line must join with one space
-  text = text.replace(/\t/g, " ").replace(/[ ]+$/gm, "").replace(/^[ ]+/gm, "");
-  return text;
+  // (line by line: a regex anchored at line ends backtracks quadratically over long runs of spaces)
+  return text
+    .replace(/\t/g, " ")
+    .split("\n")
+    .map((line) => line.trim())
+    .join("\n");
 }
 
 /** 1-based line number of an offset. */
