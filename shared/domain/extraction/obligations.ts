@@ -209,6 +209,7 @@ function mentionsIn(folded: string, from: number, to: number, parties: KnownPart
       }
     }
   }
+  found.push(...approximateMentions(slice, from, parties));
   // keep the longest mention where two overlap ("công ty tnhh v" over "công ty v")
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Mention[] = [];
@@ -218,6 +219,53 @@ function mentionsIn(folded: string, from: number, to: number, parties: KnownPart
     kept.push(m);
   }
   return kept;
+}
+
+/** Edit distance between two short words, or Infinity past `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return Infinity;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return Infinity;
+    previous = current;
+  }
+  return previous[b.length] ?? Infinity;
+}
+
+/**
+ * Full names as OCR damages them ("Huưỷnh Thị T" for "Huỳnh Thị T"): the same number of words, short words
+ * exact, one letter wrong in one longer word (two in a long name).
+ */
+function approximateMentions(slice: string, from: number, parties: KnownParty[]): Mention[] {
+  const words = [...slice.matchAll(/[a-z0-9]+/g)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  const found: Mention[] = [];
+  for (const party of parties) {
+    const name = party.mentions[0]?.split(" ") ?? [];
+    if (name.length < 2) continue;
+    const budget = name.join(" ").length >= 15 ? 2 : 1;
+    for (let i = 0; i + name.length <= words.length; i++) {
+      let edits = 0;
+      for (let k = 0; k < name.length && edits <= budget; k++) {
+        const want = name[k] ?? "";
+        const got = words[i + k]?.word ?? "";
+        if (want === got) continue;
+        edits += want.length >= 4 ? editDistance(want, got, budget - edits) : Infinity;
+      }
+      const first = words[i];
+      const last = words[i + name.length - 1];
+      if (edits > 0 && edits <= budget && first && last && /^[\s,]*$/.test(slice.slice(first.end, last.start).replace(/[a-z0-9]+/g, ""))) {
+        found.push({ party, start: from + first.start, end: from + last.end });
+      }
+    }
+  }
+  return found;
 }
 
 /** Names joined as one debtor: a run of mentions separated only by commas or "và". */
@@ -321,6 +369,7 @@ export function extractObligations(text: string, folded: string, part: Operative
   const sentences = sentencesOf(text, part);
   const allTriggers = triggersIn(folded, part.start, part.end);
   const allMentions = mentionsIn(folded, part.start, part.end, parties);
+  const custodian = custodianIn(folded, part, allMentions);
   let leadIn: Context | null = null;
   let carried: Context | null = null;
   let lastDebtors: KnownParty[] = [];
@@ -386,6 +435,8 @@ export function extractObligations(text: string, folded: string, part: Operative
         }
       }
       context ??= carried ?? leadIn;
+      // "Giao trẻ N1 cho bà T1 trực tiếp nuôi dưỡng ... ông T cấp dưỡng ...": support goes to the parent raising the child
+      if (context?.trigger === "support" && context.creditors.length === 0 && custodian && !context.debtors.includes(custodian)) context = { ...context, creditors: [custodian] };
       if (!context) {
         doubt(amount, sentence, "no-order");
         continue;
@@ -457,6 +508,16 @@ export function extractObligations(text: string, folded: string, part: Operative
     if (inSentence.length === 0 && closing && closing.trigger !== "done") carried = closing;
   }
   return { obligations: sumByParties(raw), notOrdered, unresolved };
+}
+
+/** The party a child is given to ("giao con chung ... cho chị X trực tiếp nuôi"), if the operative part names one. */
+function custodianIn(folded: string, part: OperativePart, mentions: Mention[]): KnownParty | null {
+  for (const m of folded.slice(part.start, part.end).matchAll(/\bgiao\b[^.;]{0,120}?\bcho\s+/g)) {
+    const at = part.start + m.index + m[0].length;
+    const mention = mentions.find((x) => x.start >= at && x.start <= at + 12);
+    if (mention && /^[^.;]{0,40}(?:nuoi|cham soc)/.test(folded.slice(mention.end, mention.end + 60))) return mention.party;
+  }
+  return null;
 }
 
 /** The number of the operative part's item an offset stands in: "2" for "2. Về án phí: ...", "Điều 2". */

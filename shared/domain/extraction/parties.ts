@@ -28,6 +28,8 @@ const ROLE_LABELS: Array<[RegExp, PartyRole]> = [
   [/^bi don dan su/, "related"],
   [/^nguyen don/, "plaintiff"],
   [/^bi don/, "defendant"],
+  // OCR's "8† đơn", "Bj đơn": a damaged "Bị" before "đơn" and a colon (nguyên đơn keeps its long first word)
+  [/^(?!(?:co|va|la|cu|do|ca|su|nguyen)\s)[^\s:]{1,3}\s+don(?=\s*:)/, "defendant"],
   [/^bi cao/, "defendant_criminal"],
   [/^bi hai/, "victim"],
 ];
@@ -35,6 +37,9 @@ const ROLE_LABELS: Array<[RegExp, PartyRole]> = [
 /** Lines that describe a party's helpers or details, never a party. */
 const NOT_A_PARTY_LINE =
   /^(?:nguoi dai dien|dai dien|nguoi bao ve|nguoi bao chua|luat su|tro giup vien|nguoi lam chung|nguoi chung kien|nguoi phien dich|nguoi giam ho|nguoi khang cao|nguoi tham gia|dia chi|cung dia chi|tru so|noi cu tru|noi thuong tru|cho o|tam tru|nghe nghiep|co mat|vang mat|theo giay|giay uy quyen)/;
+
+/** Non-contentious matters (việc dân sự), whose people are petitioners: "đơn yêu cầu", "việc dân sự". */
+const REQUEST_MATTER = /viec dan su|don yeu cau|nguoi yeu cau|thuan tinh ly hon/;
 
 const HONORIFICS = /^(?:ong|ba|anh|chi|chau|em|cu|co|bi cao|nguyen don|bi don)\s+/;
 
@@ -121,7 +126,8 @@ function organisationEnd(text: string): number {
     const isFirstWords = i < 2;
     const capital = /^[\p{Lu}\d"“]/u.test(word) || /^[-–&]$/.test(word);
     const next = tokens[i + 1]?.[0] ?? "";
-    const known = ORG_NAME_WORDS.has(word.toLocaleLowerCase("vi"));
+    // by folded form too: OCR prints "cỗ phần" for "cổ phần"
+    const known = ORG_NAME_WORDS.has(word.toLocaleLowerCase("vi")) || ORG_NAME_WORDS.has(fold(word.toLocaleLowerCase("vi")));
     // a lower-case word leading into a capitalised one ("May mặc Thiên Phúc") still belongs to the name
     const following = [tokens[i + 1]?.[0] ?? "", tokens[i + 2]?.[0] ?? ""];
     const capitalSoon = following.findIndex((t) => /^\p{Lu}/u.test(t));
@@ -129,7 +135,8 @@ function organisationEnd(text: string): number {
     const bridges = /^\p{Ll}/u.test(word) && capitalSoon !== -1 && !stopsBefore && !BRIDGE_STOPS.test(word);
     if (!(isFirstWords || capital || known || bridges)) break;
     // "Thương mại và Xây dựng" continues; "... và Công ty B", "... và ông C" starts another party
-    if ((word === "và" || word === "va") && (!/^\p{Lu}/u.test(next) || /^(?:Công|Cong|Ngân|Ngan|Ông|Ong|Bà|Ba|Anh|Chị|Chi|Tổng|Tong|Ủy|Uy|Hợp|Hop)$/u.test(next))) break;
+    const nextKnown = ORG_NAME_WORDS.has(fold(next.toLocaleLowerCase("vi")));
+    if ((word === "và" || word === "va") && ((!/^\p{Lu}/u.test(next) && !nextKnown) || /^(?:Công|Cong|Ngân|Ngan|Ông|Ong|Bà|Ba|Anh|Chị|Chi|Tổng|Tong|Ủy|Uy|Hợp|Hop)$/u.test(next))) break;
     if (token[0].endsWith(":")) break;
     end = token.index + token[0].length;
     if (token[0].endsWith(",")) {
@@ -206,15 +213,23 @@ export function partiesFromLabels(text: string, folded: string, flow: string): F
       const after = bodyFlow.slice(label.length);
       // "Bị cáo có kháng cáo:", "Người bị yêu cầu tuyên bố mất tích:", "Bị đơn (người kháng cáo):"
       const colon = /^\s*(?:\([^)]*\)|(?![^:]*(?:trinh bay|khai|cho rang|de nghi|y kien|phat bieu|thua nhan))[a-z ,]{0,40})?\s*:/.exec(after);
+      // "- Người yêu cầu giải quyết việc dân sự." closing its line, as OCR reads the colon
+      const period = colon ? null : /^\s*\.\s*$/.exec(body.slice(label.length));
       // "Nguyên đơn ông X trình bày" is narrative, handled elsewhere; a label needs its colon
-      if (!colon) label = null;
-      else contentStart = bodyOffset + label.length + colon[0].length;
+      if (colon) contentStart = bodyOffset + label.length + colon[0].length;
+      else if (period) contentStart = bodyOffset + body.length;
+      else label = null;
     } else {
       // criminal layout: "... đối với bị cáo:" closing a sentence, the name on the next line
       const lineEnd = bodyOffset + body.length;
       const trailing = /(?:doi\s+voi|xet\s+xu)\s+(?:cac\s+)?(bi\s+cao)\s*:\s*$/.exec(flow.slice(Math.max(0, lineEnd - 80), lineEnd));
+      // a decision on a request that lists its people without a label: "... gồm những người tham gia tố tụng sau đây:"
+      const unlabelled = /gom (?:nhung|cac) nguoi tham gia to tung(?: sau day)?\s*:\s*$/.test(flow.slice(Math.max(0, lineEnd - 80), lineEnd)) && REQUEST_MATTER.test(flow);
       if (trailing) {
         label = { role: "defendant_criminal", length: body.length };
+        contentStart = lineEnd;
+      } else if (unlabelled) {
+        label = { role: "petitioner", length: body.length };
         contentStart = lineEnd;
       }
     }
@@ -235,8 +250,12 @@ export function partiesFromLabels(text: string, folded: string, flow: string): F
         if (roleOfLabel(nextFlow) && /^[^:]{0,60}:/.test(nextFlow)) break;
         if (/^(?:noi dung|nhan dinh|nhan thay|xet thay|quyet dinh|xu\b|tuyen xu)/.test(nextFlow) && nextBody === nextBody.toUpperCase()) break;
         if (NOT_A_PARTY_LINE.test(nextFlow)) continue;
+        // the account of the matter begins: the people have all been named
+        if (/^(?:xet thay|nhan thay|can cu|sau khi nghien cuu)\b/.test(nextFlow)) break;
         // "đối với bị cáo:" may be followed by the name with no list marker, the first line only
-        const isItem = next.length !== nextBody.length || (label.role === "defendant_criminal" && names.length === 0);
+        // "Ông Trương Minh T, sinh năm 1975;" opening its own line introduces a person, marker or not
+        const introducesPerson = /^(?:ong|ba|anh|chi|cu)\s+[^,;\n]{2,50}?(?:,|\s)\s*\(?sinh (?:nam|ngay)/.test(nextFlow) && /^\S+\s+\p{Lu}/u.test(nextBody);
+        const isItem = next.length !== nextBody.length || introducesPerson || (label.role === "defendant_criminal" && names.length === 0);
         // a line that is not an item continues the item above it (addresses wrap)
         if (!isItem) continue;
         names.push(...readNames(text.slice(nextStart, nextStart + 300), nextStart));
