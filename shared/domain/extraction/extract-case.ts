@@ -127,10 +127,21 @@ function mergeParties(found: FoundParty[], folded: string): FoundParty[] {
   return merged.map((p) => byName.get(foldWords(p.name)) ?? p);
 }
 
-/** The folded forms that refer to a party: full name, "gọi tắt là" alias, honorific + given name(s). */
+/** Role words that stand for a party in the operative part ("Buộc bị đơn phải trả cho nguyên đơn ..."). */
+const ROLE_WORDS: Partial<Record<FoundParty["role"], string[]>> = {
+  plaintiff: ["nguyen don", "nguoi khoi kien"],
+  defendant: ["bi don", "nguoi bi kien"],
+  petitioner: ["nguoi yeu cau"],
+  respondent: ["nguoi bi yeu cau"],
+  defendant_criminal: ["bi cao"],
+  victim: ["bi hai"],
+};
+
+/** The folded forms that refer to a party: full name, "gọi tắt là" alias, honorific + given name(s), a role word it alone holds. */
 function mentionForms(party: FoundParty, folded: string, parties: FoundParty[]): string[] {
   const full = foldWords(party.name);
   const forms = new Set([full]);
+  if (parties.filter((p) => p.role === party.role).length === 1) for (const word of ROLE_WORDS[party.role] ?? []) forms.add(word);
   const tokens = full.split(" ");
   if (party.kind === "person") {
     for (const n of [1, 2]) {

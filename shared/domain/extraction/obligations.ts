@@ -435,6 +435,10 @@ export function extractObligations(text: string, folded: string, part: Operative
         }
       }
       context ??= carried ?? leadIn;
+      // "... trả cho Công ty X tiền thuê là A đồng và tiền lãi chậm trả là B đồng": the same payee for both
+      if (context && context.creditors.length === 0 && context.trigger === "pay" && carried?.trigger === "pay" && carried.creditors.length > 0 && carried.debtors.join() === context.debtors.join()) {
+        context = { ...context, creditors: carried.creditors };
+      }
       // "Giao trẻ N1 cho bà T1 trực tiếp nuôi dưỡng ... ông T cấp dưỡng ...": support goes to the parent raising the child
       if (context?.trigger === "support" && context.creditors.length === 0 && custodian && !context.debtors.includes(custodian)) context = { ...context, creditors: [custodian] };
       if (!context) {
