@@ -154,7 +154,10 @@ function periodicAfter(folded: string, end: number, start: number): "month" | "y
  */
 export function findAmounts(text: string): AmountMatch[] {
   // OCR reads 0 as O inside numbers ("1.5OO.OOO"); same length, so offsets still hold
-  const folded = text.replace(/\d[\d.,]*o[\d.,o]*/g, (run) => run.replace(/o/g, "0"));
+  // and 1 as I or l at the head of a grouped number ("I20.000.000")
+  const folded = text
+    .replace(/\d[\d.,]*o[\d.,o]*/g, (run) => run.replace(/o/g, "0"))
+    .replace(/(?<![a-z\d])[il](?=\d{0,2}[.,]\d{3}\b)/g, "1");
   const found: AmountMatch[] = [];
   const covered: Array<[number, number]> = [];
   for (const m of folded.matchAll(DIGIT_AMOUNT)) {

@@ -377,22 +377,27 @@ export function extractObligations(text: string, folded: string, part: Operative
   // every amount counted so far: "Tổng cộng ..." may add up parts ordered in several items above it
   const counted: number[] = [];
   let feeSection = false;
+  // under "trả dần như sau:", "chia làm 02 đợt:": the items are instalments of the amount the lead-in ordered
+  let instalmentsBelow = false;
   let paragraphStart = part.start;
   for (const sentence of sentences) {
     if (sentence.paragraph !== paragraph) {
       paragraph = sentence.paragraph;
       paragraphStart = sentence.start;
       carried = null;
-      if (!sentence.listItem || /^[ \t]*\d/.test(text.slice(sentence.start, sentence.start + 4))) {
+      const numbered = /^[ \t]*(?:\d|dieu \d)/.test(folded.slice(sentence.start, sentence.start + 8));
+      if (!sentence.listItem || numbered) {
         leadIn = null;
-        // "3. Về án phí dân sự sơ thẩm:" heads the items below it
-        feeSection = /^[^:]{0,80}(?:an phi|le phi)[^:]{0,60}:/.test(folded.slice(sentence.start, sentence.end));
+        instalmentsBelow = false;
+        // "3. Về án phí dân sự sơ thẩm:" heads the items below it, numbered or not, up to the next numbered item
+        const feeHeading = /^[^:]{0,80}(?:an phi|le phi)[^:]{0,60}:/.test(folded.slice(sentence.start, sentence.end));
+        if (feeHeading || numbered) feeSection = feeHeading;
       }
     }
     const inSentence = amounts.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
     const body = folded.slice(sentence.start, sentence.end).replace(LIST_START, "").trimStart();
     // instalments restate parts of an amount already ordered; rejected and withdrawn claims order nothing
-    if (/^(?:dot|lan|ky) (?:thu )?\d/.test(body)) {
+    if (/^(?:dot|lan|ky) (?:thu )?(?:\d|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi|cuoi)\b/.test(body) || (instalmentsBelow && sentence.listItem)) {
       for (const amount of inSentence) settle(amount, sentence, "instalment");
       continue;
     }
@@ -430,7 +435,7 @@ export function extractObligations(text: string, folded: string, part: Operative
         const between = ahead ? folded.slice(amount.end, ahead.start) : "";
         const nextAmount = inSentence.find((a) => a.start > amount.start);
         const payers = ahead ? groupEndingBefore(mentions.filter((m) => m.start >= amount.end), ahead.start, folded) : [];
-        if (ahead && payers.length > 0 && between.length < 160 && (!nextAmount || nextAmount.start > ahead.start) && /^[^.;]*,\s*\S/.test(between)) {
+        if (ahead && payers.length > 0 && between.length < 160 && (!nextAmount || nextAmount.start > ahead.start) && /^[^.;]*(?:,|\bdo\b)\s*\S/.test(between)) {
           context = { debtors: payers, creditors: [], trigger: ahead.kind };
         }
       }
@@ -508,7 +513,10 @@ export function extractObligations(text: string, folded: string, part: Operative
     const lastTrigger = triggers[triggers.length - 1];
     const closing = lastTrigger ? contextFor(lastTrigger, mentions, folded, sentence, null, parties, lastDebtors) : null;
     // "Buộc Công ty X phải trả cho chị Y các khoản sau:" governs the list items that follow
-    if (sentence.leadIn && closing && closing.trigger !== "done") leadIn = closing;
+    if (sentence.leadIn && closing && closing.trigger !== "done") {
+      leadIn = closing;
+      instalmentsBelow = inSentence.length > 0 && /tra dan|chia (?:lam|thanh)|(?:lam|thanh) \d+ (?:dot|lan|ky)|phuong thuc tra|lo trinh tra/.test(body);
+    }
     if (inSentence.length === 0 && closing && closing.trigger !== "done") carried = closing;
   }
   return { obligations: sumByParties(raw), notOrdered, unresolved };

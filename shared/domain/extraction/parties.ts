@@ -127,7 +127,8 @@ function organisationEnd(text: string): number {
     const capital = /^[\p{Lu}\d"“]/u.test(word) || /^[-–&]$/.test(word);
     const next = tokens[i + 1]?.[0] ?? "";
     // by folded form too: OCR prints "cỗ phần" for "cổ phần"
-    const known = ORG_NAME_WORDS.has(word.toLocaleLowerCase("vi")) || ORG_NAME_WORDS.has(fold(word.toLocaleLowerCase("vi")));
+    const lower = word.toLocaleLowerCase("vi");
+    const known = ORG_NAME_WORDS.has(lower) || (!BRIDGE_STOPS.test(lower) && ORG_NAME_WORDS.has(fold(lower)));
     // a lower-case word leading into a capitalised one ("May mặc Thiên Phúc") still belongs to the name
     const following = [tokens[i + 1]?.[0] ?? "", tokens[i + 2]?.[0] ?? ""];
     const capitalSoon = following.findIndex((t) => /^\p{Lu}/u.test(t));
@@ -135,7 +136,7 @@ function organisationEnd(text: string): number {
     const bridges = /^\p{Ll}/u.test(word) && capitalSoon !== -1 && !stopsBefore && !BRIDGE_STOPS.test(word);
     if (!(isFirstWords || capital || known || bridges)) break;
     // "Thương mại và Xây dựng" continues; "... và Công ty B", "... và ông C" starts another party
-    const nextKnown = ORG_NAME_WORDS.has(fold(next.toLocaleLowerCase("vi")));
+    const nextKnown = !BRIDGE_STOPS.test(next.toLocaleLowerCase("vi")) && ORG_NAME_WORDS.has(fold(next.toLocaleLowerCase("vi")));
     if ((word === "và" || word === "va") && ((!/^\p{Lu}/u.test(next) && !nextKnown) || /^(?:Công|Cong|Ngân|Ngan|Ông|Ong|Bà|Ba|Anh|Chị|Chi|Tổng|Tong|Ủy|Uy|Hợp|Hop)$/u.test(next))) break;
     if (token[0].endsWith(":")) break;
     end = token.index + token[0].length;
