@@ -20,7 +20,9 @@ const D_CODES: Record<string, string> = {
  */
 export function normalizeCaseNumber(printed: string): string | null {
   const compact = printed.normalize("NFC").replace(/\s+/g, "").replace(/[.;,:]+$/, "").toUpperCase().replace(/Ð/g, "Đ");
-  const m = /^(\d{1,5})\/(?:(\d{4})\/)?([A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*)$/.exec(compact);
+  // OCR's I or L for 1 and O for 0 in the number and the year ("I52/2O25/DS-ST")
+  const digits = compact.replace(/^[\dILO]{1,5}(?=\/)|(?<=^[^/]*\/)[\dILO]{4}(?=\/)/g, (run) => (/\d/.test(run) ? run.replace(/[IL]/g, "1").replace(/O/g, "0") : run));
+  const m = /^(\d{1,5})\/(?:(\d{4})\/)?([A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*)$/.exec(digits);
   if (!m) return null;
   const [, number, year, code = ""] = m;
   const parts = code.split("-").map((part) => {

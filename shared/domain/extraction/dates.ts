@@ -11,7 +11,7 @@ function iso(year: number, month: number, day: number): string | null {
 const WORDED = /ngay\s*((?=[ilo]?\d)[\dilo]{1,2})\s*thang\s*((?=[ilo]?\d)[\dilo]{1,2})\s*nam\s*(\d{4})/;
 
 const ocrDigits = (printed: string | undefined): number => Number((printed ?? "").replace(/[il]/g, "1").replace(/o/g, "0"));
-const NUMERIC = /(?<!\d)(\d{1,2})\s*([\/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)/;
+const NUMERIC = /(?<![\da-z])((?=[ilo]?\d)[\dilo]{1,2})\s*([\/.-])\s*((?=[ilo]?\d)[\dilo]{1,2})\s*\2\s*(\d{4})(?!\d)/;
 
 /**
  * The first date in a folded text, as ISO yyyy-mm-dd: "ngày 10 tháng 01 năm 2017",

@@ -31,13 +31,13 @@ const RIGHT_COLUMN = /\s*(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu 
 export function findCaseNumber(text: string, folded: string, headEnd: number): Found<string> | null {
   const head = folded.slice(0, headEnd);
   // "BẢN ÁN 07/2024/LĐ-ST NGÀY 10/12/2024 VỀ ...", the title style of published judgments
-  const title = /(?:^|\n)\s*(?:ban an|quyet dinh)\s+(?:so\s*:?\s*)?(\d{1,5}\s*\/\s*\d{4}\s*\/\s*[a-z0-9]+(?:\s*-\s*[a-z0-9]+)*)/.exec(head);
+  const title = /(?:^|\n)\s*(?:ban an|quyet dinh)\s+(?:so\s*:?\s*)?((?=[ilo]?\d)[\dilo]{1,5}\s*\/\s*[\do]{4}\s*\/\s*[a-z0-9]+(?:\s*-\s*[a-z0-9]+)*)/.exec(head);
   if (title?.[1]) {
     const start = title.index + title[0].length - title[1].length;
     const value = normalizeCaseNumber(text.slice(start, start + title[1].length));
     if (value) return { value, confidence: 0.9, start, end: start + title[1].length };
   }
-  for (const m of head.matchAll(/\bso\s*:?\s*(\d{1,5}\s*\/\s*(?:\d{4}\s*\/\s*)?[a-z0-9]+(?:\s*-\s*[a-z0-9]+)*)/g)) {
+  for (const m of head.matchAll(/\bso\s*:?\s*((?=[ilo]?\d)[\dilo]{1,5}\s*\/\s*(?:[\do]{4}\s*\/\s*)?[a-z0-9]+(?:\s*-\s*[a-z0-9]+)*)/g)) {
     // "Số:" opens a heading line or its right column ("Bản án số:", "Quyết định số:"); "thụ lý số" does not
     const lineStart = head.lastIndexOf("\n", m.index) + 1;
     const before = head.slice(lineStart, m.index);

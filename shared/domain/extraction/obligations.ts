@@ -321,7 +321,7 @@ function kindOf(before: string, beforeSource: string, after: string, trigger: Tr
 function kindNamedIn(folded: string, source: string): ObligationKind | null {
   if (/cap duong/.test(folded)) return "child_support";
   if (/lãi/i.test(source) || INTEREST.test(folded)) return "interest";
-  if (/boi thuong|thiet hai|ton that/.test(folded)) return "compensation";
+  if (/boi thuong|thiet hai|ton that|khong bao truoc/.test(folded)) return "compensation";
   if (/tro cap|chenh lech|ho tro|chi phi|phu cap|thoi viec|gia tri tai san|cong suc|phat vi pham|tien phat|ky phan|thua ke/.test(folded)) return "other";
   if (/no goc|tien goc|tien luong|tien thue|tien vay|tien hang|tien mua|tra lai/.test(folded)) return "principal";
   return null;
@@ -440,6 +440,12 @@ export function extractObligations(text: string, folded: string, part: Operative
         }
       }
       context ??= carried ?? leadIn;
+      // "... cho bà L 360.000.000 đồng và cho bà N 360 triệu đồng": a payee named since the previous amount is this one's
+      if (context && since > sentence.start && (context.trigger === "pay" || context.trigger === "support")) {
+        const cho = [...folded.slice(since, amount.start).matchAll(/\bcho\s+/g)].at(-1);
+        const payee = cho ? mentions.find((m) => m.start >= since + cho.index + cho[0].length && m.start <= since + cho.index + cho[0].length + 8 && m.end <= amount.start) : undefined;
+        if (payee && !context.debtors.includes(payee.party)) context = { ...context, creditors: [payee.party] };
+      }
       // "... trả cho Công ty X tiền thuê là A đồng và tiền lãi chậm trả là B đồng": the same payee for both
       if (context && context.creditors.length === 0 && context.trigger === "pay" && carried?.trigger === "pay" && carried.creditors.length > 0 && carried.debtors.join() === context.debtors.join()) {
         context = { ...context, creditors: carried.creditors };
