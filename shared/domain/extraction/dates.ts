@@ -11,7 +11,7 @@ function iso(year: number, month: number, day: number): string | null {
 const WORDED = /ngay\s*((?=[ilo]?\d)[\dilo]{1,2})\s*thang\s*((?=[ilo]?\d)[\dilo]{1,2})\s*nam\s*(\d{4})/;
 
 const ocrDigits = (printed: string | undefined): number => Number((printed ?? "").replace(/[il]/g, "1").replace(/o/g, "0"));
-const NUMERIC = /(?<![\da-z])((?=[ilo]?\d)[\dilo]{1,2})\s*([\/.-])\s*((?=[ilo]?\d)[\dilo]{1,2})\s*\2\s*(\d{4})(?!\d)/;
+const NUMERIC = /(?<![\da-z])((?=[ilo]?\d)[\dilo]{1,2})\s*([\/.-])\s*((?=[ilo]?\d)[\dilo]{1,2})\s*\2\s*((?=[\do]{4})\d[\do]{3})(?!\d)/;
 
 /**
  * The first date in a folded text, as ISO yyyy-mm-dd: "ngày 10 tháng 01 năm 2017",
@@ -26,7 +26,7 @@ export function parseDate(folded: string): { iso: string; index: number; length:
   ].filter((c): c is NonNullable<typeof c> => c !== null);
   candidates.sort((a, b) => a.m.index - b.m.index);
   for (const c of candidates) {
-    const value = iso(Number(c.year), ocrDigits(c.month), ocrDigits(c.day));
+    const value = iso(ocrDigits(c.year), ocrDigits(c.month), ocrDigits(c.day));
     if (value) return { iso: value, index: c.m.index, length: c.m[0].length };
   }
   return null;

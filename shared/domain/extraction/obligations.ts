@@ -502,7 +502,13 @@ export function extractObligations(text: string, folded: string, part: Operative
       const phrase = folded.slice(Math.max(since, sentence.start), amount.start);
       // "3. Về chi phí tố tụng: ... hoàn trả cho ông Tr 6.000.000 đồng": costs paid back are "other"
       const costs = /^[^:]{0,20}ve chi phi/.test(folded.slice(paragraphStart, paragraphStart + 60));
-      const obligation = obligationFor(trigger, context, parties, costs ? `chi phi ${phrase}` : phrase, text.slice(Math.max(since, sentence.start), amount.start), after, amount);
+      // "... giá trị chênh lệch ... cho bà L 360.000.000 đồng và cho bà N 360 triệu đồng": with no kind word since the
+      // previous amount, the words after the governing verb name the kind of both
+      const own = kindNamedIn(phrase, text.slice(Math.max(since, sentence.start), amount.start)) ?? kindNamedIn(after, after);
+      const wideStart = Math.max(sentence.start, governing?.start ?? sentence.start);
+      const kindPhrase = own || since <= wideStart ? phrase : folded.slice(wideStart, amount.start);
+      const kindSource = own || since <= wideStart ? text.slice(Math.max(since, sentence.start), amount.start) : text.slice(wideStart, amount.start);
+      const obligation = obligationFor(trigger, context, parties, costs ? `chi phi ${kindPhrase}` : kindPhrase, kindSource, after, amount);
       if (!obligation) {
         doubt(amount, sentence, trigger === "refund" ? "no-creditor" : "no-debtor");
         continue;
