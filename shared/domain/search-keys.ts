@@ -3,11 +3,14 @@
  * or "Nguyễn Văn Hùng" and find the same party.
  */
 
-const COMBINING_MARKS = /\p{M}+/gu;
+import { fold } from "./extraction/text.ts";
 
-/** Lower-case ASCII form of Vietnamese text: diacritics removed, đ -> d. */
+/**
+ * Lower-case ASCII form of Vietnamese text: diacritics removed, đ (and OCR's Ð) -> d. The extraction's own
+ * folding, so a name is found the way it was read.
+ */
 export function foldText(text: string): string {
-  return text.normalize("NFD").replace(COMBINING_MARKS, "").replace(/[đĐ]/g, "d").toLowerCase();
+  return fold(text.normalize("NFC"));
 }
 
 /** The distinct folded words of a name, in order ("Nguyễn Văn Hùng" -> nguyen, van, hung). */

@@ -9,7 +9,7 @@
 import { STATE_BUDGET, type Evidence, type Obligation, type ObligationKind, type PartyRole, type Periodicity } from "../case.ts";
 import { findAmounts, type AmountMatch } from "./numbers.ts";
 import { formatVnd } from "./review-reasons.ts";
-import { lineOf } from "./text.ts";
+import { fold, lineOf } from "./text.ts";
 
 export interface KnownParty {
   name: string;
@@ -363,7 +363,7 @@ export function extractObligations(text: string, folded: string, part: Operative
     notOrdered.push({ amountVnd: amount.value, reason, evidence: evidenceOf(amount, sentence) });
   };
   const doubt = (amount: AmountMatch, sentence: Sentence, problem: UnresolvedAmount["problem"]): void => {
-    unresolved.push({ amountVnd: amount.value, item: itemOf(text, folded, part, amount.start), problem, evidence: evidenceOf(amount, sentence) });
+    unresolved.push({ amountVnd: amount.value, item: itemOf(text, part, amount.start), problem, evidence: evidenceOf(amount, sentence) });
   };
   const amounts = findAmounts(folded.slice(part.start, part.end)).map((a) => ({ ...a, start: a.start + part.start, end: a.end + part.start }));
   const sentences = sentencesOf(text, part);
@@ -457,7 +457,8 @@ export function extractObligations(text: string, folded: string, part: Operative
         continue;
       }
       if (context.trigger === "done") {
-        settle(amount, sentence, /khong (?:duoc )?chap nhan|bac yeu cau|dinh chi|rut yeu cau|khong yeu cau/.test(folded.slice(governing?.start ?? sentence.start, amount.start)) ? "claim-rejected" : "already-settled");
+        const recital = folded.slice(Math.max(since, sentence.start), amount.start);
+        settle(amount, sentence, /khong (?:duoc )?chap nhan|bac yeu cau|dinh chi|rut yeu cau|khong yeu cau/.test(recital) ? "claim-rejected" : /tam ung/.test(recital) ? "advance" : "already-settled");
         continue;
       }
       // a negation between the previous amount and this one: "không yêu cầu anh Kh trả khoản tiền lãi"
@@ -545,8 +546,9 @@ function custodianIn(folded: string, part: OperativePart, mentions: Mention[]): 
 }
 
 /** The number of the operative part's item an offset stands in: "2" for "2. Về án phí: ...", "Điều 2". */
-function itemOf(text: string, folded: string, part: OperativePart, offset: number): string | null {
-  const before = folded.slice(part.start, offset);
+function itemOf(text: string, part: OperativePart, offset: number): string | null {
+  // the lines of the source: `folded` here runs lines together
+  const before = fold(text.slice(part.start, offset));
   let found: string | null = null;
   for (const m of before.matchAll(/\n[ \t]*(?:(dieu\s+\d{1,2})|(\d{1,2}(?:\.\d{1,2})*)\s*[.)/](?!\d)|([ivx]{1,4})\.)/g)) {
     const start = part.start + m.index + m[0].length - m[0].trimStart().length;

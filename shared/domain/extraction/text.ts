@@ -15,6 +15,8 @@ function buildFoldTable(): Uint16Array {
     const ch = String.fromCharCode(code);
     let out = ch;
     if (ch === "đ" || ch === "Đ" || ch === "Ð" || ch === "ð") out = "d";
+    // "ƣ", the look-alike of "ư" that OCR and legacy fonts produce
+    else if (ch === "ƣ" || ch === "Ƣ") out = "u";
     else if (code < 0xd800 || code > 0xdfff) {
       const base = (ch.normalize("NFD")[0] ?? ch).toLowerCase();
       // a letter that lower-cases to two units (rare) keeps itself, so offsets hold

@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { extractCase } from "#domain/extraction/extract-case.ts";
+import { normalizeDocumentText } from "#domain/extraction/text.ts";
+import { foldText, nameTokens } from "#domain/search-keys.ts";
+
+const decision = (operative: string, parties = "- Người yêu cầu giải quyết việc dân sự:\nÔng Trương Minh T, sinh năm 1975;\nBà Đào Thị C, sinh năm 1976;") =>
+  `TÒA ÁN NHÂN DÂN HUYỆN KIM BẢNG\nTỈNH HÀ NAM\nSố: 12/2025/QĐST-HNGĐ\nKim Bảng, ngày 27 tháng 6 năm 2025\nQUYẾT ĐỊNH\nCÔNG NHẬN THUẬN TÌNH LY HÔN\n\n${parties}\n\nNHẬN ĐỊNH CỦA TÒA ÁN:\nXét yêu cầu là phù hợp.\n\nQUYẾT ĐỊNH:\n${operative}\n\nNơi nhận:\n- Các đương sự.`;
+
+const obligationsOf = (text: string) => extractCase(text).obligations.map((o) => [o.debtor, o.creditor, o.amountVnd, o.kind]);
+const digits = (s: string) => s.replace(/(\d)\.(?=\d)/g, "$1");
+
+describe("every amount of the operative part is accounted for", () => {
+  it("names an amount it cannot tie to a payer in a Vietnamese review reason, with its item", () => {
+    const result = extractCase(decision("1. Công nhận sự thuận tình ly hôn.\n2. Về lệ phí: Lệ phí sơ thẩm là 300.000 đồng."));
+    expect(result.obligations).toEqual([]);
+    expect(result.reviewReasons).toContain("Số tiền 300.000 đồng tại mục 2 chưa xác định được là khoản phải thi hành của ai");
+  });
+
+  it("ends each amount as an obligation, a stated non-obligation or a reason naming it", () => {
+    const result = extractCase(
+      decision(
+        "1. Ông Trương Minh T phải trả cho bà Đào Thị C 50.000.000 đồng, được trừ 10.000.000 đồng ông T đã trả.\n2. Không chấp nhận yêu cầu của bà C đòi 20.000.000 đồng tiền lãi.\n3. Về lệ phí: ông T phải chịu 300.000 đồng lệ phí, được trừ vào tiền tạm ứng lệ phí đã nộp 300.000 đồng.\n4. Số tiền 7.000.000 đồng nói trên.",
+      ),
+    );
+    const reasons = digits(result.reviewReasons.join(" | "));
+    const accounted = [...result.obligations.map((o) => o.amountVnd), ...(result.amountsNotOrdered ?? []).map((a) => a.amountVnd)];
+    for (const amount of [50_000_000, 10_000_000, 20_000_000, 300_000, 7_000_000]) {
+      expect(accounted.includes(amount) || reasons.includes(String(amount)), `${amount} is accounted for`).toBe(true);
+    }
+    expect((result.amountsNotOrdered ?? []).map((a) => [a.amountVnd, a.reason])).toEqual(
+      expect.arrayContaining([
+        [10_000_000, "already-settled"],
+        [20_000_000, "claim-rejected"],
+        [300_000, "advance"],
+      ]),
+    );
+  });
+});
+
+describe("fee clauses as real decisions print them", () => {
+  it("reads a fee whose payers and verb follow the amount", () => {
+    const text = decision("1. Công nhận sự thuận tình ly hôn.\n2. Về lệ phí: Lệ phí sơ thẩm là 300.000đồng (Ba trăm nghìn đẳng), ông Trương Minh T và bà Đào Thị C chịu toàn bộ, được cấn trừ số tiền tạm ứng lệ phí đã nộp là 300.000đồng.");
+    expect(obligationsOf(text)).toEqual([["Trương Minh T, Đào Thị C", "state budget", 300_000, "court_fee"]]);
+  });
+
+  it("reads an advance forfeited to the state as the fee of those who paid it", () => {
+    const text = decision("1. Đình chỉ việc xét đơn yêu cầu.\n2. Sung vào công quỹ Nhà nước số tiền tạm ứng lệ phí do ông Trương Minh T và bà Đào Thị C đã nộp 300.000 đồng theo biên lai số 0043801.");
+    expect(obligationsOf(text)).toEqual([["Trương Minh T, Đào Thị C", "state budget", 300_000, "court_fee"]]);
+  });
+
+  it("gives each payer an obligation of their own when each bears a share", () => {
+    const text = decision("1. Công nhận sự thuận tình ly hôn.\n2. Về lệ phí: Ông Trương Minh T và bà Đào Thị C mỗi người phải chịu 150.000 đồng lệ phí.");
+    expect(obligationsOf(text)).toEqual([
+      ["Trương Minh T", "state budget", 150_000, "court_fee"],
+      ["Đào Thị C", "state budget", 150_000, "court_fee"],
+    ]);
+  });
+
+  it("pays child support to the parent the child is given to", () => {
+    const text = decision("1. Giao trẻ Trương Yến N, sinh ngày 14/01/2011 cho bà C trực tiếp nuôi dưỡng. Ghi nhận sự tự nguyện của ông T cấp dưỡng nuôi trẻ N với mức 6.000.000đồng/tháng.");
+    expect(obligationsOf(text)).toEqual([["Trương Minh T", "Đào Thị C", 6_000_000, "child_support"]]);
+  });
+});
+
+describe("OCR damage", () => {
+  it("reads a name with a letter wrong, đẳng for đồng and I for 1 in an amount", () => {
+    const text = decision("1. Buộc bị cáo Huưỷnh Thị T chịu I20.000 (Một trăm hai mươi nghìn) đẳng án phí hình sự sơ thẩm.", "- Bị cáo: Huỳnh Thị T, sinh năm 1990;");
+    expect(obligationsOf(text)).toEqual([["Huỳnh Thị T", "state budget", 120_000, "court_fee"]]);
+  });
+
+  it("repairs the number's type code, a doubled Đ and a 5 for S", () => {
+    const head = (no: string) => extractCase(`TÒA ÁN NHÂN DÂN HUYỆN KIM BẢNG\nSố: ${no}\nQUYẾT ĐỊNH\n`).caseNumber;
+    expect(head("5635/2024/QĐÐST-HNGĐ")).toBe("5635/2024/QĐST-HNGĐ");
+    expect(head("311/2025/H5-ST")).toBe("311/2025/HS-ST");
+    expect(head("I52/2O25/DS-ST")).toBe("152/2025/DS-ST");
+  });
+
+  it("reads the date of a heading whose digits OCR read as letters", () => {
+    expect(extractCase("TÒA ÁN NHÂN DÂN HUYỆN KIM BẢNG\nSố: 12/2024/QĐST-DS Kim Bảng, ngày 19 tháng I2 năm 2024\nQUYẾT ĐỊNH\n").issuedDate).toBe("2024-12-19");
+  });
+
+  it("folds the Icelandic Ð and ƣ as extraction does, for search keys too", () => {
+    expect(foldText("ÐÀO THỊ HƢƠNG")).toBe("dao thi huong");
+    expect(nameTokens("Ðào Thị Hƣơng")).toEqual(["dao", "thi", "huong"]);
+  });
+
+  it("reads tỉ as a spelling of tỷ in amounts written out", () => {
+    const text = decision("1. Ông Trương Minh T phải trả cho bà Đào Thị C hai tỉ đồng.");
+    expect(obligationsOf(text)).toEqual([["Trương Minh T", "Đào Thị C", 2_000_000_000, "principal"]]);
+  });
+});
+
+describe("text normalisation on hostile input", () => {
+  it("trims a line of 200,000 spaces in linear time", () => {
+    const started = performance.now();
+    normalizeDocumentText(`số tiền 1${" ".repeat(200_000)}x\n`.repeat(2));
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
