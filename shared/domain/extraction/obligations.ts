@@ -160,7 +160,7 @@ type Trigger = "pay" | "fee" | "fine" | "confiscate" | "refund" | "support" | "d
 /** Verbs that govern an amount, with what they make of it. Longest phrases first within each group. */
 const TRIGGERS: Array<[RegExp, Trigger]> = [
   [/khong (?:phai )?chiu|khong phai nop|khong phai tra|duoc mien|mien (?:toan bo )?(?:tien )?an phi/g, "done"],
-  [/(?:tra|thanh toan) (?:du|het|xong)\b|thi hanh (?:an )?xong|\bda (?:tu nguyen )?(?:chi tra|tra|nop|thanh toan|boi thuong|giao|chi|hoan tra|nhan du|du nop|tam ung)|xac nhan|tam giu|tiep tuc tam giu|thu giu|duoc tru|doi tru|khau tru|(?:con|van con) phai (?:nop|tra|thi hanh)|tri gia|duoc (?:quyen )?so huu|duoc huong|duoc giu|dang quan ly|khong chap nhan|bac yeu cau|dinh chi|rut yeu cau|giam cho|tu nguyen giam|khong yeu cau|\bdot \d|chia lam|tam tinh|yeu cau (?:bi cao|bi don|nguyen don|toa an)/g, "done"],
+  [/(?:tra|thanh toan) (?:du|het|xong)\b|thi hanh (?:an )?xong|\bda (?:tu nguyen )?(?:chi tra|tra|nop|thanh toan|boi thuong|giao|chi|hoan tra|nhan du|du nop|tam ung)|xac nhan|tam giu|tiep tuc tam giu|thu giu|duoc tru|doi tru|khau tru|(?:con|van con) phai (?:nop|tra|thi hanh)|tri gia|(?:tong )?gia tri (?:tai san|quyen su dung|nha|dat|di san)[^.;]{0,60}?\bla\b|duoc (?:quyen )?so huu|duoc huong|duoc giu|dang quan ly|khong chap nhan|bac yeu cau|dinh chi|rut yeu cau|giam cho|tu nguyen giam|khong yeu cau|\bdot \d|chia lam|tam tinh|yeu cau (?:bi cao|bi don|nguyen don|toa an)/g, "done"],
   [/hoan tra|hoan lai|nhan lai|tra lai (?:cho [^.;]{0,60}?)?(?:so )?tien tam ung/g, "refund"],
   [/cap duong/g, "support"],
   [/phat tien|hinh phat bo sung|phat bo sung|xu phat/g, "fine"],
@@ -344,6 +344,8 @@ interface Context {
   trigger: Trigger;
   /** An advance fee forfeited to the state ("sung vào công quỹ ... tiền tạm ứng lệ phí ... đã nộp"): the fee itself. */
   forfeited?: boolean;
+  /** A party paying another back ("chị H hoàn trả cho anh M ..."). */
+  reimburses?: boolean;
 }
 
 /**
@@ -362,7 +364,10 @@ export function extractObligations(text: string, folded: string, part: Operative
   const settle = (amount: AmountMatch, sentence: Sentence, reason: NotOrderedReason): void => {
     notOrdered.push({ amountVnd: amount.value, reason, evidence: evidenceOf(amount, sentence) });
   };
+  // the last amount recorded as an obligation or a doubt: "tức là" may rework it
+  let lastRecorded: { kind: "raw" | "doubt"; paragraph: number; index: number; count: number; amount: number } | null = null;
   const doubt = (amount: AmountMatch, sentence: Sentence, problem: UnresolvedAmount["problem"]): void => {
+    lastRecorded = { kind: "doubt", paragraph: sentence.paragraph, index: unresolved.length, count: 1, amount: amount.value };
     unresolved.push({ amountVnd: amount.value, item: itemOf(text, part, amount.start), problem, evidence: evidenceOf(amount, sentence) });
   };
   const amounts = findAmounts(folded.slice(part.start, part.end)).map((a) => ({ ...a, start: a.start + part.start, end: a.end + part.start }));
@@ -435,6 +440,12 @@ export function extractObligations(text: string, folded: string, part: Operative
         const between = ahead ? folded.slice(amount.end, ahead.start) : "";
         const nextAmount = inSentence.find((a) => a.start > amount.start);
         const payers = ahead ? groupEndingBefore(mentions.filter((m) => m.start >= amount.end), ahead.start, folded) : [];
+        // "... là 300.000 đồng, anh M và chị H mỗi người phải chịu 150.000 đồng": the total of the shares that follow
+        const shared = ahead && payers.length > 1 && nextAmount && /\bmoi (?:nguoi|ben)\b/.test(folded.slice(amount.end, nextAmount.start)) && nextAmount.value * payers.length === amount.value;
+        if (shared) {
+          settle(amount, sentence, "recited-total");
+          continue;
+        }
         if (ahead && payers.length > 0 && between.length < 160 && (!nextAmount || nextAmount.start > ahead.start) && /^[^.;]*(?:,|\bdo\b)\s*\S/.test(between)) {
           context = { debtors: payers, creditors: [], trigger: ahead.kind };
         }
@@ -474,9 +485,26 @@ export function extractObligations(text: string, folded: string, part: Operative
         settle(amount, sentence, "instalment");
         continue;
       }
-      // "phải chịu 50% mức án phí, tức là 12.800.000 đồng": a figure worked out, ordered in the next sentence
+      // "Án phí ... là 7.500.000 đồng; ... phải chịu 50% mức án phí, tức là 3.750.000 đồng": the figure worked out is
+      // what is owed, and the base it came from is not; when a later sentence orders the figure again, that one counts
       if (/tuc la\s*$/.test(folded.slice(since, amount.start))) {
-        settle(amount, sentence, "worked-figure");
+        const orderedLater = amounts.some((a) => a.start > amount.end && a.value === amount.value && a.start < paragraphEnd(sentences, sentence));
+        const base = lastRecorded?.paragraph === sentence.paragraph ? lastRecorded : null;
+        if (base?.kind === "doubt") {
+          const [removed] = unresolved.splice(base.index, 1);
+          if (removed) notOrdered.push({ amountVnd: removed.amountVnd, reason: "worked-figure", evidence: removed.evidence });
+          lastRecorded = null;
+        }
+        if (orderedLater || base?.kind !== "raw" || base.amount <= amount.value) {
+          settle(amount, sentence, "worked-figure");
+          continue;
+        }
+        const replaced = raw.splice(base.index, base.count);
+        const first = replaced[0];
+        if (first) notOrdered.push({ amountVnd: base.amount, reason: "worked-figure", evidence: first.evidence });
+        for (const entry of replaced) raw.push({ ...entry, amountVnd: amount.value, evidence: evidenceOf(amount, sentence) });
+        lastRecorded = null;
+        counted.push(amount.value);
         continue;
       }
       if (isRecitedTotal(folded, amount, counted) || isBrokenDown(folded, amount, amounts.slice(amounts.indexOf(amount) + 1))) {
@@ -518,6 +546,9 @@ export function extractObligations(text: string, folded: string, part: Operative
       // "Ông A và bà B mỗi người phải chịu 150.000 đồng": one obligation per debtor
       const each = context.debtors.length > 1 && /\bmoi (?:nguoi|ben|bi cao|bi don|duong su)\b/.test(folded.slice(Math.max(sentence.start, (governing?.start ?? amount.start) - 40), amount.start));
       const debtors = each ? context.debtors.map((d) => d.name) : [obligation.debtor];
+      // a party paying another back its share of a fee ("Chị H có nghĩa vụ hoàn trả cho anh M 150.000 đồng") is "other"
+      if (context.reimburses && feeSection && obligation.kind === "principal") obligation.kind = "other";
+      lastRecorded = { kind: "raw", paragraph: sentence.paragraph, index: raw.length, count: debtors.length, amount: amount.value };
       for (const debtor of debtors) raw.push({ ...obligation, debtor, confidence, evidence: evidenceOf(amount, sentence) });
       counted.push(amount.value);
       carried = context;
@@ -533,6 +564,11 @@ export function extractObligations(text: string, folded: string, part: Operative
     if (inSentence.length === 0 && closing && closing.trigger !== "done") carried = closing;
   }
   return { obligations: sumByParties(raw), notOrdered, unresolved };
+}
+
+/** Where the paragraph of a sentence ends. */
+function paragraphEnd(sentences: Sentence[], sentence: Sentence): number {
+  return sentences.filter((x) => x.paragraph === sentence.paragraph).at(-1)?.end ?? sentence.end;
 }
 
 /** The party a child is given to ("giao con chung ... cho chị X trực tiếp nuôi"), if the operative part names one. */
@@ -647,7 +683,7 @@ function contextFor(
     debtors = groupEndingBefore(payers, governing.start, folded);
     const cho = folded.slice(governing.end, limit).search(/\bcho\b/);
     creditors = groupStartingAfter(mentions, cho === -1 ? governing.end : governing.end + cho + 3, folded, limit).filter((p) => !debtors.includes(p));
-    return { debtors, creditors, trigger: "pay" };
+    return { debtors, creditors, trigger: "pay", reimburses: true };
   }
   if (trigger === "refund") {
     // the receiver may sit inside the matched phrase: "trả lại cho bà Ph số tiền tạm ứng"
