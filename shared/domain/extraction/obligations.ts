@@ -240,27 +240,35 @@ function editDistance(a: string, b: string, limit: number): number {
 }
 
 /**
- * Full names as OCR damages them ("Huưỷnh Thị T" for "Huỳnh Thị T"): the same number of words, short words
- * exact, one letter wrong in one longer word (two in a long name).
+ * Full names as OCR damages them ("Huưỷnh Thị T" for "Huỳnh Thị T"): the same number of words, all exact but one
+ * longer word, which is one letter wrong (two in a long name).
  */
 function approximateMentions(slice: string, from: number, parties: KnownParty[]): Mention[] {
   const words = [...slice.matchAll(/[a-z0-9]+/g)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  const positions = new Map<string, number[]>();
+  for (const [index, w] of words.entries()) {
+    const list = positions.get(w.word);
+    if (list) list.push(index);
+    else positions.set(w.word, [index]);
+  }
   const found: Mention[] = [];
   for (const party of parties) {
     const name = party.mentions[0]?.split(" ") ?? [];
     if (name.length < 2) continue;
     const budget = name.join(" ").length >= 15 ? 2 : 1;
-    for (let i = 0; i + name.length <= words.length; i++) {
+    // candidates: where every word but one of the name stands exactly (one word damaged, the usual OCR case)
+    const exact = new Map<number, number>();
+    for (const [k, token] of name.entries()) for (const j of positions.get(token) ?? []) exact.set(j - k, (exact.get(j - k) ?? 0) + 1);
+    for (const [i, hits] of exact) {
+      if (hits !== name.length - 1 || i < 0 || i + name.length > words.length) continue;
       let edits = 0;
-      for (let k = 0; k < name.length && edits <= budget; k++) {
-        const want = name[k] ?? "";
+      for (const [k, want] of name.entries()) {
         const got = words[i + k]?.word ?? "";
-        if (want === got) continue;
-        edits += want.length >= 4 ? editDistance(want, got, budget - edits) : Infinity;
+        if (want !== got) edits += want.length >= 4 ? editDistance(want, got, budget) : Infinity;
       }
       const first = words[i];
       const last = words[i + name.length - 1];
-      if (edits > 0 && edits <= budget && first && last && /^[\s,]*$/.test(slice.slice(first.end, last.start).replace(/[a-z0-9]+/g, ""))) {
+      if (edits <= budget && first && last && /^[\s,]*$/.test(slice.slice(first.end, last.start).replace(/[a-z0-9]+/g, ""))) {
         found.push({ party, start: from + first.start, end: from + last.end });
       }
     }
