@@ -76,6 +76,40 @@ const wrapLines = (width: number) => (text: string): string =>
     })
     .join("\n");
 
+/** How well review reasons pick out the documents that need a person: of those sent to review, how many had an error. */
+interface ReviewShare {
+  documents: number;
+  sentToReview: number;
+  withError: number;
+  sentAndWrong: number;
+}
+
+/** Extracts every document of a gold folder in one `thads extract --json` run and compares review flags with the scorer's misses. */
+function reviewShare(gold: string): ReviewShare {
+  const names = readdirSync(gold).filter((n) => n.endsWith(".txt")).sort();
+  const lines = execFileSync(join(repoRoot, "bin", "thads"), ["extract", "--json", ...names.map((n) => join(gold, n))], { encoding: "utf8", maxBuffer: 64 << 20 })
+    .trim()
+    .split("\n");
+  const predictions = mkdtempSync(join(tmpdir(), "thads-predictions-"));
+  const flagged = new Set<string>();
+  for (const [index, name] of names.entries()) {
+    const id = name.replace(/\.txt$/, "");
+    const prediction = JSON.parse(lines[index] ?? "{}") as { reviewReasons?: string[] };
+    if ((prediction.reviewReasons ?? []).length > 0) flagged.add(id);
+    writeFileSync(join(predictions, `${id}.json`), lines[index] ?? "{}");
+  }
+  const verbose = execFileSync(process.execPath, [join(kitDir, "eval", "score.mjs"), "--gold", gold, "--pred", predictions, "--verbose"], { encoding: "utf8" });
+  rmSync(predictions, { recursive: true, force: true });
+  const wrong = new Set([...verbose.matchAll(/^([\w-]+): /gm)].map((m) => m[1] ?? ""));
+  return { documents: names.length, sentToReview: flagged.size, withError: wrong.size, sentAndWrong: [...flagged].filter((id) => wrong.has(id)).length };
+}
+
+const describeShare = (s: ReviewShare): string =>
+  `${s.sentToReview} of ${s.documents} sent to review, ${s.sentAndWrong} of them with an error; ${s.withError} with an error in all, ${s.withError - s.sentAndWrong} of them not sent`;
+
+let kitReview: ReviewShare;
+let ownReview: ReviewShare;
+
 beforeAll(() => {
   strippedCorpus = copyCorpus(corpusDir, "thads-stripped-corpus-", stripDiacritics);
   // the real court texts alone (published texts and OCR of real scans): what matters in production
@@ -87,6 +121,10 @@ beforeAll(() => {
   stripped = score(strippedCorpus);
   own = score(ownCorpus);
   ownWrapped = score(wrappedCorpus);
+  kitReview = reviewShare(corpusDir);
+  ownReview = reviewShare(ownCorpus);
+  console.log(`review, kit corpus:         ${describeShare(kitReview)}`);
+  console.log(`review, own judgments:      ${describeShare(ownReview)}`);
   console.log(`kit corpus:                 ${original.lastLine}`);
   console.log(`kit corpus, real-* only:    ${real.lastLine}`);
   console.log(`kit corpus, diacritics off: ${stripped.lastLine}`);
@@ -113,6 +151,12 @@ describe("extraction quality on the kit's annotated corpus", () => {
 
   it("scores within 0.03 of that when every diacritic is stripped from the documents", () => {
     expect(Math.abs(stripped.overall - original.overall), `${stripped.lastLine} vs ${original.lastLine}`).toBeLessThanOrEqual(0.03);
+  });
+});
+
+describe("review reasons that mean something", () => {
+  it("sends at most two thirds of the kit's documents to review, and most of those it sends had something to correct or check", () => {
+    expect(kitReview.sentToReview / kitReview.documents, describeShare(kitReview)).toBeLessThanOrEqual(2 / 3);
   });
 });
 
