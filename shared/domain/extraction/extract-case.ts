@@ -62,7 +62,7 @@ export function extractCase(rawText: string): ExtractedCase {
   confidence.creditInstitutionInvolved = parties.length > 0 ? 0.8 : 0.4;
 
   reviewReasons.push(
-    ...documentReasons({ docType, docTypeConfidence: confidence.docType, caseNumber, court, issuedDate, parties: parties.length, operative: operative !== null }),
+    ...documentReasons({ docType, docTypeConfidence: confidence.docType, caseNumber, caseNumberConfidence: confidence.caseNumber, court, issuedDate, parties: parties.length, operative: operative !== null }),
     ...accounted.unresolved.map(unresolvedReason),
     ...obligations.flatMap((o) => o.doubts.map((d) => obligationReason(o.amountVnd, d))),
   );

@@ -49,6 +49,13 @@ export function findCaseNumber(text: string, folded: string, headEnd: number): F
     if (!value) continue;
     return { value, confidence: value.split("/").length === 3 ? 0.95 : 0.75, start, end: start + printed.length };
   }
+  // OCR lost the slashes and the year ("Số: 2267 ST-KDTM"): the number and code as printed, for staff to complete
+  const damaged = /(?:^|\n)\s*(?:ban an |quyet dinh )?so\s*:\s*(\d{1,5}\s+[a-z]{2,}(?:\s*-\s*[a-z]+)+)\b/.exec(head);
+  if (damaged?.[1]) {
+    const start = damaged.index + damaged[0].length - damaged[1].length;
+    const printed = text.slice(start, start + damaged[1].length);
+    return { value: printed.replace(/\s*-\s*/g, "-").toUpperCase(), confidence: 0.4, start, end: start + printed.length };
+  }
   return null;
 }
 
@@ -67,6 +74,17 @@ export function findIssuedDate(folded: string, headEnd: number): Found<string> |
     const offset = line.index + line[0].length - line[1].length;
     const direct = parseDate(line[1].startsWith("ngay") ? line[1] : `ngay ${line[1]}`) ?? parseDate(line[1]);
     if (direct) return { value: direct.iso, confidence: 0.95, start: offset, end: offset + line[1].length };
+  }
+  // the heading's date under a stamp: the hearing that the judgment or decision closed, when it sat one day
+  // ("Ngày 22 tháng 5 năm 2025, tại trụ sở Tòa án ... xét xử", "Tại phiên họp ngày 17/4/2025")
+  if (headEnd > 0) {
+    const hearing = /(?:^|\n)\s*(?:trong )?(ngay\s+[\dilo]{1,2}\s*thang\s*[\dilo]{1,2}\s*nam\s*\d{4}),?\s+tai (?:tru so|phong xu an|hoi truong)[^.]{0,160}?(?:xet xu|mo phien hop)/.exec(folded) ??
+      /tai phien (?:hop|toa) ngay\s+(\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})/.exec(folded);
+    if (hearing?.[1] !== undefined) {
+      const date = parseDate(hearing[1].startsWith("ngay") ? hearing[1] : `ngay ${hearing[1]}`) ?? parseDate(hearing[1]);
+      const offset = hearing.index + hearing[0].indexOf(hearing[1]);
+      if (date) return { value: date.iso, confidence: 0.7, start: offset, end: offset + hearing[1].length };
+    }
   }
   // "tuyên án ngày ..." / "ngày tuyên án: ..."
   const pronounced = /(?:tuyen an (?:vao )?ngay|ngay tuyen an\s*:?)\s*([^\n]{6,40})/.exec(folded);

@@ -437,9 +437,13 @@ export function extractObligations(text: string, folded: string, part: Operative
       if (governing?.kind === "done" && leadIn && sentence.listItem && /^duoc huong/.test(folded.slice(governing.start, governing.end))) governing = undefined;
       let context: Context | null = governing ? contextFor(governing, mentions, folded, sentence, amount, parties, lastDebtors) : null;
       // "Sung vào công quỹ Nhà nước số tiền tạm ứng lệ phí do bà C và ông T đã nộp 300.000 đồng": the forfeited advance is their fee
-      const forfeit = triggers.find((t) => t.kind === "confiscate" && t.end <= amount.start && /^sung/.test(folded.slice(t.start, t.end)));
-      if (forfeit && /tien tam ung (?:an phi|le phi)/.test(folded.slice(forfeit.end, amount.start))) {
-        const payers = groupStartingAfter(mentions, forfeit.end, folded, amount.start);
+      // "Số tiền tạm ứng án phí 10.253.000 đồng Công ty H đã nộp ... được sung vào công quỹ Nhà nước": the same, verb last
+      const forfeit = triggers.find((t) => t.kind === "confiscate" && /^sung/.test(folded.slice(t.start, t.end)));
+      const sentenceText = folded.slice(sentence.start, sentence.end);
+      if (forfeit && /tien tam ung (?:an phi|le phi)/.test(sentenceText) && !/hoan tra|tra lai|nhan lai|doi tru|khau tru|can tru|duoc tru/.test(sentenceText) && /tam ung[^.;]{0,80}$/.test(folded.slice(sentence.start, amount.start))) {
+        const paid = /\bda nop\b/.exec(sentenceText);
+        const before = paid ? groupEndingBefore(mentions, sentence.start + paid.index, folded) : [];
+        const payers = before.length > 0 ? before : groupStartingAfter(mentions, forfeit.end, folded, sentence.end);
         context = { debtors: payers.length > 0 ? payers : lastDebtors, creditors: [], trigger: "fee", forfeited: true };
       }
       // "Lệ phí ... là 300.000 đồng, ông T và bà T1 chịu toàn bộ": the payer and the verb follow the amount

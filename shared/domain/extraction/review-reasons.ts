@@ -17,6 +17,7 @@ export interface DocumentFacts {
   docType: DocType;
   docTypeConfidence: number;
   caseNumber: string | null;
+  caseNumberConfidence: number;
   court: string | null;
   issuedDate: string | null;
   parties: number;
@@ -29,6 +30,7 @@ export function documentReasons(facts: DocumentFacts): string[] {
   if (facts.docType === "other") reasons.push("Không nhận ra văn bản là bản án hay quyết định: cần xác định loại văn bản");
   else if (facts.docTypeConfidence < DOC_TYPE_GUESSED) reasons.push("Loại văn bản được suy ra từ nội dung (không đọc được tiêu đề): cần kiểm tra bản án hay quyết định");
   if (!facts.caseNumber) reasons.push("Không tìm thấy số bản án/quyết định (có thể thiếu trang đầu): cần nhập số");
+  else if (facts.caseNumberConfidence < 0.5) reasons.push(`Số bản án/quyết định đọc được không đầy đủ ("${facts.caseNumber}"): cần kiểm tra số, năm và ký hiệu`);
   if (!facts.court) reasons.push("Không xác định được Tòa án ban hành: cần nhập tên Tòa án");
   if (!facts.issuedDate) reasons.push("Không tìm thấy ngày ban hành: cần nhập ngày");
   if (facts.parties === 0) reasons.push("Không tìm thấy đương sự: cần nhập các đương sự");
