@@ -32,6 +32,7 @@ export type NotOrderedReason =
   | "already-settled" // recorded as paid, confirmed, deducted, or the value of property rather than a sum to pay
   | "advance" // an advance fee paid earlier and set against the fee
   | "recited-total" // a total of parts counted already, or a total whose breakdown is counted
+  | "restated" // a debt acknowledged, then ordered below ("xác nhận còn nợ X ... có nghĩa vụ trả Y")
   | "worked-figure" // a figure worked out in passing ("tức là ...")
   | "own-cost"; // a cost a party bears itself, owed to nobody
 
@@ -159,6 +160,8 @@ type Trigger = "pay" | "fee" | "fine" | "confiscate" | "refund" | "support" | "d
 
 /** Verbs that govern an amount, with what they make of it. Longest phrases first within each group. */
 const TRIGGERS: Array<[RegExp, Trigger]> = [
+  // "xác nhận còn nợ Ngân hàng X số tiền ...": a debt acknowledged in a settlement is to be paid
+  [/xac nhan (?:con )?(?:no|thieu)\b/g, "pay"],
   [/khong (?:phai )?chiu|khong phai nop|khong phai tra|duoc mien|mien (?:toan bo )?(?:tien )?an phi/g, "done"],
   [/(?:tra|thanh toan) (?:du|het|xong)\b|thi hanh (?:an )?xong|\bda (?:tu nguyen )?(?:chi tra|tra|nop|thanh toan|boi thuong|giao|chi|hoan tra|nhan du|du nop|tam ung)|xac nhan|tam giu|tiep tuc tam giu|thu giu|duoc tru|doi tru|khau tru|(?:con|van con) phai (?:nop|tra|thi hanh)|tri gia|(?:tong )?gia tri (?:tai san|quyen su dung|nha|dat|di san)[^.;]{0,60}?\bla\b|duoc (?:quyen )?so huu|duoc huong|duoc giu|dang quan ly|khong chap nhan|bac yeu cau|dinh chi|rut yeu cau|giam cho|tu nguyen giam|khong yeu cau|\bdot \d|chia lam|tam tinh|yeu cau (?:bi cao|bi don|nguyen don|toa an)/g, "done"],
   [/hoan tra|hoan lai|nhan lai|tra lai (?:cho [^.;]{0,60}?)?(?:so )?tien tam ung/g, "refund"],
@@ -383,6 +386,8 @@ export function extractObligations(text: string, folded: string, part: Operative
   const allTriggers = triggersIn(folded, part.start, part.end);
   const allMentions = mentionsIn(folded, part.start, part.end, parties);
   const custodian = custodianIn(folded, part, allMentions);
+  // debts acknowledged in a settlement ("xác nhận còn nợ"): an order below to pay the same party the same kind supersedes them
+  const acknowledged = new Set<FoundObligation>();
   let leadIn: Context | null = null;
   let carried: Context | null = null;
   let lastDebtors: KnownParty[] = [];
@@ -507,10 +512,12 @@ export function extractObligations(text: string, folded: string, part: Operative
           if (removed) notOrdered.push({ amountVnd: removed.amountVnd, reason: "worked-figure", evidence: removed.evidence });
           lastRecorded = null;
         }
-        if (orderedLater || base?.kind !== "raw" || base.amount <= amount.value) {
+        if (orderedLater || (base?.kind === "raw" && base.amount <= amount.value)) {
           settle(amount, sentence, "worked-figure");
           continue;
         }
+        // no base counted before it ("phải chịu 50% mức án phí, tức là 52.187.500 đồng"): the figure is the order itself
+        if (base?.kind === "raw") {
         const replaced = raw.splice(base.index, base.count);
         const first = replaced[0];
         if (first) notOrdered.push({ amountVnd: base.amount, reason: "worked-figure", evidence: first.evidence });
@@ -518,6 +525,7 @@ export function extractObligations(text: string, folded: string, part: Operative
         lastRecorded = null;
         counted.push(amount.value);
         continue;
+        }
       }
       if (isRecitedTotal(folded, amount, counted) || isBrokenDown(folded, amount, amounts.slice(amounts.indexOf(amount) + 1))) {
         settle(amount, sentence, "recited-total");
@@ -560,8 +568,13 @@ export function extractObligations(text: string, folded: string, part: Operative
       const debtors = each ? context.debtors.map((d) => d.name) : [obligation.debtor];
       // a party paying another back its share of a fee ("Chị H có nghĩa vụ hoàn trả cho anh M 150.000 đồng") is "other"
       if (context.reimburses && feeSection && obligation.kind === "principal") obligation.kind = "other";
+      const acknowledgement = governing !== undefined && /^xac nhan/.test(folded.slice(governing.start, governing.end));
       lastRecorded = { kind: "raw", paragraph: sentence.paragraph, index: raw.length, count: debtors.length, amount: amount.value };
-      for (const debtor of debtors) raw.push({ ...obligation, debtor, confidence, evidence: evidenceOf(amount, sentence) });
+      for (const debtor of debtors) {
+        const entry = { ...obligation, debtor, confidence, evidence: evidenceOf(amount, sentence) };
+        if (acknowledgement) acknowledged.add(entry);
+        raw.push(entry);
+      }
       counted.push(amount.value);
       carried = context;
       if (context.debtors.length > 0) lastDebtors = context.debtors;
@@ -571,11 +584,15 @@ export function extractObligations(text: string, folded: string, part: Operative
     // "Buộc Công ty X phải trả cho chị Y các khoản sau:" governs the list items that follow
     if (sentence.leadIn && closing && closing.trigger !== "done") {
       leadIn = closing;
-      instalmentsBelow = inSentence.length > 0 && /tra dan|chia (?:lam|thanh)|(?:lam|thanh) \d+ (?:dot|lan|ky)|phuong thuc tra|lo trinh tra/.test(body);
+      instalmentsBelow =
+        (inSentence.length > 0 || /so tien (?:tren|noi tren|neu tren)|toan bo so (?:tien|no)/.test(body)) &&
+        /tra dan|chia (?:lam|thanh)|(?:lam|thanh) \d+ (?:dot|lan|ky)|phuong thuc tra|lo trinh/.test(body);
     }
     if (inSentence.length === 0 && closing && closing.trigger !== "done") carried = closing;
   }
-  return { obligations: sumByParties(raw), notOrdered, unresolved };
+  const superseded = [...acknowledged].filter((a) => raw.some((o) => !acknowledged.has(o) && o.debtor === a.debtor && o.creditor === a.creditor && o.kind === a.kind));
+  for (const entry of superseded) notOrdered.push({ amountVnd: entry.amountVnd, reason: "restated", evidence: entry.evidence });
+  return { obligations: sumByParties(raw.filter((o) => !superseded.includes(o))), notOrdered, unresolved };
 }
 
 /** Where the paragraph of a sentence ends. */
