@@ -166,7 +166,7 @@ const TRIGGERS: Array<[RegExp, Trigger]> = [
   [/(?:tra|thanh toan) (?:du|het|xong)\b|thi hanh (?:an )?xong|\bda (?:tu nguyen )?(?:chi tra|tra|nop|thanh toan|boi thuong|giao|chi|hoan tra|nhan du|du nop|tam ung)|xac nhan|tam giu|tiep tuc tam giu|thu giu|duoc tru|doi tru|khau tru|(?:con|van con) phai (?:nop|tra|thi hanh)|tri gia|(?:tong )?gia tri (?:tai san|quyen su dung|nha|dat|di san)[^.;]{0,60}?\bla\b|duoc (?:quyen )?so huu|duoc huong|duoc giu|dang quan ly|khong chap nhan|bac yeu cau|dinh chi|rut yeu cau|giam cho|tu nguyen giam|khong yeu cau|\bdot \d|chia lam|tam tinh|yeu cau (?:bi cao|bi don|nguyen don|toa an)/g, "done"],
   [/hoan tra|hoan lai|nhan lai|tra lai (?:cho [^.;]{0,60}?)?(?:so )?tien tam ung/g, "refund"],
   [/cap duong/g, "support"],
-  [/phat tien|hinh phat bo sung|phat bo sung|xu phat/g, "fine"],
+  [/phat tien|hinh phat bo sung|phat bo sung|xu phat|\bphat (?=(?:cac )?bi cao\b)/g, "fine"],
   [/tich thu|sung (?:vao )?(?:quy|cong quy) nha nuoc|truy thu|nop lai/g, "confiscate"],
   [/(?:phai |tu nguyen )?chiu|phai nop|\bnop\b/g, "fee"],
   [/(?:phai |co nghia vu |co trach nhiem |lien doi |tiep tuc )?(?:tra|thanh toan|boi thuong|ho tro|hoan tra|giao)\b|buoc\b/g, "pay"],
@@ -388,7 +388,7 @@ export function extractObligations(text: string, folded: string, part: Operative
   const custodian = custodianIn(folded, part, allMentions);
   // debts acknowledged in a settlement ("xác nhận còn nợ"): an order below to pay the same party the same kind supersedes them
   const acknowledged = new Set<FoundObligation>();
-  let leadIn: Context | null = null;
+  let leadIn = null as Context | null;
   let carried: Context | null = null;
   let lastDebtors: KnownParty[] = [];
   let paragraph = -1;
@@ -468,6 +468,12 @@ export function extractObligations(text: string, folded: string, part: Operative
         }
       }
       context ??= carried ?? leadIn;
+      // "Buộc bị cáo Ng trả lại cho bị hại: - Chị Đặng Thị Ph số tiền 100.000.000 đồng": the item names the payee
+      if (context && !governing && sentence.listItem && context === leadIn) {
+        const itemStart = sentence.start + (LIST_START.exec(text.slice(sentence.start, sentence.end))?.[0].length ?? 0);
+        const named = mentions.find((m) => m.start >= itemStart && m.start <= itemStart + 12 && m.end <= amount.start);
+        if (named && !context.debtors.includes(named.party) && context.trigger !== "fee") context = { ...context, creditors: [named.party] };
+      }
       // "... cho bà L 360.000.000 đồng và cho bà N 360 triệu đồng": a payee named since the previous amount is this one's
       if (context && since > sentence.start && (context.trigger === "pay" || context.trigger === "support")) {
         const cho = [...folded.slice(since, amount.start).matchAll(/\bcho\s+/g)].at(-1);
@@ -498,7 +504,9 @@ export function extractObligations(text: string, folded: string, part: Operative
       // "mỗi cháu 2.000.000 đồng": a share of an amount ordered before it, or of a total that follows
       const isShare = /\bmoi (?:chau|con|nguoi|ben|bi cao|bi don)\b[^.;]{0,20}$/.test(folded.slice(since, amount.start));
       const totalFollows = inSentence.some((a) => a.start > amount.start && /tong cong[^.;]{0,20}$/.test(folded.slice(amount.end, a.start)));
-      if (isShare && (counted.length > 0 || totalFollows) && context.debtors.length <= 1) {
+      // "... liên đới bồi thường 30.500.000 đồng, chia theo phần mỗi bị cáo 15.250.000 đồng": shares of a total counted
+      const sharesOfTotal = inSentence.some((a) => a.start < amount.start && a.value === amount.value * Math.max(1, context.debtors.length) && counted.includes(a.value));
+      if (isShare && (sharesOfTotal || totalFollows || (counted.length > 0 && context.debtors.length <= 1))) {
         settle(amount, sentence, "instalment");
         continue;
       }
@@ -564,7 +572,7 @@ export function extractObligations(text: string, folded: string, part: Operative
       }
       const confidence = Math.max(0.3, 0.9 - 0.2 * obligation.doubts.length - (governing ? 0 : 0.1));
       // "Ông A và bà B mỗi người phải chịu 150.000 đồng": one obligation per debtor
-      const each = context.debtors.length > 1 && /\bmoi (?:nguoi|ben|bi cao|bi don|duong su)\b/.test(folded.slice(Math.max(sentence.start, (governing?.start ?? amount.start) - 40), amount.start));
+      const each = context.debtors.length > 1 && /\bmoi (?:nguoi|ben|bi cao|bi don|duong su)\b/.test(folded.slice(Math.max(sentence.start, since), amount.start));
       const debtors = each ? context.debtors.map((d) => d.name) : [obligation.debtor];
       // a party paying another back its share of a fee ("Chị H có nghĩa vụ hoàn trả cho anh M 150.000 đồng") is "other"
       if (context.reimburses && feeSection && obligation.kind === "principal") obligation.kind = "other";
