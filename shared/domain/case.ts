@@ -75,6 +75,16 @@ export interface ExtractedCase {
   confidence: Record<ScalarField, number>;
   /** The text each scalar field was read from, when it was read rather than defaulted. */
   evidence: Partial<Record<ScalarField, Evidence>>;
-  /** Why staff should look at this case; empty when the extractor is confident. */
+  /** Why staff should look at this case, in Vietnamese; empty when the extractor is confident. */
   reviewReasons: string[];
+  /**
+   * The stable code of each review reason, at the same position (#domain/review-reasons.ts); "uncoded" for a reason
+   * that came without one. Absent when the extractor gave none.
+   */
+  reviewCodes?: string[];
+  /**
+   * For a judgment of a higher court (cấp cao, tối cao): the first-instance court it names, which decides the
+   * receiving agency. Absent when extraction did not look for it.
+   */
+  firstInstanceCourt?: string | null;
 }

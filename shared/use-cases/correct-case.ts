@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CaseCategory, DocType, ExtractedCase, ObligationKind, PartyKind, PartyRole, ScalarField } from "../domain/case.ts";
+import { reviewCodesOf } from "../domain/review-reasons.ts";
 import { totalAmountVnd, type AuditEntry, type StoredCase } from "../domain/stored-case.ts";
 import { NotFoundError, VersionConflictError } from "../errors.ts";
 import type { CaseRepository } from "../ports/case-repository.ts";
@@ -108,6 +109,7 @@ export async function correctCase(request: CorrectionRequest, deps: { cases: Cas
     totalAmountVnd: totalAmountVnd(obligations),
     status,
     reviewReasons: status === "verified" ? [] : current.reviewReasons,
+    reviewCodes: status === "verified" ? [] : reviewCodesOf(current),
     version: current.version + 1,
     updatedAt: at,
   };

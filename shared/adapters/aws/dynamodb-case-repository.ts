@@ -7,6 +7,7 @@
  *   sk = AUDIT#<version>#<at> one per staff correction
  * Every search is a Query on an index partition; none scans the table.
  */
+import { reviewCodesOf } from "../../domain/review-reasons.ts";
 import {
   BatchGetCommand,
   GetCommand,
@@ -42,7 +43,7 @@ const INDEX_ONLY_ATTRIBUTES = [
 ];
 
 const SUMMARY_FIELDS = [
-  "caseId", "version", "status", "caseNumber", "court", "source", "agencyId", "issuedDate", "receivedAt", "totalAmountVnd", "parties", "reviewReasons",
+  "caseId", "version", "status", "caseNumber", "court", "source", "agencyId", "issuedDate", "receivedAt", "totalAmountVnd", "parties", "reviewReasons", "reviewCodes",
 ] as const;
 
 type Item = Record<string, unknown>;
@@ -428,5 +429,6 @@ function toSummary(item: Item): CaseSummary {
     totalAmountVnd: record.totalAmountVnd,
     parties: record.parties.map((party) => ({ name: party.name, role: party.role })),
     reviewReasons: record.reviewReasons,
+    reviewCodes: reviewCodesOf(record),
   };
 }
