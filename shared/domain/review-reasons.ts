@@ -88,7 +88,8 @@ export const REASON_TEMPLATES = {
   ),
 
   // refused API requests (HTTP 4xx)
-  "request.invalid": template({ detail: "dateFrom" }, (p) => `Yêu cầu không hợp lệ: ${p.detail}`),
+  "request.invalid": template({ fields: "dateFrom, body.sizeBytes" }, (p) => `Yêu cầu không hợp lệ ở trường: ${p.fields}`),
+  "request.malformed": template({}, () => "Yêu cầu không đúng định dạng"),
   "request.not-court-uploader": template({}, () => "Chỉ tài khoản tải lên của tòa án mới được gửi tài liệu"),
   "request.no-identity": template({}, () => "Yêu cầu không mang danh tính IAM"),
   "request.content-type": template({}, () => "Loại tệp (contentType) phải là application/pdf, image/png, image/jpeg hoặc image/tiff"),
