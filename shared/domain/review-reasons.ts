@@ -124,9 +124,14 @@ export const REASON_TEMPLATES = {
   "request.internal": template({}, () => "Lỗi nội bộ; hãy thử lại sau"),
 
   // the thads CLI
+  "file.not-found": template({}, () => "Không có tệp này"),
+  "file.is-directory": template({}, () => "Đây là thư mục, không phải tệp"),
+  "file.permission-denied": template({}, () => "Không có quyền đọc tệp"),
+  "ocr.unavailable": template({}, () => "Không chạy được nhận dạng chữ (OCR) trên máy này: thiếu chương trình hoặc dữ liệu tiếng Việt; cài đặt bằng scripts/install-system-deps.sh"),
   "cli.unknown-command": template({ command: "xoa" }, (p) => `Không có lệnh '${p.command}'; chạy 'thads --help' để xem danh sách lệnh`),
   "cli.internal": template({ detail: "ENOSPC" }, (p) => `Lỗi nội bộ: ${p.detail}`),
   "cli.not-sent-type": template({}, () => "Không gửi: hệ thống chỉ nhận tệp PDF, PNG, JPEG và TIFF (tệp văn bản thì đọc bằng 'thads extract')"),
+  "cli.no-case-written": template({}, () => "Không có hồ sơ nào được ghi mà cũng không có lỗi nào được báo"),
   "cli.nothing-to-ingest": template({}, () => "Không có tệp nào để gửi"),
 } satisfies Record<string, { example: Params; render: (params: never) => string }>;
 

@@ -5,7 +5,7 @@ import type { ExtractedCase, ScalarField } from "../domain/case.ts";
 import { sniffMediaType } from "../domain/document/media-type.ts";
 import { unreadableReason, type UnreadableDocumentError, type UnreadableReason } from "../domain/document/unreadable-document-error.ts";
 import { vietnamDate } from "../domain/report/periods.ts";
-import { reason, withReasons, type Reason } from "../domain/review-reasons.ts";
+import { reason, reviewCodesOf, withReasons, type Reason } from "../domain/review-reasons.ts";
 import { foldText } from "../domain/search-keys.ts";
 import { certainlySinglePage } from "../domain/single-page.ts";
 import { caseIdFor, statusAfterExtraction, totalAmountVnd, type StoredCase, type TextSource } from "../domain/stored-case.ts";
@@ -38,7 +38,8 @@ export interface IntakeDependencies {
 }
 
 export type IntakeOutcome =
-  | { outcome: "created"; caseId: string; courtId: string; needsReview: boolean }
+  /** reviewCodes: why it waits for staff, as codes only (fit for logs: no names, no amounts). */
+  | { outcome: "created"; caseId: string; courtId: string; needsReview: boolean; reviewCodes: string[] }
   | { outcome: "duplicate"; caseId: string; courtId: string }
   | { outcome: "ocr-started"; caseId: string; courtId: string; jobId: string }
   /** The document could not be read: it is on file as a case awaiting review, with the reason. */
@@ -147,7 +148,13 @@ export async function recordCase(
   const { pages } = extracted.read;
   const written = await storeCase(fetched, withExtra, { textSource: textSourceOf(pages), pageCount: pages.length }, receivedAt, deps);
   return written.created
-    ? { outcome: "created", caseId: fetched.caseId, courtId: fetched.upload.courtId, needsReview: written.record.status === "needs_review" }
+    ? {
+        outcome: "created",
+        caseId: fetched.caseId,
+        courtId: fetched.upload.courtId,
+        needsReview: written.record.status === "needs_review",
+        reviewCodes: reviewCodesOf(written.record),
+      }
     : { outcome: "duplicate", caseId: fetched.caseId, courtId: fetched.upload.courtId };
 }
 
