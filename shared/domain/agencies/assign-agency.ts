@@ -17,8 +17,8 @@ export type AgencyAssignment =
 
 export interface AssignOptions {
   /**
-   * The first-instance court a judgment of a higher court (cấp cao, tối cao) names; such a judgment goes to the
-   * agency of that court. Reading it from the judgment's text is extraction's work.
+   * The first-instance court an appeal judgment names (of a high court, the Supreme People's Court or a provincial
+   * court on appeal): the judgment goes to that court's agency. Reading it from the judgment's text is extraction's work.
    */
   firstInstanceCourt?: string | null;
 }
@@ -126,19 +126,20 @@ function assignOne(directory: AgencyDirectory, court: string, receivedOn: string
  * spelling): a court the directory lists goes to its office, any other court of a known province to that
  * province's agency on the date, with a reason asking staff to confirm the office. A name that says both the old
  * and the new court ("huyện X (nay là ... khu vực N - Y)") is routed by the one that existed on the date.
- * A higher court's judgment goes where its first-instance court's would. An unknown, ambiguous or
- * not-yet-existing court returns a review reason instead of a default.
+ * An appeal judgment that names its first-instance court (`firstInstanceCourt`) goes where that court's would;
+ * a higher court's judgment that names none goes to review. An unknown, ambiguous or not-yet-existing court
+ * returns a review reason instead of a default.
  */
 export function assignAgency(directory: AgencyDirectory, court: string | null, receivedOn: string, options: AssignOptions = {}): AgencyAssignment {
   if (court === null || court.trim() === "") return { ok: false, reviewReason: reason("court.missing", {}) };
   const index = indexOf(directory);
-  if (parseCourtName(court, index.names).level === "higher") {
-    const first = options.firstInstanceCourt?.trim();
-    if (!first || parseCourtName(first, index.names).level === "higher") {
-      return { ok: false, reviewReason: reason("court.higher-without-first-instance", { court }) };
-    }
-    return assignAgency(directory, first, receivedOn);
-  }
+  const level = parseCourtName(court, index.names).level;
+  const first = options.firstInstanceCourt?.trim();
+  const firstUsable = first !== undefined && first !== "" && parseCourtName(first, index.names).level !== "higher";
+  if (level === "higher" && !firstUsable) return { ok: false, reviewReason: reason("court.higher-without-first-instance", { court }) };
+  // An appeal goes where the first-instance judgment would have gone (Luật THADS 2008, Điều 35): a high court's
+  // always, a provincial court's when it names a first-instance court of its own.
+  if (firstUsable && (level === "higher" || level === "provincial")) return assignAgency(directory, first, receivedOn);
   const [formerName, laterName] = court.split(/\(?\s*\bnay\s+l[aà](?=\s)/iu);
   if (laterName !== undefined && laterName.trim() !== "") {
     const later = assignOne(directory, laterName.replace(/\)\s*$/, ""), receivedOn);

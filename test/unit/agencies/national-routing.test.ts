@@ -117,7 +117,7 @@ describe("every court in Vietnam reaches its agency on the date the judgment arr
   });
 });
 
-describe("courts above the province", () => {
+describe("appeal judgments", () => {
   it("route a high court's judgment by the first-instance court it names", () => {
     const result = assignAgency(directory, "Tòa án nhân dân cấp cao tại Đà Nẵng", BEFORE, { firstInstanceCourt: "TAND tỉnh Quảng Nam" });
     expect(result).toMatchObject({ ok: true, unit: { name: "Cục Thi hành án dân sự tỉnh Quảng Nam" }, reviewReasons: [] });
@@ -126,6 +126,11 @@ describe("courts above the province", () => {
   it("route the Supreme People's Court's judgment by its first-instance court, on the date received", () => {
     const result = assignAgency(directory, "TÒA ÁN NHÂN DÂN TỐI CAO", AFTER, { firstInstanceCourt: "Tòa án nhân dân huyện Bình Lục, tỉnh Hà Nam" });
     expect(result).toMatchObject({ ok: true, unit: { id: "ninh-binh-kv-7" } });
+  });
+
+  it("route a provincial court's appeal by the district court whose judgment it reviewed", () => {
+    const result = assignAgency(directory, "Tòa án nhân dân tỉnh Hà Nam", BEFORE, { firstInstanceCourt: "Tòa án nhân dân huyện Lý Nhân, tỉnh Hà Nam" });
+    expect(result).toMatchObject({ ok: true, unit: { name: "Chi cục Thi hành án dân sự huyện Lý Nhân" }, reviewReasons: [] });
   });
 
   it("go to review when the judgment names no first-instance court", () => {
