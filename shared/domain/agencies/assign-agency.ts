@@ -1,6 +1,6 @@
 import { reason, type Reason } from "../review-reasons.ts";
 import { foldVietnamese } from "../text/fold.ts";
-import { parseCourtName, type ParsedCourt, type ProvinceNames } from "./court-name.ts";
+import { parseCourtName, provinceNames, type ParsedCourt, type ProvinceNames } from "./court-name.ts";
 import {
   findUnit,
   isValidOn,
@@ -25,6 +25,8 @@ export interface AssignOptions {
 
 interface DirectoryIndex {
   names: ProvinceNames;
+  /** Court names already read: the same few thousand courts recur in every batch. */
+  parsed: Map<string, ParsedCourt>;
   provincesByName: Map<string, Province[]>;
   assignments: Array<{ entry: CourtAssignment; key: ParsedCourt }>;
 }
@@ -48,14 +50,27 @@ function indexOf(directory: AgencyDirectory): DirectoryIndex {
     const name = foldVietnamese(unit.province);
     if (!keys.has(name)) keys.set(name, name);
   }
-  const names = { keys, cities };
+  const names = provinceNames(keys, cities);
   const index = {
     names,
+    parsed: new Map<string, ParsedCourt>(),
     provincesByName,
     assignments: directory.assignments.map((entry) => ({ entry, key: parseCourtName(entry.court, names) })),
   };
   indexes.set(directory, index);
   return index;
+}
+
+const MAX_REMEMBERED_COURTS = 10_000;
+
+function parsedCourt(index: DirectoryIndex, court: string): ParsedCourt {
+  let parsed = index.parsed.get(court);
+  if (!parsed) {
+    if (index.parsed.size >= MAX_REMEMBERED_COURTS) index.parsed.clear();
+    parsed = parseCourtName(court, index.names);
+    index.parsed.set(court, parsed);
+  }
+  return parsed;
 }
 
 function sameCourt(input: ParsedCourt, entry: ParsedCourt): boolean {
@@ -99,7 +114,7 @@ function provinceOn(directory: AgencyDirectory, entries: Province[], parsed: Par
 
 function assignOne(directory: AgencyDirectory, court: string, receivedOn: string): AgencyAssignment {
   const index = indexOf(directory);
-  const parsed = parseCourtName(court, index.names);
+  const parsed = parsedCourt(index, court);
   if (parsed.level === "regional" && parsed.province === null) return { ok: false, reviewReason: reason("court.ambiguous", { court }) };
 
   const matches = index.assignments.filter(({ key }) => sameCourt(parsed, key));
@@ -133,9 +148,9 @@ function assignOne(directory: AgencyDirectory, court: string, receivedOn: string
 export function assignAgency(directory: AgencyDirectory, court: string | null, receivedOn: string, options: AssignOptions = {}): AgencyAssignment {
   if (court === null || court.trim() === "") return { ok: false, reviewReason: reason("court.missing", {}) };
   const index = indexOf(directory);
-  const level = parseCourtName(court, index.names).level;
+  const level = parsedCourt(index, court).level;
   const first = options.firstInstanceCourt?.trim();
-  const firstUsable = first !== undefined && first !== "" && parseCourtName(first, index.names).level !== "higher";
+  const firstUsable = first !== undefined && first !== "" && parsedCourt(index, first).level !== "higher";
   if (level === "higher" && !firstUsable) return { ok: false, reviewReason: reason("court.higher-without-first-instance", { court }) };
   // An appeal goes where the first-instance judgment would have gone (Luật THADS 2008, Điều 35): a high court's
   // always, a provincial court's when it names a first-instance court of its own.

@@ -15,9 +15,9 @@ export interface ParsedCourt {
   province: string | null;
 }
 
-/** The province names a parser recognises: folded spelling -> the folded name it stands for. */
+/** The province names a parser recognises (build with provinceNames). */
 export interface ProvinceNames {
-  keys: ReadonlyMap<string, string>;
+  spellings: ReadonlyArray<{ pattern: RegExp; length: number; province: string }>;
   /** Folded names of centrally-run cities: "thành phố Y" is then the provincial court, not a city within a tỉnh. */
   cities: ReadonlySet<string>;
 }
@@ -32,13 +32,25 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+/** Compiles the spellings (folded spelling -> folded province name) once, for every name parsed after. */
+export function provinceNames(spellings: ReadonlyMap<string, string>, cities: ReadonlySet<string>): ProvinceNames {
+  return {
+    spellings: [...spellings].map(([spelling, province]) => ({
+      pattern: new RegExp(`(?<![a-z0-9])${escape(spelling)}(?![a-z0-9])`, "g"),
+      length: spelling.length,
+      province,
+    })),
+    cities,
+  };
+}
+
 /** The province named last in the text (a court's own province comes after its place), longest spelling first. */
 function lastProvince(text: string, names: ProvinceNames): { start: number; end: number; province: string } | null {
   let best: { start: number; end: number; province: string } | null = null;
-  for (const [spelling, province] of names.keys) {
-    for (const match of text.matchAll(new RegExp(`(?<![a-z0-9])${escape(spelling)}(?![a-z0-9])`, "g"))) {
+  for (const { pattern, length, province } of names.spellings) {
+    for (const match of text.matchAll(pattern)) {
       const start = match.index;
-      const end = start + spelling.length;
+      const end = start + length;
       if (!best || end > best.end || (end === best.end && start < best.start)) best = { start, end, province };
     }
   }
