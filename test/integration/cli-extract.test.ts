@@ -52,6 +52,9 @@ describe("thads extract on documents it can read", () => {
     const printed = JSON.parse(stdout) as Record<string, unknown>;
     expect(Object.keys(printed)).toEqual(expect.arrayContaining(CONTRACT_FIELDS));
     expect(printed.source).toEqual({ file: file(name), mediaType, pageCount });
+    // review reasons stay texts; their codes stand beside them, position by position
+    expect((printed.reviewReasons as unknown[]).every((text) => typeof text === "string")).toBe(true);
+    expect(printed.reviewCodes).toHaveLength((printed.reviewReasons as unknown[]).length);
   });
 
   it("reads a scanned image with local OCR (Tesseract) by default", () => {
