@@ -132,6 +132,7 @@ export const REASON_TEMPLATES = {
   "cli.internal": template({ detail: "ENOSPC" }, (p) => `Lỗi nội bộ: ${p.detail}`),
   "cli.not-sent-type": template({}, () => "Không gửi: hệ thống chỉ nhận tệp PDF, PNG, JPEG và TIFF (tệp văn bản thì đọc bằng 'thads extract')"),
   "cli.no-case-written": template({}, () => "Không có hồ sơ nào được ghi mà cũng không có lỗi nào được báo"),
+  "cli.report-built": template({ period: "2026-H1", cases: 5 }, (p) => `Đã lập báo cáo kỳ ${p.period} từ ${p.cases} hồ sơ`),
   "cli.nothing-to-ingest": template({}, () => "Không có tệp nào để gửi"),
 } satisfies Record<string, { example: Params; render: (params: never) => string }>;
 
