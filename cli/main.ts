@@ -1,3 +1,4 @@
+import { reason } from "#domain/review-reasons.ts";
 import { UsageError, oneLine, type CliIo, type Command } from "./command.ts";
 
 function overview(commands: readonly Command[]): string {
@@ -28,7 +29,7 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    io.err(`thads: unknown command '${name}'; run 'thads --help' for the list\n`);
+    io.err(`thads: ${reason("cli.unknown-command", { command: name }).message}\n`);
     return 2;
   }
   if (asksCommandHelp(rest)) {
@@ -42,7 +43,7 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
       io.err(`thads ${name}: ${oneLine(error.message)}; run 'thads ${name} --help' for usage\n`);
       return 2;
     }
-    io.err(`thads: internal error: ${oneLine(String(error instanceof Error ? error.message : error))}\n`);
+    io.err(`thads: ${oneLine(reason("cli.internal", { detail: String(error instanceof Error ? error.message : error) }).message)}\n`);
     if (io.debug && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
     return 1;
   }

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
+import { reason } from "#domain/review-reasons.ts";
 import { caseIdFor, type CaseStatus } from "#domain/stored-case.ts";
 import type { CaseRepository } from "#ports/case-repository.ts";
 import type { DeadLetter } from "./queue.ts";
@@ -46,7 +47,7 @@ export async function ingestFiles(target: IntakeTarget, files: readonly FileToIn
     try {
       bytes = await readFile(file);
     } catch (error) {
-      outcomes[index] = { file, outcome: "unreadable", reason: (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String((error as Error).message) };
+      outcomes[index] = { file, outcome: "unreadable", reason: (error as NodeJS.ErrnoException).code === "ENOENT" ? reason("file.not-found", {}).message : String((error as Error).message) };
       continue;
     }
     const key = await target.upload({ courtId, fileName: basename(file), bytes });
@@ -60,7 +61,7 @@ export async function ingestFiles(target: IntakeTarget, files: readonly FileToIn
     const letter = deadByKey.get(key);
     const stored = letter ? null : await target.cases.get(caseId);
     if (letter) outcomes[index] = { file, outcome: "failed", reason: failedDocument(letter).reason };
-    else if (!stored) outcomes[index] = { file, outcome: "failed", reason: "no case was written and no failure was reported" };
+    else if (!stored) outcomes[index] = { file, outcome: "failed", reason: reason("cli.no-case-written", {}).message };
     else if (stored.source.key === key) outcomes[index] = { file, outcome: "created", caseId, status: stored.status };
     else outcomes[index] = { file, outcome: "duplicate", caseId, firstFileName: stored.source.fileName };
   }

@@ -1,33 +1,43 @@
 /**
  * Errors the application raises on purpose. Each has a `name`, so logs and the HTTP edge can tell
- * them apart; the edge maps them to status codes (see adapters/aws/http.ts), nothing else does.
+ * them apart; the edge maps them to status codes (see adapters/aws/lambda-handler.ts), nothing else does.
  */
+import { reason, type Reason, type ReasonCode } from "./domain/review-reasons.ts";
+
+/** A refusal the caller reads: its message is the Vietnamese text of a registry reason, `code` its stable code. */
+export abstract class RefusalError extends Error {
+  readonly code: ReasonCode;
+  constructor(refusal: Reason) {
+    super(refusal.message);
+    this.code = refusal.code;
+  }
+}
 
 /** The request is malformed or asks for something the system cannot do (HTTP 400). */
-export class InvalidRequestError extends Error {
+export class InvalidRequestError extends RefusalError {
   override name = "InvalidRequestError";
 }
 
 /** The caller is authenticated but not allowed to do this (HTTP 403). */
-export class ForbiddenError extends Error {
+export class ForbiddenError extends RefusalError {
   override name = "ForbiddenError";
 }
 
 /** The thing asked for does not exist (HTTP 404). */
-export class NotFoundError extends Error {
+export class NotFoundError extends RefusalError {
   override name = "NotFoundError";
 }
 
 /** A change was based on an older version of the record than the stored one (HTTP 412). */
-export class VersionConflictError extends Error {
+export class VersionConflictError extends RefusalError {
   override name = "VersionConflictError";
   constructor(readonly caseId: string, readonly expectedVersion: number) {
-    super(`Case ${caseId} is no longer at version ${expectedVersion}; reload it and apply the change again`);
+    super(reason("request.version-conflict", { caseId, version: expectedVersion }));
   }
 }
 
 /** A change must say which version it is based on (HTTP 428). */
-export class PreconditionRequiredError extends Error {
+export class PreconditionRequiredError extends RefusalError {
   override name = "PreconditionRequiredError";
 }
 

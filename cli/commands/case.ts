@@ -29,7 +29,7 @@ export const caseCommand: Command = {
         found = await getCase(caseId, session.cases);
       } catch (error) {
         if (error instanceof Error && error.name === "NotFoundError") {
-          io.err(`thads: no case ${caseId}\n`);
+          io.err(`thads: ${error.message}\n`);
           return 1;
         }
         throw error;

@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { UnreadableDocumentError } from "#domain/document/unreadable-document-error.ts";
+import { UnreadableDocumentError, unreadableReason } from "#domain/document/unreadable-document-error.ts";
+import { reason, reviewCodesOf, type ReasonCode } from "#domain/review-reasons.ts";
 import { OcrEngineUnavailableError, type OcrEngine } from "#ports/ocr-engine.ts";
 import { extractDocument, type ExtractedDocument } from "#use-cases/extract-document.ts";
 import { detectMediaType, type ReadDocumentDeps } from "#use-cases/read-document.ts";
@@ -19,7 +20,7 @@ is real text; scanned pages and images are read by OCR.
 
 Options:
   --json         print JSON (the contract in ../shared/contract/case.schema.json, plus confidence,
-                 evidence and review reasons): one document for one FILE, one line per FILE otherwise
+                 evidence, review reasons and their codes): one document for one FILE, one line per FILE otherwise
   --ocr ENGINE   how scans and images are read:
                    tesseract  local Tesseract with its Vietnamese model (the default; install it
                               with scripts/install-system-deps.sh)
@@ -32,21 +33,25 @@ A file that cannot be read is reported as 'thads: FILE: REASON' on stderr; the o
 processed and the exit code is 1.
 `;
 
-const FILE_ERRORS: Record<string, string> = {
-  ENOENT: "no such file",
-  EISDIR: "is a directory, not a file",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
+const FILE_ERRORS: Record<string, ReasonCode> = {
+  ENOENT: "file.not-found",
+  EISDIR: "file.is-directory",
+  EACCES: "file.permission-denied",
+  EPERM: "file.permission-denied",
 };
 
-/** Why a file failed, in one line: the reader's or OCR engine's own reason, the file system's, or an internal error. */
+/**
+ * Why a file failed, in one line of Vietnamese: the reader's or OCR engine's reason, the file system's, or an
+ * internal error. THADS_DEBUG=1 adds the English detail (and stack) for whoever maintains the reader.
+ */
 function failureReason(error: unknown, io: CliIo): string {
-  if (error instanceof UnreadableDocumentError || error instanceof OcrEngineUnavailableError) return error.message;
+  if (io.debug && error instanceof Error) io.err(`${error.stack ?? error.message}\n`);
+  if (error instanceof UnreadableDocumentError) return unreadableReason(error).message;
+  if (error instanceof OcrEngineUnavailableError) return reason("ocr.unavailable", {}).message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   const known = code ? FILE_ERRORS[code] : undefined;
-  if (known) return known;
-  if (io.debug && error instanceof Error && error.stack) io.err(`${error.stack}\n`);
-  return `internal error: ${error instanceof Error ? error.message : String(error)}`;
+  if (known) return reason(known, {}).message;
+  return reason("cli.internal", { detail: error instanceof Error ? error.message : String(error) }).message;
 }
 
 async function extractFile(file: string, deps: ReadDocumentDeps): Promise<ExtractedDocument> {
@@ -92,7 +97,7 @@ export function extractCommand(readers: ExtractReaders): Command {
           continue;
         }
         const source: DocumentFacts = { file, mediaType: result.read.mediaType, pageCount: result.read.pages.length };
-        if (values.json) io.out(`${JSON.stringify({ ...result.case, source }, null, jsonIndent)}\n`);
+        if (values.json) io.out(`${JSON.stringify({ ...result.case, reviewCodes: reviewCodesOf(result.case), source }, null, jsonIndent)}\n`);
         else io.out(`${printed > 0 ? "\n" : ""}${formatCaseSummary(result.case, source)}`);
         printed++;
       }

@@ -1,5 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
+import { reason } from "#domain/review-reasons.ts";
 import { COURT_ID_PATTERN, mediaTypeOf } from "#domain/upload-key.ts";
 import type { FileToIngest, IngestOutcome, IntakeTarget } from "../../local/ingest.ts";
 import { UsageError, parseCommandArgs, type CliIo, type Command } from "../command.ts";
@@ -34,7 +35,7 @@ async function expand(paths: readonly string[], io: CliIo): Promise<{ files: str
       continue;
     }
     if (info && mediaTypeOf(basename(path), undefined) === null) {
-      io.err(`thads: ${path}: not sent: intake takes PDF, PNG, JPEG and TIFF files (read a text file with 'thads extract')\n`);
+      io.err(`thads: ${path}: ${reason("cli.not-sent-type", {}).message}\n`);
       skipped++;
       continue;
     }
@@ -73,7 +74,7 @@ export const ingestCommand: Command = {
     if (!COURT_ID_PATTERN.test(courtId)) throw new UsageError(`--court ${courtId}: a court id is lower-case letters, digits and dashes`);
     const { files, skipped } = await expand(positionals, io);
     if (files.length === 0) {
-      io.err("thads: nothing to ingest\n");
+      io.err(`thads: ${reason("cli.nothing-to-ingest", {}).message}\n`);
       return 1;
     }
     return withStackSession(io, async (session) => {

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ExportFormat } from "#domain/report/export/export.ts";
+import { reason } from "#domain/review-reasons.ts";
 import { UsageError, parseCommandArgs, type Command } from "../command.ts";
 import { withStackSession } from "../local-stack.ts";
 
@@ -46,7 +47,8 @@ export const reportCommand: Command = {
         await writeFile(path, file.body);
         io.out(`${path}\n`);
       }
-      io.err(`thads: report ${report.period.name} from ${cases} case(s)${report.notes.length > 0 ? `; notes:\n${report.notes.map((note) => `  - ${note}`).join("\n")}` : ""}\n`);
+      const built = reason("cli.report-built", { period: report.period.name, cases }).message;
+      io.err(`thads: ${built}${report.notes.length > 0 ? `; ghi chú:\n${report.notes.map((note) => `  - ${note}`).join("\n")}` : ""}\n`);
       return 0;
     });
   },

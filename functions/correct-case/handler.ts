@@ -4,6 +4,7 @@ import { callerArn } from "#adapters/aws/caller.ts";
 import { documents } from "#adapters/aws/clients.ts";
 import { DynamoDbCaseRepository } from "#adapters/aws/dynamodb-case-repository.ts";
 import { httpRoute, json } from "#adapters/aws/lambda-handler.ts";
+import { reason } from "#domain/review-reasons.ts";
 import { loadConfig } from "#shared/config.ts";
 import { PreconditionRequiredError } from "#shared/errors.ts";
 import { logger, metrics } from "#shared/observability.ts";
@@ -15,7 +16,7 @@ const cases = new DynamoDbCaseRepository(documents, config.CASES_TABLE);
 /** The version named by If-Match: the ETag GET /cases/{caseId} returned, e.g. "3". */
 function expectedVersion(ifMatch: string | undefined): number {
   const version = ifMatch === undefined ? undefined : /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim())?.[1];
-  if (version === undefined) throw new PreconditionRequiredError('send If-Match with the ETag of the version you corrected, e.g. If-Match: "3"');
+  if (version === undefined) throw new PreconditionRequiredError(reason("request.if-match-required", {}));
   return Number(version);
 }
 

@@ -80,6 +80,16 @@ export interface ExtractedCase {
    * claim, a total of parts counted, ...): with the obligations and the review reasons they account for every amount.
    */
   amountsNotOrdered?: Array<{ amountVnd: number; reason: string; evidence: Evidence }>;
-  /** Why staff should look at this case; empty when the extractor is confident. */
+  /** Why staff should look at this case, in Vietnamese; empty when the extractor is confident. */
   reviewReasons: string[];
+  /**
+   * The stable code of each review reason, at the same position (#domain/review-reasons.ts); "uncoded" for a reason
+   * that came without one. Absent when the extractor gave none.
+   */
+  reviewCodes?: string[];
+  /**
+   * For a judgment of a higher court (cấp cao, tối cao): the first-instance court it names, which decides the
+   * receiving agency. Absent when extraction did not look for it.
+   */
+  firstInstanceCourt?: string | null;
 }

@@ -49,6 +49,8 @@ export interface CaseSummary {
   totalAmountVnd: number;
   parties: { name: string; role: PartyRole }[];
   reviewReasons: string[];
+  /** The codes of reviewReasons, position by position (#domain/review-reasons.ts). */
+  reviewCodes: string[];
 }
 
 /** Cases and their history. Writes are conditional: a case id is written once, a correction only onto the version it read. */

@@ -1,3 +1,4 @@
+import { reason } from "../domain/review-reasons.ts";
 import type { AuditEntry, StoredCase } from "../domain/stored-case.ts";
 import { InvalidRequestError, NotFoundError } from "../errors.ts";
 import type { CaseRepository, CaseSearch, CaseSummary, Page, PageRequest } from "../ports/case-repository.ts";
@@ -6,15 +7,15 @@ import type { ObjectStore, PresignedRequest } from "../ports/object-store.ts";
 /** A case with its correction history, oldest change first. */
 export async function getCase(caseId: string, cases: CaseRepository): Promise<{ case: StoredCase; history: AuditEntry[] }> {
   const [found, history] = await Promise.all([cases.get(caseId), cases.history(caseId)]);
-  if (!found) throw new NotFoundError(`no case ${caseId}`);
+  if (!found) throw new NotFoundError(reason("request.case-not-found", { caseId }));
   return { case: found, history };
 }
 
 /** Searches cases; ranges must be the right way round. */
 export async function searchCases(criteria: CaseSearch, page: PageRequest, cases: CaseRepository): Promise<Page<CaseSummary>> {
-  if (criteria.dateFrom && criteria.dateTo && criteria.dateFrom > criteria.dateTo) throw new InvalidRequestError("dateFrom is after dateTo");
+  if (criteria.dateFrom && criteria.dateTo && criteria.dateFrom > criteria.dateTo) throw new InvalidRequestError(reason("request.date-range", {}));
   if (criteria.minAmountVnd !== undefined && criteria.maxAmountVnd !== undefined && criteria.minAmountVnd > criteria.maxAmountVnd) {
-    throw new InvalidRequestError("minAmountVnd is above maxAmountVnd");
+    throw new InvalidRequestError(reason("request.amount-range", {}));
   }
   return cases.search(criteria, page);
 }
@@ -25,7 +26,7 @@ export async function originalDocumentUrl(
   deps: { cases: CaseRepository; objects: ObjectStore; expiresInSeconds: number },
 ): Promise<PresignedRequest> {
   const found = await deps.cases.get(caseId);
-  if (!found) throw new NotFoundError(`no case ${caseId}`);
+  if (!found) throw new NotFoundError(reason("request.case-not-found", { caseId }));
   const { bucket, key, versionId, fileName } = found.source;
   return deps.objects.createDownloadUrl({
     ref: { bucket, key, ...(versionId !== null && { versionId }) },

@@ -1,4 +1,5 @@
 import { UnreadableDocumentError } from "../domain/document/unreadable-document-error.ts";
+import { reason } from "../domain/review-reasons.ts";
 import { UnknownOcrJobError } from "../errors.ts";
 import { OcrJobFailedError, type PageText } from "../ports/ocr-engine.ts";
 import { CollectedOcr, fetchUpload, recordCase, recordUnreadable, sourceDocument, type IntakeDependencies, type IntakeOutcome } from "./intake-steps.ts";
@@ -9,7 +10,7 @@ export interface OcrJobNotice {
   status: string;
 }
 
-export const OCR_FAILED_REASON = "text recognition failed; read the original";
+export const OCR_FAILED_REASON = reason("document.ocr-failed", {});
 
 /**
  * Finishes a document whose OCR ran as an asynchronous job: merges the job's pages with the

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CaseCategory, DocType, ExtractedCase, ObligationKind, PartyKind, PartyRole, ScalarField } from "../domain/case.ts";
+import { reason as refusal, reviewCodesOf } from "../domain/review-reasons.ts";
 import { totalAmountVnd, type AuditEntry, type StoredCase } from "../domain/stored-case.ts";
 import { NotFoundError, VersionConflictError } from "../errors.ts";
 import type { CaseRepository } from "../ports/case-repository.ts";
@@ -74,7 +75,7 @@ function isScalarField(field: string): field is ScalarField {
  */
 export async function correctCase(request: CorrectionRequest, deps: { cases: CaseRepository; now: () => Date }): Promise<StoredCase> {
   const current = await deps.cases.get(request.caseId);
-  if (!current) throw new NotFoundError(`no case ${request.caseId}`);
+  if (!current) throw new NotFoundError(refusal("request.case-not-found", { caseId: request.caseId }));
   if (current.version !== request.expectedVersion) throw new VersionConflictError(request.caseId, request.expectedVersion);
 
   const { changes: requested, reason, status } = request.correction;
@@ -108,6 +109,7 @@ export async function correctCase(request: CorrectionRequest, deps: { cases: Cas
     totalAmountVnd: totalAmountVnd(obligations),
     status,
     reviewReasons: status === "verified" ? [] : current.reviewReasons,
+    reviewCodes: status === "verified" ? [] : reviewCodesOf(current),
     version: current.version + 1,
     updatedAt: at,
   };

@@ -1,3 +1,4 @@
+import { reason } from "../domain/review-reasons.ts";
 import { COURT_ID_PATTERN, buildUploadKey, mediaTypeOf, safeFileName } from "../domain/upload-key.ts";
 import { ForbiddenError, InvalidRequestError } from "../errors.ts";
 import type { ObjectStore, PresignedRequest } from "../ports/object-store.ts";
@@ -30,11 +31,11 @@ export interface UploadUrl {
  * courts/<its court id>/, until it expires.
  */
 export async function createUploadUrl(input: UploadUrlInput, deps: UploadUrlDependencies): Promise<UploadUrl> {
-  if (!COURT_ID_PATTERN.test(input.courtId)) throw new ForbiddenError("caller is not a court uploader");
+  if (!COURT_ID_PATTERN.test(input.courtId)) throw new ForbiddenError(reason("request.not-court-uploader", {}));
   const mediaType = mediaTypeOf("", input.contentType);
-  if (!mediaType) throw new InvalidRequestError("contentType must be application/pdf, image/png, image/jpeg or image/tiff");
+  if (!mediaType) throw new InvalidRequestError(reason("request.content-type", {}));
   if (input.sizeBytes < 1 || input.sizeBytes > deps.maxBytes) {
-    throw new InvalidRequestError(`sizeBytes must be between 1 and ${deps.maxBytes}`);
+    throw new InvalidRequestError(reason("request.size", { maxBytes: deps.maxBytes }));
   }
   const uploadId = deps.newUploadId();
   const key = buildUploadKey({

@@ -1,6 +1,7 @@
 import type { SourceDocument } from "#ports/ocr-engine.ts";
 import type { ExtractedCase } from "#domain/case.ts";
 import { extractCase } from "#domain/extraction/extract-case.ts";
+import { reason, withReasons } from "#domain/review-reasons.ts";
 import { readDocument, type ReadDocument, type ReadDocumentDeps } from "./read-document.ts";
 
 export interface ExtractedDocument {
@@ -13,7 +14,5 @@ export async function extractDocument(doc: SourceDocument, deps: ReadDocumentDep
   const read = await readDocument(doc, deps);
   const extracted = extractCase(read.text);
   if (read.unreadPages.length === 0) return { case: extracted, read };
-  const pages = `${read.unreadPages.length === 1 ? "page" : "pages"} ${read.unreadPages.join(", ")}`;
-  const reason = `${pages}: no usable text layer and not recognised by OCR`;
-  return { case: { ...extracted, reviewReasons: [...extracted.reviewReasons, reason] }, read };
+  return { case: withReasons(extracted, [reason("document.pages-unread", { pages: read.unreadPages.join(", ") })]), read };
 }

@@ -3,8 +3,9 @@ import { assignAgency } from "../domain/agencies/assign-agency.ts";
 import type { AgencyDirectory } from "../domain/agencies/directory.ts";
 import type { ExtractedCase, ScalarField } from "../domain/case.ts";
 import { sniffMediaType } from "../domain/document/media-type.ts";
-import type { UnreadableDocumentError, UnreadableReason } from "../domain/document/unreadable-document-error.ts";
+import { unreadableReason, type UnreadableDocumentError, type UnreadableReason } from "../domain/document/unreadable-document-error.ts";
 import { vietnamDate } from "../domain/report/periods.ts";
+import { reason, reviewCodesOf, withReasons, type Reason } from "../domain/review-reasons.ts";
 import { foldText } from "../domain/search-keys.ts";
 import { certainlySinglePage } from "../domain/single-page.ts";
 import { caseIdFor, statusAfterExtraction, totalAmountVnd, type StoredCase, type TextSource } from "../domain/stored-case.ts";
@@ -37,7 +38,8 @@ export interface IntakeDependencies {
 }
 
 export type IntakeOutcome =
-  | { outcome: "created"; caseId: string; courtId: string; needsReview: boolean }
+  /** reviewCodes: why it waits for staff, as codes only (fit for logs: no names, no amounts). */
+  | { outcome: "created"; caseId: string; courtId: string; needsReview: boolean; reviewCodes: string[] }
   | { outcome: "duplicate"; caseId: string; courtId: string }
   | { outcome: "ocr-started"; caseId: string; courtId: string; jobId: string }
   /** The document could not be read: it is on file as a case awaiting review, with the reason. */
@@ -114,7 +116,7 @@ function textSourceOf(pages: readonly PageText[]): TextSource {
 }
 
 /** Extracts nothing: the case of a document that could not be read, waiting for staff with the reason why. */
-function unreadCase(reviewReasons: string[]): ExtractedCase {
+function unreadCase(reviewReasons: readonly Reason[]): ExtractedCase {
   const fields: ScalarField[] = ["docType", "caseNumber", "issuedDate", "court", "caseCategory", "subject", "creditInstitutionInvolved"];
   return {
     docType: "other",
@@ -128,7 +130,8 @@ function unreadCase(reviewReasons: string[]): ExtractedCase {
     creditInstitutionInvolved: false,
     confidence: Object.fromEntries(fields.map((field) => [field, 0])) as Record<ScalarField, number>,
     evidence: {},
-    reviewReasons,
+    reviewReasons: reviewReasons.map((r) => r.message),
+    reviewCodes: reviewReasons.map((r) => r.code),
   };
 }
 
@@ -138,14 +141,20 @@ export async function recordCase(
   extracted: ExtractedDocument,
   receivedAt: string,
   deps: Pick<IntakeDependencies, "cases" | "matters" | "directory">,
-  extraReviewReasons: readonly string[] = [],
+  extraReviewReasons: readonly Reason[] = [],
 ): Promise<IntakeOutcome> {
   const found = extracted.case;
-  const reviewReasons = [...found.reviewReasons, ...extraReviewReasons, ...(await sameNumberElsewhere(found, fetched.caseId, deps.cases))];
+  const withExtra = withReasons(found, [...extraReviewReasons, ...(await sameNumberElsewhere(found, fetched.caseId, deps.cases))]);
   const { pages } = extracted.read;
-  const written = await storeCase(fetched, { ...found, reviewReasons }, { textSource: textSourceOf(pages), pageCount: pages.length }, receivedAt, deps);
+  const written = await storeCase(fetched, withExtra, { textSource: textSourceOf(pages), pageCount: pages.length }, receivedAt, deps);
   return written.created
-    ? { outcome: "created", caseId: fetched.caseId, courtId: fetched.upload.courtId, needsReview: written.record.status === "needs_review" }
+    ? {
+        outcome: "created",
+        caseId: fetched.caseId,
+        courtId: fetched.upload.courtId,
+        needsReview: written.record.status === "needs_review",
+        reviewCodes: reviewCodesOf(written.record),
+      }
     : { outcome: "duplicate", caseId: fetched.caseId, courtId: fetched.upload.courtId };
 }
 
@@ -158,7 +167,7 @@ export async function recordUnreadable(
   error: UnreadableDocumentError,
   receivedAt: string,
   deps: Pick<IntakeDependencies, "cases" | "matters" | "directory">,
-  reviewReasons: string[] = [`document could not be read (${error.reason}): ${error.message}`],
+  reviewReasons: readonly Reason[] = [unreadableReason(error)],
 ): Promise<IntakeOutcome> {
   const written = await storeCase(fetched, unreadCase(reviewReasons), { textSource: "none", pageCount: 0 }, receivedAt, deps);
   return written.created
@@ -174,15 +183,15 @@ async function storeCase(
   deps: Pick<IntakeDependencies, "cases" | "matters" | "directory">,
 ): Promise<{ created: boolean; record: StoredCase }> {
   const { upload, object, caseId } = fetched;
-  const agency = assignAgency(deps.directory, extracted.court, vietnamDate(receivedAt));
+  const agency = assignAgency(deps.directory, extracted.court, vietnamDate(receivedAt), { firstInstanceCourt: extracted.firstInstanceCourt });
   // no court read, no agency to ask about: the case already says why (court not found, unreadable)
   const agencyReasons = agency.ok ? agency.reviewReasons : extracted.court === null ? [] : [agency.reviewReason];
-  const withReasons: ExtractedCase = { ...extracted, reviewReasons: [...extracted.reviewReasons, ...agencyReasons] };
+  const reviewed = withReasons(extracted, agencyReasons);
   const record: StoredCase = {
-    ...withReasons,
+    ...reviewed,
     caseId,
     version: 1,
-    status: statusAfterExtraction(withReasons),
+    status: statusAfterExtraction(reviewed),
     receivedAt,
     updatedAt: receivedAt,
     source: {
@@ -208,11 +217,11 @@ async function storeCase(
 }
 
 /** A judgment scanned twice gives different bytes; the same number from the same court flags it for review. */
-async function sameNumberElsewhere(extracted: ExtractedCase, caseId: string, cases: CaseRepository): Promise<string[]> {
+async function sameNumberElsewhere(extracted: ExtractedCase, caseId: string, cases: CaseRepository): Promise<Reason[]> {
   if (!extracted.caseNumber) return [];
   const court = extracted.court === null ? null : foldText(extracted.court);
   const others = (await cases.findByCaseNumber(extracted.caseNumber)).filter(
     (other) => other.caseId !== caseId && (court === null || other.court === null || foldText(other.court) === court),
   );
-  return others.length > 0 ? [`case number also on case ${others.map((other) => other.caseId).join(", ")}`] : [];
+  return others.length > 0 ? [reason("case.duplicate-number", { caseIds: others.map((other) => other.caseId).join(", ") })] : [];
 }

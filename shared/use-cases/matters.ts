@@ -9,6 +9,7 @@ import { acceptProposal, type AcceptOptions } from "../domain/matters/edit.ts";
 import { proposeMatters } from "../domain/matters/propose.ts";
 import type { MatterItem } from "../domain/report/incremental.ts";
 import { vietnamDate } from "../domain/report/periods.ts";
+import { reason } from "../domain/review-reasons.ts";
 import type { StoredCase } from "../domain/stored-case.ts";
 import { NotFoundError } from "../errors.ts";
 import type { MatterRepository } from "../ports/matter-repository.ts";
@@ -30,7 +31,7 @@ export async function openProposedMatter(
 ): Promise<MatterItem> {
   const { proposals } = await deps.matters.ofCase(request.caseId);
   const proposal = proposals.find((candidate) => candidate.id === request.proposalId);
-  if (!proposal) throw new NotFoundError(`case ${request.caseId} has no proposed matter ${request.proposalId}`);
+  if (!proposal) throw new NotFoundError(reason("request.proposal-not-found", { caseId: request.caseId, proposalId: request.proposalId }));
   const { proposalId: _proposalId, caseId: _caseId, ...options } = request;
   const { matter, event } = acceptProposal(proposal, { ...options, matterId: proposal.id });
   const item: MatterItem = { ...matter, events: [event] };
@@ -47,7 +48,7 @@ export async function recordMatterStep(
   deps: { matters: MatterRepository },
 ): Promise<MatterItem> {
   const current = await deps.matters.get(request.caseId, request.matterId);
-  if (!current) throw new NotFoundError(`case ${request.caseId} has no matter ${request.matterId}`);
+  if (!current) throw new NotFoundError(reason("request.matter-not-found", { caseId: request.caseId, matterId: request.matterId }));
   const { events, ...matter } = current;
   const { step, actor } = request;
   const recorded =

@@ -107,14 +107,14 @@ describe("complete-textract-job", () => {
     expect(await failedIds(completion({ status: "FAILED" }))).toEqual([]);
 
     expect(textract).toHaveReceivedCommandTimes(GetDocumentTextDetectionCommand, 0);
-    expect(casesWritten(documents)[0]).toMatchObject({ caseId: pendingJob.caseId, status: "needs_review", reviewReasons: [OCR_FAILED_REASON], textSource: "none" });
+    expect(casesWritten(documents)[0]).toMatchObject({ caseId: pendingJob.caseId, status: "needs_review", reviewReasons: [OCR_FAILED_REASON.message], textSource: "none" });
   });
 
   it("treats a job Textract reports as failed like a failed notice", async () => {
     textract.on(GetDocumentTextDetectionCommand).resolves({ JobStatus: "FAILED", StatusMessage: "unsupported page size" });
 
     expect(await failedIds(completion())).toEqual([]);
-    expect(casesWritten(documents)[0]).toMatchObject({ status: "needs_review", reviewReasons: [OCR_FAILED_REASON] });
+    expect(casesWritten(documents)[0]).toMatchObject({ status: "needs_review", reviewReasons: [OCR_FAILED_REASON.message] });
   });
 
   it("returns a notice for a job intake never recorded to the queue", async () => {
@@ -135,6 +135,6 @@ describe("complete-textract-job", () => {
     textract.on(GetDocumentTextDetectionCommand).resolves({ JobStatus: "SUCCEEDED", DocumentMetadata: { Pages: 3 }, Blocks: [] });
 
     expect(await failedIds(completion())).toEqual([]);
-    expect(casesWritten(documents)[0]).toMatchObject({ status: "needs_review", reviewReasons: [expect.stringMatching(/\(no-text\)/)], textSource: "none" });
+    expect(casesWritten(documents)[0]).toMatchObject({ status: "needs_review", reviewCodes: ["document.no-text"], textSource: "none" });
   });
 });

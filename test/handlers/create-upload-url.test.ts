@@ -51,7 +51,7 @@ describe("create-upload-url", () => {
     const { status, body } = await call(request({ body: { sizeBytes: 50 * 1024 * 1024 + 1 } }));
 
     expect(status).toBe(400);
-    expect(body.message).toContain("sizeBytes must be between 1 and 52428800");
+    expect(body).toMatchObject({ code: "request.size", message: "Dung lượng tệp (sizeBytes) phải từ 1 đến 52428800 byte" });
   });
 
   it("refuses document types intake cannot read", async () => {

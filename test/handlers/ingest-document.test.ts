@@ -22,6 +22,7 @@ import { storedCase } from "../support/cases.ts";
 import { lambdaContext, loadEvent, sqsS3Event } from "../support/events.ts";
 import { idempotencyTable } from "../support/idempotency-table.ts";
 import { capturedLogs } from "../support/logs.ts";
+import { reason, type ReasonCode } from "#domain/review-reasons.ts";
 
 vi.mock("#domain/extraction/extract-case.ts", async () => {
   const { extractedCase: sample } = await import("../support/cases.ts");
@@ -201,15 +202,15 @@ describe("ingest-document", () => {
   });
 
   describe("an upload that cannot be read", () => {
-    const unreadable: Array<[string, string, () => Uint8Array, string, RegExp]> = [
-      ["an empty file", "Bản án trống.pdf", () => new Uint8Array(), "application/pdf", /^document could not be read \(empty\): file is empty/],
-      ["a password-protected PDF", "Bản án có mật khẩu.pdf", () => fixtures.encryptedPdf, "application/pdf", /\(encrypted\): PDF is password-protected/],
-      ["a PDF cut off mid-upload", "Bản án dở dang.pdf", () => fixtures.digitalPdf.subarray(0, 900), "application/pdf", /\(truncated\)/],
-      ["an image that is not what its name says", "Ảnh hỏng.png", () => Uint8Array.from([0x00, 0x9c, 0xff, 0x01, 0x7f, 0x00]), "image/png", /\(corrupt\): named \.png/],
-      ["a Word file", "Bản án.docx", () => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), "application/octet-stream", /\(unsupported-type\)/],
+    const unreadable: Array<[string, string, () => Uint8Array, string, ReasonCode]> = [
+      ["an empty file", "Bản án trống.pdf", () => new Uint8Array(), "application/pdf", "document.empty"],
+      ["a password-protected PDF", "Bản án có mật khẩu.pdf", () => fixtures.encryptedPdf, "application/pdf", "document.encrypted"],
+      ["a PDF cut off mid-upload", "Bản án dở dang.pdf", () => fixtures.digitalPdf.subarray(0, 900), "application/pdf", "document.truncated"],
+      ["an image that is not what its name says", "Ảnh hỏng.png", () => Uint8Array.from([0x00, 0x9c, 0xff, 0x01, 0x7f, 0x00]), "image/png", "document.corrupt"],
+      ["a Word file", "Bản án.docx", () => Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), "application/octet-stream", "document.unsupported-type"],
     ];
 
-    it.each(unreadable)("files %s as a case for review with the reason, keeping the original and not retrying", async (_, fileName, bytes, contentType, reason) => {
+    it.each(unreadable)("files %s as a case for review with the reason, keeping the original and not retrying", async (_, fileName, bytes, contentType, code) => {
       const key = keyFor("5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d", fileName);
       upload(key, bytes(), contentType);
 
@@ -219,7 +220,8 @@ describe("ingest-document", () => {
         expect.objectContaining({
           caseId: caseIdOf(bytes()),
           status: "needs_review",
-          reviewReasons: [expect.stringMatching(reason)],
+          reviewReasons: [reason(code, {}).message],
+          reviewCodes: [code],
           textSource: "none",
           pageCount: 0,
           source: expect.objectContaining({ key, versionId: "3HL4kqtJlcpXroDTDmjVBH40Nrjfkd" }),
@@ -233,7 +235,7 @@ describe("ingest-document", () => {
 
       expect(await failedIds(sqsS3Event({ key: SCAN_KEY }))).toEqual([]);
 
-      expect(casesWritten(documents)).toEqual([expect.objectContaining({ status: "needs_review", reviewReasons: [expect.stringMatching(/\(corrupt\): Textract cannot read/)] })]);
+      expect(casesWritten(documents)).toEqual([expect.objectContaining({ status: "needs_review", reviewCodes: ["document.corrupt"] })]);
     });
 
     it("files a scan in which Textract found no text for review", async () => {
@@ -241,7 +243,7 @@ describe("ingest-document", () => {
 
       expect(await failedIds(sqsS3Event({ key: SCAN_KEY }))).toEqual([]);
 
-      expect(casesWritten(documents)).toEqual([expect.objectContaining({ status: "needs_review", reviewReasons: [expect.stringMatching(/\(no-text\)/)] })]);
+      expect(casesWritten(documents)).toEqual([expect.objectContaining({ status: "needs_review", reviewCodes: ["document.no-text"] })]);
     });
   });
 
@@ -276,6 +278,6 @@ describe("ingest-document", () => {
 
     await failedIds(sqsS3Event({ key: SCAN_KEY }));
 
-    expect(casesWritten(documents)[0]).toMatchObject({ status: "needs_review", reviewReasons: ["case number also on case 1f2e3d4c5b6a79881f2e3d4c5b6a7988"] });
+    expect(casesWritten(documents)[0]).toMatchObject({ status: "needs_review", reviewReasons: [reason("case.duplicate-number", { caseIds: "1f2e3d4c5b6a79881f2e3d4c5b6a7988" }).message] });
   });
 });

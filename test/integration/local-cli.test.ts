@@ -60,14 +60,14 @@ describe("thads commands on the stack npm start runs", () => {
 
     expect(run.stderr).toBe("");
     const [outcome] = jsonLines(run.stdout);
-    // needs_review: a Hà Nam district court's judgment after the 2025 merger asks staff to confirm the office
-    expect(outcome).toMatchObject({ outcome: "created", status: "needs_review" });
+    // a Hà Nam district court's judgment after the 2025 merger goes to the regional office that took the court over
+    expect(outcome).toMatchObject({ outcome: "created", status: "extracted" });
     caseId = String(outcome?.caseId);
     expect((await stack.cases.get(caseId))?.caseNumber).toBe("27/2024/DS-ST");
   });
 
   it("finds the case by a party's name without diacritics and shows it by id", async () => {
-    const search = await thads(dataDir, ["cases", "search", "--party", "tran thi hong nhung", "--agency", "ninh-binh", "--json"]);
+    const search = await thads(dataDir, ["cases", "search", "--party", "tran thi hong nhung", "--agency", "ninh-binh-kv-7", "--json"]);
     const shown = await thads(dataDir, ["case", caseId]);
 
     expect(jsonLines(search.stdout).map((found) => found.caseId)).toEqual([caseId]);

@@ -44,15 +44,14 @@ describe("local stack intake", () => {
     const key = await ingest("tand-binh-luc", "Bản án 27-2024 (Trần Thị Hồng N)+phụ lục.pdf", loanJudgment);
 
     const [stored] = await casesNumbered("27/2024/DS-ST");
-    // a Hà Nam district court's judgment arriving after the July 2025 merger goes to the successor
-    // agency, and staff are asked to confirm the regional office: the agency is all review asks about
-    expect(stored?.reviewReasons.length).toBeGreaterThan(0);
-    for (const reason of stored?.reviewReasons ?? []) expect(reason).toMatch(/successor|Ninh Bình|regional office/i);
+    // a Hà Nam district court's judgment arriving after the July 2025 merger goes to the regional office of
+    // the merged Ninh Bình that took the court over, with nothing for staff to confirm
     expect(stored).toMatchObject({
-      status: "needs_review",
+      status: "extracted",
+      reviewReasons: [],
       court: "Tòa án nhân dân huyện Bình Lục, tỉnh Hà Nam",
       issuedDate: "2024-03-15",
-      agencyId: "ninh-binh",
+      agencyId: "ninh-binh-kv-7",
       textSource: "text-layer",
       source: { bucket: LOCAL_NAMES.uploadsBucket, key, courtId: "tand-binh-luc", fileName: "Bản án 27-2024 (Trần Thị Hồng N)+phụ lục.pdf" },
     });
@@ -94,8 +93,8 @@ describe("local stack intake", () => {
 
     expect(stack.intakeDeadLetters.list()).toEqual([]);
     const queue = await stack.cases.reviewQueue({ courtId: "tand-phu-ly" }, { limit: 10 });
-    const entry = queue.items.find((item) => item.reviewReasons.some((reason) => /could not be read/.test(reason)));
-    expect(entry?.reviewReasons.join(" ")).toMatch(/truncated|corrupt/);
+    const entry = queue.items.find((item) => item.reviewCodes.some((code) => code === "document.truncated" || code === "document.corrupt"));
+    expect(entry?.reviewReasons.join(" ")).toMatch(/^Không đọc được tài liệu/);
     expect((await stack.cases.get(entry!.caseId))?.source.key).toBe(key);
     const original = await stack.clients.s3.send(new GetObjectCommand({ Bucket: LOCAL_NAMES.uploadsBucket, Key: key }));
     expect((await original.Body!.transformToByteArray()).length).toBe(damaged.length);

@@ -49,7 +49,7 @@ describe("the thads command dispatcher", () => {
   it("answers an unknown command or a usage error with exit code 2 and one line", async () => {
     const unknown = capture();
     expect(await runCli(["ehco"], unknown, [echo])).toBe(2);
-    expect(unknown.stderr).toBe("thads: unknown command 'ehco'; run 'thads --help' for the list\n");
+    expect(unknown.stderr).toBe("thads: Không có lệnh 'ehco'; chạy 'thads --help' để xem danh sách lệnh\n");
     const misuse = capture();
     const strict = command("strict", async () => {
       throw new UsageError("no FILE given");
@@ -64,9 +64,9 @@ describe("the thads command dispatcher", () => {
     });
     const quiet = capture();
     expect(await runCli(["crash"], quiet, [crash])).toBe(1);
-    expect(quiet.stderr).toBe("thads: internal error: boom second line\n");
+    expect(quiet.stderr).toBe("thads: Lỗi nội bộ: boom second line\n");
     const loud = capture(true);
     await runCli(["crash"], loud, [crash]);
-    expect(loud.stderr).toMatch(/^thads: internal error: boom second line\nError: boom\n/);
+    expect(loud.stderr).toMatch(/^thads: Lỗi nội bộ: boom second line\nError: boom\n/);
   });
 });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { haNamNinhBinhDirectory } from "#domain/agencies/ha-nam-ninh-binh.ts";
+import { vietnamDirectory } from "#domain/agencies/vietnam-directory.ts";
+import { reason } from "#domain/review-reasons.ts";
 import type { StoredCase } from "#domain/stored-case.ts";
 import type { CaseRepository } from "#ports/case-repository.ts";
 import type { MatterRepository } from "#ports/matter-repository.ts";
@@ -36,7 +37,7 @@ const matters = {
     return "stored" as const;
   },
 } as unknown as MatterRepository;
-const deps = { cases, matters, directory: haNamNinhBinhDirectory() };
+const deps = { cases, matters, directory: vietnamDirectory() };
 
 beforeEach(() => {
   writes = [];
@@ -50,19 +51,33 @@ describe("agency of a new case", () => {
     expect(stored[0]).toMatchObject({ agencyId: "ha-nam-phu-ly", status: "extracted", reviewReasons: [] });
   });
 
-  it("follows the July 2025 merger by the Vietnam date of arrival, asking staff to confirm the office", async () => {
+  it("follows the July 2025 merger by the Vietnam date of arrival, to the regional office that took over the district court", async () => {
     // 00:30 on 1 July in Vietnam, still 30 June in UTC.
     await recordCase(fetched, readAs(PHU_LY), "2025-06-30T17:30:00.000Z", deps);
 
-    expect(stored[0]).toMatchObject({ agencyId: "ninh-binh", status: "needs_review" });
-    expect(stored[0]?.reviewReasons.join("\n")).toMatch(/ceased on 2025-07-01: assigned to successor Thi hành án dân sự tỉnh Ninh Bình/);
+    expect(stored[0]).toMatchObject({ agencyId: "ninh-binh-kv-5", status: "extracted", reviewReasons: [] });
   });
 
-  it("is left open for review when the court is not in the directory, never guessed", async () => {
-    await recordCase(fetched, readAs("Tòa án nhân dân quận Ba Đình, thành phố Hà Nội"), "2025-03-14T02:15:42.512Z", deps);
+  it("goes to the province's agency for a court whose office the directory does not know, asking staff to confirm the office", async () => {
+    const baDinh = "Tòa án nhân dân quận Ba Đình, thành phố Hà Nội";
+    await recordCase(fetched, readAs(baDinh), "2025-03-14T02:15:42.512Z", deps);
 
-    expect(stored[0]).toMatchObject({ agencyId: null, status: "needs_review" });
-    expect(stored[0]?.reviewReasons).toContain('unknown court "Tòa án nhân dân quận Ba Đình, thành phố Hà Nội": no enforcement unit is assigned to it');
+    expect(stored[0]).toMatchObject({ agencyId: "ha-noi-cu", status: "needs_review", reviewCodes: ["agency.confirm-district-office"] });
+    expect(stored[0]?.reviewReasons).toEqual([reason("agency.confirm-district-office", { court: baDinh, agency: "Cục Thi hành án dân sự thành phố Hà Nội" }).message]);
+  });
+
+  it("is left open for review when the court's province is unknown, never guessed", async () => {
+    await recordCase(fetched, readAs("Tòa án nhân dân huyện Không Tên"), "2025-03-14T02:15:42.512Z", deps);
+
+    expect(stored[0]).toMatchObject({ agencyId: null, status: "needs_review", reviewCodes: ["court.unknown"] });
+    expect(stored[0]?.reviewReasons).toEqual(['Không nhận ra tòa án "Tòa án nhân dân huyện Không Tên": chưa có cơ quan thi hành án nào được giao nhận bản án của tòa này']);
+  });
+
+  it("of a high court's judgment is the agency of the first-instance court it names", async () => {
+    const appeal = extractedCase({ court: "Tòa án nhân dân cấp cao tại Hà Nội", firstInstanceCourt: "Tòa án nhân dân tỉnh Nam Định" });
+    await recordCase(fetched, { ...readAs(null), case: appeal }, "2025-03-14T02:15:42.512Z", deps);
+
+    expect(stored[0]).toMatchObject({ agencyId: "nam-dinh", status: "extracted" });
   });
 
   it("comes with the case's proposed matters, stored before the case so a retry after a crash still finds them", async () => {

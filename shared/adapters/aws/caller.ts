@@ -3,6 +3,7 @@
  * Courts and staff call through IAM roles; a court's role is named `<prefix><courtId>`
  * (e.g. thads-court-tand-phu-ly), so its court is read from the role and never from the request.
  */
+import { reason } from "../../domain/review-reasons.ts";
 import { ForbiddenError } from "../../errors.ts";
 
 interface IamRequestContext {
@@ -12,13 +13,13 @@ interface IamRequestContext {
 /** The caller's IAM principal ARN, recorded in audit entries. */
 export function callerArn(event: IamRequestContext): string {
   const arn = event.requestContext.authorizer?.iam?.userArn;
-  if (!arn) throw new ForbiddenError("request carries no IAM identity");
+  if (!arn) throw new ForbiddenError(reason("request.no-identity", {}));
   return arn;
 }
 
 /** The court a caller uploads for; ForbiddenError unless it called through a court uploader role. */
 export function callerCourt(event: IamRequestContext, courtRolePrefix: string): string {
   const role = /^arn:aws[a-z-]*:sts::\d{12}:assumed-role\/([^/]+)\//.exec(callerArn(event))?.[1];
-  if (!role?.startsWith(courtRolePrefix) || role.length === courtRolePrefix.length) throw new ForbiddenError("caller is not a court uploader");
+  if (!role?.startsWith(courtRolePrefix) || role.length === courtRolePrefix.length) throw new ForbiddenError(reason("request.not-court-uploader", {}));
   return role.slice(courtRolePrefix.length);
 }

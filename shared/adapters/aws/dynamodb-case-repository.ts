@@ -16,6 +16,7 @@ import {
   type QueryCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
+import { reason, reviewCodesOf } from "../../domain/review-reasons.ts";
 import { caseNumberKey, nameTokens } from "../../domain/search-keys.ts";
 import { caseDate, type AuditEntry, type StoredCase } from "../../domain/stored-case.ts";
 import { InvalidRequestError, VersionConflictError } from "../../errors.ts";
@@ -42,7 +43,7 @@ const INDEX_ONLY_ATTRIBUTES = [
 ];
 
 const SUMMARY_FIELDS = [
-  "caseId", "version", "status", "caseNumber", "court", "source", "agencyId", "issuedDate", "receivedAt", "totalAmountVnd", "parties", "reviewReasons",
+  "caseId", "version", "status", "caseNumber", "court", "source", "agencyId", "issuedDate", "receivedAt", "totalAmountVnd", "parties", "reviewReasons", "reviewCodes",
 ] as const;
 
 type Item = Record<string, unknown>;
@@ -129,7 +130,7 @@ function decodeCursor(text: string | undefined): Cursor {
   try {
     return CursorSchema.parse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
   } catch {
-    throw new InvalidRequestError("cursor is not one this API returned");
+    throw new InvalidRequestError(reason("request.cursor", {}));
   }
 }
 
@@ -160,7 +161,7 @@ function monthsBetween(from: string, to: string): string[] {
     if (current > last) break;
     months.push(current);
     if (months.length > MAX_MONTHS_PER_SEARCH) {
-      throw new InvalidRequestError(`a date range alone may span at most ${MAX_MONTHS_PER_SEARCH} months; add a court, agency or status`);
+      throw new InvalidRequestError(reason("request.date-range-too-long", { months: MAX_MONTHS_PER_SEARCH }));
     }
     month += 1;
     if (month > 12) [year, month] = [year + 1, 1];
@@ -178,13 +179,13 @@ function indexKeys(index: string) {
 export function planSearch(criteria: CaseSearch): QueryPlan {
   if (criteria.caseNumber !== undefined) {
     const key = caseNumberKey(criteria.caseNumber);
-    if (!key) throw new InvalidRequestError("caseNumber has no letters or digits");
+    if (!key) throw new InvalidRequestError(reason("request.case-number-empty", {}));
     return { ...indexKeys(CaseIndex.lookup), partitions: [`CASENO#${key}`], newestFirst: true, keyed: ["caseNumber"] };
   }
   if (criteria.partyName !== undefined) {
     const words = nameTokens(criteria.partyName);
     const last = words.at(-1);
-    if (!last) throw new InvalidRequestError("partyName has no letters or digits");
+    if (!last) throw new InvalidRequestError(reason("request.party-name-empty", {}));
     // Vietnamese names end with the given name, the most selective word (family names are few).
     return { ...indexKeys(CaseIndex.lookup), partitions: [`NAMETOKEN#${last}`], newestFirst: true, keyed: ["partyName"], nameWords: words };
   }
@@ -214,7 +215,7 @@ export function planSearch(criteria: CaseSearch): QueryPlan {
       keyed: ["minAmountVnd", "maxAmountVnd"],
     };
   }
-  throw new InvalidRequestError("give a party name, case number, court, agency, status, a date range (from and to) or an amount range");
+  throw new InvalidRequestError(reason("request.no-criterion", {}));
 }
 
 /** FilterExpression parts for the criteria the key condition does not answer. */
@@ -428,5 +429,6 @@ function toSummary(item: Item): CaseSummary {
     totalAmountVnd: record.totalAmountVnd,
     parties: record.parties.map((party) => ({ name: party.name, role: party.role })),
     reviewReasons: record.reviewReasons,
+    reviewCodes: reviewCodesOf(record),
   };
 }

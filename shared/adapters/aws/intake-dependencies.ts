@@ -1,6 +1,6 @@
 /** Builds what intake needs on AWS; shared by the ingest-document and complete-textract-job functions. */
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
-import { haNamNinhBinhDirectory } from "../../domain/agencies/ha-nam-ninh-binh.ts";
+import { vietnamDirectory } from "../../domain/agencies/vietnam-directory.ts";
 import type { AsyncOcrEngine } from "../../ports/ocr-engine.ts";
 import { logger, metrics } from "../../observability.ts";
 import type { IntakeDependencies, IntakeOutcome } from "../../use-cases/intake-steps.ts";
@@ -22,7 +22,7 @@ export function intakeDependencies(
     ocr,
     extractDocument,
     matters: new DynamoDbMatterRepository(documents, config.MATTERS_TABLE),
-    directory: haNamNinhBinhDirectory(),
+    directory: vietnamDirectory(),
     maxBytes: config.UPLOAD_MAX_BYTES,
   };
 }

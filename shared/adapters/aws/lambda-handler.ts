@@ -13,9 +13,11 @@ import middy, { type MiddlewareObj } from "@middy/core";
 import httpErrorHandler from "@middy/http-error-handler";
 import type { APIGatewayProxyStructuredResultV2, Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import type { z } from "zod";
+import { reason, type Reason } from "../../domain/review-reasons.ts";
 import {
   ForbiddenError,
   InvalidRequestError,
+  RefusalError,
   NotFoundError,
   PreconditionRequiredError,
   VersionConflictError,
@@ -39,19 +41,21 @@ const STATUS_BY_ERROR = new Map<string, number>([
   [PreconditionRequiredError.name, 428],
 ]);
 
-type SchemaIssue = { message: string; path?: readonly (PropertyKey | { key: PropertyKey })[] };
+// zod's issues add `keys` for fields it does not know
+type SchemaIssue = { message: string; path?: readonly (PropertyKey | { key: PropertyKey })[]; keys?: readonly string[] };
 
-/** Readable reasons for a rejected request (Standard Schema issues): field paths and messages, never the values sent. */
-function describeParseError(error: Error): string {
+/** The reason for a rejected request (Standard Schema issues): the fields at fault, never the values sent. */
+function parseErrorReason(error: Error): Reason {
   const issues = error.cause as SchemaIssue[] | undefined;
-  if (!Array.isArray(issues)) return "request does not match the expected shape";
+  if (!Array.isArray(issues)) return reason("request.malformed", {});
   const envelope = new Set(["queryStringParameters", "pathParameters", "body", "headers"]);
-  return issues
-    .map((issue) => {
+  const fields = issues
+    .flatMap((issue) => {
       const path = (issue.path ?? []).map((part) => String(typeof part === "object" ? part.key : part)).filter((part) => !envelope.has(part));
-      return path.length > 0 ? `${path.join(".")}: ${issue.message}` : issue.message;
+      return issue.keys && issue.keys.length > 0 ? issue.keys.map((key) => [...path, key].join(".")) : [path.join(".")];
     })
-    .join("; ");
+    .filter((field) => field !== "");
+  return fields.length > 0 ? reason("request.invalid", { fields: [...new Set(fields)].join(", ") }) : reason("request.malformed", {});
 }
 
 /** Maps the application's errors to HTTP statuses for http-error-handler; anything else becomes a bare 500. */
@@ -65,9 +69,10 @@ function httpStatusOfErrors(): MiddlewareObj {
         logger.error("request failed", error);
         return;
       }
-      const message = error.name === "ParseError" ? describeParseError(error) : error.message;
-      logger.info("request refused", { statusCode, errorName: error.name });
-      request.error = Object.assign(new Error(JSON.stringify({ error: error.name, message })), { statusCode, expose: true });
+      const refusal: Reason = error instanceof RefusalError ? { code: error.code, message: error.message } : parseErrorReason(error);
+      logger.info("request refused", { statusCode, errorName: error.name, code: refusal.code });
+      const body = { error: error.name, code: refusal.code, message: refusal.message };
+      request.error = Object.assign(new Error(JSON.stringify(body)), { statusCode, expose: true });
     },
   };
 }
@@ -79,7 +84,7 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 /** An HTTP API route: the event is parsed with `schema` (400 when it does not fit) before `handler` runs. */
 export function httpRoute<S extends z.ZodType>(schema: S, handler: (request: z.output<S>, context: Context) => Promise<APIGatewayProxyStructuredResultV2>) {
   return observed(handler as (event: unknown, context: Context) => Promise<APIGatewayProxyStructuredResultV2>)
-    .use(httpErrorHandler({ logger: false, fallbackMessage: JSON.stringify({ error: "InternalError", message: "internal error" }) }))
+    .use(httpErrorHandler({ logger: false, fallbackMessage: JSON.stringify({ error: "InternalError", ...reason("request.internal", {}) }) }))
     .use(httpStatusOfErrors())
     .use(parser({ schema }));
 }

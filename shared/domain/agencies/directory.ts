@@ -30,14 +30,37 @@ export const CourtAssignmentSchema = z.object({
   confirmed: z.boolean(),
 });
 
+/**
+ * A province (tỉnh or centrally-run city) over a period, and the agency that receives its courts' judgments when
+ * the directory names no office for the court itself. The 63 provinces before 1 July 2025 and the 34 after it are
+ * separate entries even where a name continues; `successor` is the province that took over on validTo.
+ */
+export const ProvinceSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  kind: z.enum(["tỉnh", "thành phố"]),
+  /** Other spellings of the name a court may use. */
+  aliases: z.array(z.string().min(1)),
+  validFrom: isoDate.nullable(),
+  validTo: isoDate.nullable(),
+  agencyId: z.string().min(1),
+  successor: z.string().min(1).nullable(),
+  /** True when every court of the province is in `assignments`: a court not found there does not exist. */
+  courtsComplete: z.boolean(),
+});
+
 export const AgencyDirectorySchema = z.object({
   version: z.string().min(1),
+  /** Where the data comes from, and what in it is not confirmed. */
+  sources: z.array(z.string().min(1)).default([]),
+  provinces: z.array(ProvinceSchema).default([]),
   units: z.array(AgencyUnitSchema).min(1),
   assignments: z.array(CourtAssignmentSchema),
 });
 
 export type AgencyUnit = z.infer<typeof AgencyUnitSchema>;
 export type CourtAssignment = z.infer<typeof CourtAssignmentSchema>;
+export type Province = z.infer<typeof ProvinceSchema>;
 export type AgencyDirectory = z.infer<typeof AgencyDirectorySchema>;
 
 export class AgencyDirectoryError extends Error {
@@ -71,6 +94,13 @@ export function loadAgencyDirectory(input: unknown): AgencyDirectory {
   for (const assignment of directory.assignments) {
     if (!ids.has(assignment.unitId)) {
       throw new AgencyDirectoryError(`court ${assignment.court} is assigned to unknown unit ${assignment.unitId}`);
+    }
+  }
+  const provinceIds = new Set(directory.provinces.map((province) => province.id));
+  for (const province of directory.provinces) {
+    if (!ids.has(province.agencyId)) throw new AgencyDirectoryError(`province ${province.id} names unknown agency ${province.agencyId}`);
+    if (province.successor !== null && !provinceIds.has(province.successor)) {
+      throw new AgencyDirectoryError(`province ${province.id} names unknown successor ${province.successor}`);
     }
   }
   for (const unit of directory.units) successionChain(directory, unit.id);

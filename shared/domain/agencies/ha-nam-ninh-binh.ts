@@ -1,54 +1,29 @@
-import { loadAgencyDirectory, type AgencyDirectory, type AgencyUnit, type CourtAssignment } from "./directory.ts";
+import { NINH_BINH_REGIONAL_COURTS } from "./data/ninh-binh-courts.ts";
+import { PROVINCE_MERGER_DATE } from "./data/provinces-2025.ts";
+import { loadAgencyDirectory, type AgencyDirectory } from "./directory.ts";
+import { provinceDirectory, vietnamDirectory } from "./vietnam-directory.ts";
 
 /** 1 July 2025: Hà Nam, Nam Định and Ninh Bình merged into Ninh Bình; district level abolished. */
-export const REORGANISATION_DATE = "2025-07-01";
+export const REORGANISATION_DATE = PROVINCE_MERGER_DATE;
+
+/** How many regional offices (Phòng THADS khu vực) the merged Ninh Bình agency has, from ./data/ninh-binh-courts.ts. */
+export const DEFAULT_NINH_BINH_REGIONAL_OFFICES = NINH_BINH_REGIONAL_COURTS;
 
 /**
- * How many regional offices (Phòng THADS khu vực) the merged Ninh Bình agency has is not
- * confirmed; change it here or pass regionalOffices. Regional office N serves TAND khu vực N.
- */
-export const DEFAULT_NINH_BINH_REGIONAL_OFFICES = 12;
-
-const HA_NAM_DISTRICTS: ReadonlyArray<{ id: string; level: string; place: string }> = [
-  { id: "ha-nam-phu-ly", level: "thành phố", place: "Phủ Lý" },
-  { id: "ha-nam-duy-tien", level: "thị xã", place: "Duy Tiên" },
-  { id: "ha-nam-kim-bang", level: "huyện", place: "Kim Bảng" },
-  { id: "ha-nam-ly-nhan", level: "huyện", place: "Lý Nhân" },
-  { id: "ha-nam-thanh-liem", level: "huyện", place: "Thanh Liêm" },
-  { id: "ha-nam-binh-luc", level: "huyện", place: "Bình Lục" },
-];
-
-/**
- * The Hà Nam / Ninh Bình directory. Before the reorganisation: Cục THADS tỉnh Hà Nam and six
- * Chi cục. After it: Thi hành án dân sự tỉnh Ninh Bình and its regional offices. The old units'
- * matters pass to the new provincial agency (its regional offices are internal departments);
- * which regional office took over each former district is not confirmed, so that succession is
- * marked unconfirmed and surfaces as a review reason.
+ * The Ninh Bình part of the national directory (vietnamDirectory): before the reorganisation the Cục and Chi cục
+ * of Hà Nam, Nam Định and Ninh Bình, after it Thi hành án dân sự tỉnh Ninh Bình and its regional offices.
+ * `regionalOffices` keeps only the first N offices (to model a smaller agency): courts of the offices left out
+ * are then unknown, and the former district offices they took over pass, unconfirmed, to the provincial agency.
  */
 export function haNamNinhBinhDirectory(options: { regionalOffices?: number } = {}): AgencyDirectory {
   const regionalOffices = options.regionalOffices ?? DEFAULT_NINH_BINH_REGIONAL_OFFICES;
-  const before = { validFrom: null, validTo: REORGANISATION_DATE };
-  const after = { validFrom: REORGANISATION_DATE, validTo: null };
-  const toNinhBinh = { unitId: "ninh-binh", confirmed: false };
-
-  const units: AgencyUnit[] = [
-    { id: "ha-nam", name: "Cục Thi hành án dân sự tỉnh Hà Nam", province: "Hà Nam", level: "province", ...before, successor: { unitId: "ninh-binh", confirmed: true } },
-    ...HA_NAM_DISTRICTS.map(({ id, level, place }): AgencyUnit => ({
-      id, name: `Chi cục Thi hành án dân sự ${level} ${place}`, province: "Hà Nam", level: "district", ...before, successor: toNinhBinh,
-    })),
-    { id: "ninh-binh", name: "Thi hành án dân sự tỉnh Ninh Bình", province: "Ninh Bình", level: "province", ...after, successor: null },
-  ];
-  const assignments: CourtAssignment[] = [
-    { court: "Tòa án nhân dân tỉnh Hà Nam", unitId: "ha-nam", ...before, confirmed: true },
-    ...HA_NAM_DISTRICTS.map(({ id, level, place }): CourtAssignment => ({
-      court: `Tòa án nhân dân ${level} ${place}, tỉnh Hà Nam`, unitId: id, ...before, confirmed: true,
-    })),
-    { court: "Tòa án nhân dân tỉnh Ninh Bình", unitId: "ninh-binh", ...after, confirmed: true },
-  ];
-  for (let n = 1; n <= regionalOffices; n++) {
-    const id = `ninh-binh-kv-${n}`;
-    units.push({ id, name: `Phòng Thi hành án dân sự khu vực ${n}`, province: "Ninh Bình", level: "regional", ...after, successor: null });
-    assignments.push({ court: `Tòa án nhân dân khu vực ${n} - Ninh Bình`, unitId: id, ...after, confirmed: true });
-  }
-  return loadAgencyDirectory({ version: `ha-nam-ninh-binh/2025-07-01/kv${regionalOffices}`, units, assignments });
+  const full = provinceDirectory(vietnamDirectory(), "ninh-binh");
+  const units = full.units.filter((unit) => !(unit.level === "regional" && Number(/-kv-(\d+)$/.exec(unit.id)?.[1]) > regionalOffices));
+  const kept = new Set(units.map((unit) => unit.id));
+  return loadAgencyDirectory({
+    ...full,
+    version: `${full.version}/kv${regionalOffices}`,
+    units: units.map((unit) => (unit.successor && !kept.has(unit.successor.unitId) ? { ...unit, successor: { unitId: "ninh-binh", confirmed: false } } : unit)),
+    assignments: full.assignments.filter((assignment) => kept.has(assignment.unitId)),
+  });
 }

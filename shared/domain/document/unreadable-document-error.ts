@@ -1,3 +1,5 @@
+import { reason, type Reason } from "../review-reasons.ts";
+
 /**
  * Why a document could not be turned into text. Each is the document's own fault, so the same bytes fail the
  * same way again: nothing retries them, the sender is told (CLI) or the upload is kept for review (intake).
@@ -19,6 +21,11 @@ export type UnreadableReason =
   | "too-large"
   | "needs-ocr"
   | "no-text";
+
+/** The review reason (code and Vietnamese text) for a document that could not be read; the English message is for logs. */
+export function unreadableReason(error: UnreadableDocumentError): Reason {
+  return reason(`document.${error.reason}`, {});
+}
 
 /**
  * A document that cannot be read into text: one class per reason below, all caught as this one. The message is

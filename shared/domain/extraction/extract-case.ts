@@ -1,6 +1,7 @@
 import type { Evidence, ExtractedCase, Party, ScalarField } from "../case.ts";
 import { findCategory, findCaseNumber, findCourt, findDocType, findIssuedDate, findSubject, headingEnd, type Found } from "./header.ts";
 import { extractObligations, findOperativePart, type KnownParty } from "./obligations.ts";
+import { reviewFields, type Reason } from "../review-reasons.ts";
 import { documentReasons, obligationReason, unresolvedReason } from "./review-reasons.ts";
 import { partiesFromAccounts, partiesFromLabels, partiesFromNarrative, type FoundParty } from "./parties.ts";
 import { fold, foldWords, lineOf, normalizeDocumentText } from "./text.ts";
@@ -27,7 +28,7 @@ export function extractCase(rawText: string): ExtractedCase {
   // the same text with line breaks as spaces: phrases, names and amounts wrap across lines
   const flow = folded.replace(/\n/g, " ");
   const headEnd = headingEnd(folded);
-  const reviewReasons: string[] = [];
+  const reasons: Reason[] = [];
   const evidence: Partial<Record<ScalarField, Evidence>> = {};
   const confidence = {} as Record<ScalarField, number>;
 
@@ -61,7 +62,7 @@ export function extractCase(rawText: string): ExtractedCase {
   const creditInstitutionInvolved = parties.some((p) => p.kind === "organization" && CREDIT_INSTITUTION.test(foldWords(p.name)) && !NOT_CREDIT_INSTITUTION.test(foldWords(p.name)));
   confidence.creditInstitutionInvolved = parties.length > 0 ? 0.8 : 0.4;
 
-  reviewReasons.push(
+  reasons.push(
     ...documentReasons({ docType, docTypeConfidence: confidence.docType, caseNumber, caseNumberConfidence: confidence.caseNumber, court, issuedDate, parties: parties.length, operative: operative !== null }),
     ...accounted.unresolved.map(unresolvedReason),
     ...obligations.flatMap((o) => o.doubts.map((d) => obligationReason(o.amountVnd, d))),
@@ -80,7 +81,7 @@ export function extractCase(rawText: string): ExtractedCase {
     amountsNotOrdered: accounted.notOrdered.map(({ amountVnd, reason, evidence: e }) => ({ amountVnd, reason, evidence: e })),
     confidence,
     evidence,
-    reviewReasons: [...new Set(reviewReasons)],
+    ...reviewFields(reasons),
   };
 }
 

@@ -8,7 +8,7 @@
  */
 import { STATE_BUDGET, type Evidence, type Obligation, type ObligationKind, type PartyRole, type Periodicity } from "../case.ts";
 import { findAmounts, type AmountMatch } from "./numbers.ts";
-import { formatVnd } from "./review-reasons.ts";
+import type { ObligationDoubt } from "./review-reasons.ts";
 import { fold, lineOf } from "./text.ts";
 
 export interface KnownParty {
@@ -22,7 +22,7 @@ export interface KnownParty {
 export interface FoundObligation extends Obligation {
   evidence: Evidence;
   /** Why a reviewer should check this entry; empty when every part was read directly. */
-  doubts: string[];
+  doubts: ObligationDoubt[];
 }
 
 /** Why an amount of the operative part is not an obligation: each amount ends in one of these, an obligation, or a doubt. */
@@ -639,7 +639,7 @@ function obligationFor(
   after: string,
   amount: AmountMatch,
 ): Omit<FoundObligation, "confidence" | "evidence"> | null {
-  const doubts: string[] = [];
+  const doubts: ObligationDoubt[] = [];
   let debtor: string;
   let creditor: string;
   let kind: ObligationKind;
@@ -662,14 +662,14 @@ function obligationFor(
       const other = counterpart(context.debtors, parties);
       if (!other) return null;
       creditors = [other];
-      doubts.push("người được nhận được suy ra từ vai trò đương sự, cần kiểm tra");
+      doubts.push({ kind: "creditor-inferred" });
     }
     creditor = partyKey(creditors);
     kind = kindOf(before, beforeSource, after, trigger);
   }
   let periodic: Periodicity = amount.periodic;
   if (kind === "child_support") periodic = periodic ?? "month";
-  if (amount.spelledValue !== null && amount.spelledValue !== amount.value) doubts.push(`số tiền bằng số (${formatVnd(amount.value)}) và bằng chữ (${formatVnd(amount.spelledValue)}) không khớp`);
+  if (amount.spelledValue !== null && amount.spelledValue !== amount.value) doubts.push({ kind: "words-disagree", spelled: amount.spelledValue });
   return { debtor, creditor, amountVnd: amount.value, kind, periodic, doubts };
 }
 

@@ -1,6 +1,7 @@
 import { STATE_BUDGET, type CaseCategory, type ExtractedCase, type Obligation } from "../case.ts";
 import { assignAgency } from "../agencies/assign-agency.ts";
 import type { AgencyDirectory } from "../agencies/directory.ts";
+import { reason, type Reason } from "../review-reasons.ts";
 import { foldVietnamese } from "../text/fold.ts";
 import { instalmentsDue } from "./periodic.ts";
 import type { EnforcementMode, JudgmentType, MatterProposal, PeriodicAmount, ProposalLine } from "./types.ts";
@@ -58,9 +59,9 @@ export interface ProposeOptions {
  * review reason asks staff to set the amount.
  */
 export function proposeMatters(extracted: ExtractedCase, options: ProposeOptions): MatterProposal[] {
-  const agency = assignAgency(options.directory, extracted.court, options.receivedOn);
+  const agency = assignAgency(options.directory, extracted.court, options.receivedOn, { firstInstanceCourt: extracted.firstInstanceCourt });
   const agencyReasons = agency.ok ? agency.reviewReasons : [agency.reviewReason];
-  const groups = new Map<string, { obligation: Obligation; mode: EnforcementMode; lines: ProposalLine[]; reasons: string[] }>();
+  const groups = new Map<string, { obligation: Obligation; mode: EnforcementMode; lines: ProposalLine[]; reasons: Reason[] }>();
 
   extracted.obligations.forEach((obligation, obligationIndex) => {
     const mode = enforcementMode(obligation);
@@ -71,12 +72,12 @@ export function proposeMatters(extracted: ExtractedCase, options: ProposeOptions
     if (obligation.periodic) {
       const due = extracted.issuedDate ? instalmentsDue(extracted.issuedDate, options.receivedOn, obligation.periodic) : 0;
       if (due === 0) {
-        group.reasons.push(`periodic obligation #${obligationIndex}: issue date unknown or after receipt; one instalment counted, set the amount due`);
+        group.reasons.push(reason("matter.periodic-amount-unset", { obligation: obligationIndex }));
       }
       countedVnd = obligation.amountVnd * Math.max(due, 1);
     }
     if (EX_OFFICIO_KINDS.has(obligation.kind) && foldVietnamese(obligation.creditor) !== foldVietnamese(STATE_BUDGET)) {
-      group.reasons.push(`obligation #${obligationIndex} is a ${obligation.kind} owed to "${obligation.creditor}", not the state budget`);
+      group.reasons.push(reason("matter.ex-officio-not-state-budget", { obligation: obligationIndex, creditor: obligation.creditor }));
     }
     group.lines.push({ obligationIndex, kind: obligation.kind, amountVnd: obligation.amountVnd, periodic: obligation.periodic, countedVnd });
   });
@@ -91,7 +92,7 @@ export function proposeMatters(extracted: ExtractedCase, options: ProposeOptions
         judgmentType: JUDGMENT_TYPE_BY_CATEGORY[extracted.caseCategory],
         creditInstitution: extracted.creditInstitutionInvolved,
         unitId: agency.ok ? agency.unit.id : null,
-        reviewReasons: [...agencyReasons, ...reasons],
+        reviewReasons: [...agencyReasons, ...reasons].map((r) => r.message),
       },
       lines,
     ),

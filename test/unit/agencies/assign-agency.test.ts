@@ -9,7 +9,7 @@ const after = "2025-09-15";
 
 function unitFor(court: string, date: string): string {
   const result = assignAgency(directory, court, date);
-  if (!result.ok) throw new Error(result.reviewReason);
+  if (!result.ok) throw new Error(result.reviewReason.message);
   return result.unit.id;
 }
 
@@ -48,50 +48,54 @@ describe("court to enforcement unit, after the reorganisation", () => {
   it("sends a regional court's judgments to the regional office of the same number", () => {
     expect(unitFor("Tòa án nhân dân khu vực 3 - Ninh Bình", after)).toBe("ninh-binh-kv-3");
     expect(unitFor("TAND khu vực 03, tỉnh Ninh Bình", after)).toBe("ninh-binh-kv-3");
-    expect(unitFor("TOA AN NHAN DAN KHU VUC 3", after)).toBe("ninh-binh-kv-3");
+    expect(unitFor("TOA AN NHAN DAN KHU VUC 3 - NINH BINH", after)).toBe("ninh-binh-kv-3");
+  });
+
+  it("asks for the province when a regional court's name gives none: every province has a khu vực 3", () => {
+    expect(assignAgency(directory, "TOA AN NHAN DAN KHU VUC 3", after)).toEqual({ ok: false, reviewReason: expect.objectContaining({ code: "court.ambiguous" }) });
   });
 
   it("sends the merged province's court to the provincial agency", () => {
     expect(unitFor("Tòa án nhân dân tỉnh Ninh Bình", after)).toBe("ninh-binh");
   });
 
-  it("assigns a former district court's judgment received after the change to the successor, asking for review", () => {
-    const result = assignAgency(directory, "TAND huyện Kim Bảng", after);
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.unit.id).toBe("ninh-binh");
-    expect(result.reviewReasons.join(" ")).toMatch(/ceased on 2025-07-01/);
-    expect(result.reviewReasons.join(" ")).toMatch(/not confirmed/);
+  it("assigns a former district court's judgment received after the change to the regional office that took it over", () => {
+    expect(assignAgency(directory, "TAND huyện Kim Bảng", after)).toMatchObject({ ok: true, unit: { id: "ninh-binh-kv-6" }, reviewReasons: [] });
   });
 
   it("treats a regional court beyond the configured number of offices as unknown", () => {
     const result = assignAgency(haNamNinhBinhDirectory({ regionalOffices: 4 }), "TAND khu vực 5 - Ninh Bình", after);
-    expect(result).toEqual({ ok: false, reviewReason: expect.stringMatching(/unknown court/) });
+    expect(result).toEqual({ ok: false, reviewReason: expect.objectContaining({ code: "court.unknown" }) });
   });
 
   it("does not assign a regional court before it existed", () => {
     const result = assignAgency(directory, "TAND khu vực 3 - Ninh Bình", before);
-    expect(result).toEqual({ ok: false, reviewReason: expect.stringMatching(/no enforcement unit assigned on 2025-03-10/) });
+    expect(result).toEqual({ ok: false, reviewReason: { code: "court.not-in-service", message: expect.stringMatching(/Vào ngày 10\/03\/2025/) } });
   });
 });
 
 describe("courts the directory cannot place", () => {
-  it("returns a review reason for an unknown court, never a default unit", () => {
-    expect(assignAgency(directory, "Tòa án nhân dân cấp cao tại Hà Nội", before)).toEqual({
+  it("returns a review reason for a court of another province, never a default unit", () => {
+    expect(assignAgency(directory, "Tòa án nhân dân huyện Gia Lâm, thành phố Hà Nội", before)).toEqual({
       ok: false,
-      reviewReason: expect.stringMatching(/unknown court "Tòa án nhân dân cấp cao tại Hà Nội"/),
+      reviewReason: { code: "court.unknown", message: expect.stringMatching(/Không nhận ra tòa án "Tòa án nhân dân huyện Gia Lâm, thành phố Hà Nội"/) },
     });
   });
 
+  it("returns a review reason for a court of the province that is not in its complete list", () => {
+    expect(assignAgency(directory, "TAND huyện Không Có, tỉnh Hà Nam", before)).toMatchObject({ ok: false, reviewReason: { code: "court.unknown" } });
+  });
+
   it("returns a review reason when the court is missing", () => {
-    expect(assignAgency(directory, null, before)).toEqual({ ok: false, reviewReason: expect.stringMatching(/court name missing/) });
+    expect(assignAgency(directory, null, before)).toEqual({ ok: false, reviewReason: expect.objectContaining({ code: "court.missing" }) });
   });
 });
 
 describe("the directory as data", () => {
   it("follows successors to the unit responsible on a later date", () => {
     expect(resolveUnitOn(directory, "ha-nam-ly-nhan", "2025-06-30").unit.id).toBe("ha-nam-ly-nhan");
-    expect(resolveUnitOn(directory, "ha-nam-ly-nhan", "2025-07-01")).toMatchObject({ unit: { id: "ninh-binh" }, confirmed: false });
+    expect(resolveUnitOn(directory, "ha-nam-ly-nhan", "2025-07-01")).toMatchObject({ unit: { id: "ninh-binh-kv-7" }, confirmed: true });
+    expect(resolveUnitOn(haNamNinhBinhDirectory({ regionalOffices: 4 }), "ha-nam-ly-nhan", "2025-07-01")).toMatchObject({ unit: { id: "ninh-binh" }, confirmed: false });
     expect(resolveUnitOn(directory, "ha-nam", "2025-07-01")).toMatchObject({ unit: { id: "ninh-binh" }, confirmed: true });
   });
 

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { ExtractedCase } from "#domain/case.ts";
 import { haNamNinhBinhDirectory } from "#domain/agencies/ha-nam-ninh-binh.ts";
+import { reason } from "#domain/review-reasons.ts";
 import { enforcementMode, proposeMatters } from "#domain/matters/propose.ts";
 import { instalmentsDue } from "#domain/matters/periodic.ts";
 
@@ -54,13 +55,13 @@ describe("proposing enforcement matters from a case", () => {
   it("asks for review when the court is unknown instead of choosing a unit", () => {
     const proposals = proposeMatters(goldCase("real-016"), { caseId: "r16", receivedOn: "2020-01-01", directory });
     expect(proposals.every((p) => p.unitId === null)).toBe(true);
-    expect(proposals[0]?.reviewReasons).toContain("court name missing: cannot choose the enforcement unit");
+    expect(proposals[0]?.reviewReasons).toContain(reason("court.missing", {}).message);
   });
 
   it("counts one instalment and asks for review when the issue date is unknown", () => {
     const [support] = proposeMatters(goldCase("real-016"), { caseId: "r16", receivedOn: "2020-01-01", directory });
     expect(support?.amountVnd).toBe(2_000_000);
-    expect(support?.reviewReasons.join(" ")).toMatch(/periodic obligation #0/);
+    expect(support?.reviewReasons).toContain(reason("matter.periodic-amount-unset", { obligation: 0 }).message);
   });
 
   it("groups names that differ only in diacritics", () => {
