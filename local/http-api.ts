@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
-import { lambdaContext } from "./lambda.ts";
+import { invoke } from "./lambda.ts";
 
 const ACCOUNT = "000000000000";
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -130,7 +130,7 @@ export async function startHttpApi(options: { routes: readonly Route[]; port: nu
         routeKey = `${found.route.method} ${found.route.path}`;
         const event = apiGatewayEvent({ method, url, headers: request.headers, body: await readBody(request) }, found.route, found.parameters, options.courtRolePrefix);
         const handler = await found.route.handler();
-        const result = await handler(event, lambdaContext(found.route.functionName, 30_000));
+        const result = await invoke(handler, event, found.route.functionName, 30_000);
         const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]));
         respond(result.statusCode ?? 200, result.body ?? "", headers);
       } catch (error) {

@@ -8,7 +8,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
-import { lambdaContext } from "./lambda.ts";
+import { invoke } from "./lambda.ts";
 
 const REGION = "ap-southeast-1";
 const ACCOUNT = "000000000000";
@@ -274,7 +274,7 @@ export class EventSourceMapping {
       timer = setTimeout(() => reject(new Error(`${this.settings.functionName}: task timed out after ${this.settings.timeoutMs} ms`)), this.settings.timeoutMs);
     });
     try {
-      const response = await Promise.race([this.handler({ Records: records }, lambdaContext(this.settings.functionName, this.settings.timeoutMs)), timedOut]);
+      const response = await Promise.race([invoke(this.handler, { Records: records }, this.settings.functionName, this.settings.timeoutMs), timedOut]);
       failed = new Set((response?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier));
     } catch (error) {
       this.onInvocationError(error);
