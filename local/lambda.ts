@@ -36,12 +36,25 @@ function lambdaContext(functionName: string, timeoutMs: number): Context {
  * so without it a line would carry whichever function started last.
  */
 export async function invoke<E, R>(handler: (event: E, context: Context) => Promise<R>, event: E, functionName: string, timeoutMs: number): Promise<R> {
-  // how the runtime tells Powertools that invocations overlap
-  process.env.AWS_LAMBDA_MAX_CONCURRENCY ??= "64";
   const store = await InvokeStore.getInstanceAsync(true);
   const context = lambdaContext(functionName, timeoutMs);
-  return store.run({ [InvokeStoreBase.PROTECTED_KEYS.REQUEST_ID]: context.awsRequestId }, () => handler(event, context));
+  invocationsInFlight += 1;
+  process.env.AWS_LAMBDA_MAX_CONCURRENCY = OVERLAPPING;
+  try {
+    return await store.run({ [InvokeStoreBase.PROTECTED_KEYS.REQUEST_ID]: context.awsRequestId }, () => handler(event, context));
+  } finally {
+    invocationsInFlight -= 1;
+    if (invocationsInFlight === 0) delete process.env.AWS_LAMBDA_MAX_CONCURRENCY;
+  }
 }
+
+/**
+ * How the runtime tells Powertools that invocations overlap. Declared only while some run: code
+ * outside any invocation (function modules loading, as in Lambda's init phase, or the CLI) keeps the
+ * process-wide state, and child processes do not inherit the setting.
+ */
+const OVERLAPPING = "64";
+let invocationsInFlight = 0;
 
 /** One structured log entry as Powertools writes it. */
 export type LogEntry = Record<string, unknown> & { level: string; message: string };

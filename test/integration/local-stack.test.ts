@@ -33,6 +33,12 @@ async function ingest(courtId: string, fileName: string, bytes: Uint8Array): Pro
   return key;
 }
 
+async function caseCount(): Promise<number> {
+  let count = 0;
+  for await (const _ of scanCases(stack.clients.documents, LOCAL_NAMES.casesTable)) count++;
+  return count;
+}
+
 async function casesNumbered(caseNumber: string) {
   const found = [];
   for await (const stored of scanCases(stack.clients.documents, LOCAL_NAMES.casesTable)) if (stored.caseNumber === caseNumber) found.push(stored);
@@ -102,6 +108,17 @@ describe("local stack intake", () => {
   });
 });
 
+/** A presigned upload the case API signs for a court. */
+async function uploadUrl(courtId: string, fileName: string, sizeBytes: number) {
+  const signed = await fetch(`${stack.api!.url}/upload-urls`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-thads-court": courtId },
+    body: JSON.stringify({ fileName, contentType: "application/pdf", sizeBytes }),
+  });
+  if (signed.status !== 200) throw new Error(`upload URL refused: ${signed.status}`);
+  return (await signed.json()) as { key: string; upload: { method: string; url: string; headers: Record<string, string> } };
+}
+
 describe("local stack upload through the case API", () => {
   it("lets a court upload with the presigned URL the API signs for it, and the upload becomes a case", async () => {
     const decision = await readFile(join(samplesDir, "pdf", "quyet-dinh-cong-nhan-thoa-thuan-ly-hon.pdf"));
@@ -120,6 +137,47 @@ describe("local stack upload through the case API", () => {
     const found = await stack.cases.search({ courtId: "tand-kim-son" }, { limit: 10 });
     expect(found.items.map((item) => item.caseNumber)).toEqual(["112/2024/QĐST-HNGĐ"]);
     expect((await stack.cases.get(found.items[0]!.caseId))?.source.key).toBe(key);
+  });
+
+  it("refuses a second PUT on the same upload URL: the first original stays, and one case is filed", async () => {
+    const decision = await readFile(join(samplesDir, "pdf", "quyet-dinh-cong-nhan-thoa-thuan-ly-hon.pdf"));
+    const { key, upload } = await uploadUrl("tand-yen-mo", "Quyết định 112.pdf", decision.length);
+    const first = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: decision });
+    await stack.settled(120_000);
+    const casesBefore = await caseCount();
+
+    const replacement = Buffer.alloc(decision.length, 0x20);
+    const second = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: replacement });
+    await stack.settled(120_000);
+
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(412);
+    const stored = await stack.clients.s3.send(new GetObjectCommand({ Bucket: LOCAL_NAMES.uploadsBucket, Key: key }));
+    expect(Buffer.from(await stored.Body!.transformToByteArray()).equals(decision)).toBe(true);
+    expect(await caseCount()).toBe(casesBefore);
+  });
+
+  it("refuses an upload without the no-overwrite condition the URL was signed with", async () => {
+    const { upload } = await uploadUrl("tand-yen-mo", "ban-an.pdf", 4);
+    const { "if-none-match": condition, ...otherHeaders } = upload.headers;
+
+    const put = await fetch(upload.url, { method: upload.method, headers: otherHeaders, body: "%PDF" });
+
+    expect(condition).toBe("*");
+    expect(put.status).toBe(403);
+  });
+
+  it("lets staff download an original with a Vietnamese name through the URL the API gives, bytes unchanged", async () => {
+    const [judgment] = await casesNumbered("27/2024/DS-ST");
+
+    const signed = await fetch(`${stack.api!.url}/cases/${judgment!.caseId}/original`);
+    const { url } = (await signed.json()) as { url: string };
+    const download = await fetch(url);
+
+    expect(signed.status).toBe(200);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent("Bản án 27-2024 (Trần Thị Hồng N)+phụ lục.pdf")}`);
+    expect(Buffer.from(await download.arrayBuffer()).equals(loanJudgment)).toBe(true);
   });
 
   it("refuses an upload URL to a caller that is no court uploader", async () => {
