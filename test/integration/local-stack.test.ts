@@ -215,3 +215,45 @@ describe("local stack case search", () => {
     expect(await response.json()).toMatchObject({ error: "InvalidRequestError" });
   });
 });
+
+describe("local stack answers bad requests with 4xx and a reason, never 500", () => {
+  const forgedCursor = Buffer.from(JSON.stringify({ p: 0, k: { pk: "CASE#forged", sk: "CASE", courtPk: "COURT#tand-khac", dateSk: "x" } })).toString("base64url");
+
+  it.each([
+    ["a forged paging cursor", `/cases?courtId=tand-binh-luc&cursor=${forgedCursor}`, /cursor/],
+    ["a hexadecimal limit", "/cases?courtId=tand-binh-luc&limit=0x10", /limit/],
+    ["a blank amount", "/cases?courtId=tand-binh-luc&minAmountVnd=", /minAmountVnd/],
+    ["an amount in exponent notation", "/cases?courtId=tand-binh-luc&maxAmountVnd=1e9", /maxAmountVnd/],
+  ])("refuses %s with 400", async (_, path, field) => {
+    const response = await fetch(`${stack.api!.url}${path}`);
+
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toMatch(field);
+  });
+
+  it("refuses a file name that is not well-formed Unicode with 400", async () => {
+    const response = await fetch(`${stack.api!.url}/upload-urls`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-thads-court": "tand-yen-mo" },
+      body: '{"fileName":"B\\ud800n \\u00e1n.pdf","contentType":"application/pdf","sizeBytes":10}',
+    });
+
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toMatch(/fileName/);
+  });
+
+  it("refuses a correction that fits the schema but not in one stored case with 400", async () => {
+    const [judgment] = await casesNumbered("27/2024/DS-ST");
+    const name = "Nguyễn Văn Một Hai Ba Bốn Năm Sáu Bảy Tám Chín Mười ".repeat(9).slice(0, 500);
+    const obligations = Array.from({ length: 500 }, () => ({ debtor: name, creditor: name, amountVnd: 1_000_000, kind: "principal", periodic: null }));
+
+    const response = await fetch(`${stack.api!.url}/cases/${judgment!.caseId}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json", "if-match": `"${judgment!.version}"` },
+      body: JSON.stringify({ reason: "nhập lại nghĩa vụ", changes: { obligations } }),
+    });
+
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toMatch(/too large|KB/);
+  });
+});
