@@ -257,3 +257,21 @@ describe("local stack answers bad requests with 4xx and a reason, never 500", ()
     expect(((await response.json()) as { message: string }).message).toMatch(/too large|KB/);
   });
 });
+
+describe("local stack authorisation", () => {
+  it("lets a court neither read nor correct a case through the case API (403), and the case stays as it was", async () => {
+    const [judgment] = await casesNumbered("27/2024/DS-ST");
+    const asCourt = { "x-thads-court": "tand-binh-luc" };
+
+    const read = await fetch(`${stack.api!.url}/cases/${judgment!.caseId}`, { headers: asCourt });
+    const search = await fetch(`${stack.api!.url}/cases?partyName=nhung`, { headers: asCourt });
+    const corrected = await fetch(`${stack.api!.url}/cases/${judgment!.caseId}`, {
+      method: "PATCH",
+      headers: { ...asCourt, "content-type": "application/json", "if-match": `"${judgment!.version}"` },
+      body: JSON.stringify({ reason: "đã kiểm tra", changes: {}, status: "verified" }),
+    });
+
+    expect([read.status, search.status, corrected.status]).toEqual([403, 403, 403]);
+    expect((await stack.cases.get(judgment!.caseId))?.status).toBe(judgment!.status);
+  });
+});
