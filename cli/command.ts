@@ -38,4 +38,9 @@ export function parseCommandArgs<T extends ParseArgsConfig>(config: T): ReturnTy
 }
 
 /** Any message on one line, so that `thads: FILE: REASON` stays one line per failure. */
-export const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, " ").trim();
+export const oneLine = (text: string): string =>
+  text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .join(" ");

@@ -1,8 +1,10 @@
 import type { StackSession } from "../local/session.ts";
 import { oneLine, type CliIo } from "./command.ts";
 
-/** Errors of the local stack itself that a user can act on (Java missing, a port taken): their message is the advice. */
-const ACTIONABLE = new Set(["JavaMissingError", "OcrEngineUnavailableError"]);
+/** Errors of the local stack itself that a user can act on (Java missing, a port taken, the stack gone): their message is the advice. */
+const ACTIONABLE = new Set(["JavaMissingError", "OcrEngineUnavailableError", "StackLostError"]);
+
+const isActionable = (error: unknown): error is Error => error instanceof Error && ACTIONABLE.has(error.name);
 
 /**
  * Runs a command against the local stack: the one `npm start` runs, else one started for this
@@ -14,14 +16,16 @@ export async function withStackSession(io: CliIo, work: (session: StackSession) 
   try {
     session = await openStackSession();
   } catch (error) {
-    if (error instanceof Error && ACTIONABLE.has(error.name)) {
-      io.err(`thads: ${oneLine(error.message)}\n`);
-      return 1;
-    }
-    throw error;
+    if (!isActionable(error)) throw error;
+    io.err(`thads: ${oneLine(error.message)}\n`);
+    return 1;
   }
   try {
     return await work(session);
+  } catch (error) {
+    if (!isActionable(error)) throw error;
+    io.err(`\nthads: ${oneLine(error.message)}\n`);
+    return 1;
   } finally {
     await session.close();
   }

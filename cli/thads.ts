@@ -32,6 +32,9 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   process.exit(process.exitCode ?? 0);
 });
 
+// Exit on Ctrl-C and SIGTERM rather than die, so that exit handlers remove temporary files (OCR page images).
+for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) process.once(signal, () => process.exit(code));
+
 process.exitCode = await runCli(
   process.argv.slice(2),
   { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), debug: process.env.THADS_DEBUG === "1" },

@@ -52,7 +52,7 @@ export class StatefulStack extends Stack implements StatefulResources {
         { noncurrentVersionTransitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }] },
       ],
       ...(props.uploadOrigins.length > 0 && {
-        cors: [{ allowedMethods: [HttpMethods.PUT], allowedOrigins: props.uploadOrigins, allowedHeaders: ["content-type", "content-length"], maxAge: 3000 }],
+        cors: [{ allowedMethods: [HttpMethods.PUT], allowedOrigins: props.uploadOrigins, allowedHeaders: ["content-type", "content-length", "if-none-match"], maxAge: 3000 }],
       }),
     });
 

@@ -9,7 +9,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
-import { lambdaContext } from "./lambda.ts";
+import { invoke } from "./lambda.ts";
 
 const ACCOUNT = "000000000000";
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -24,13 +24,32 @@ export interface Route {
   handler: () => Promise<HttpHandler>;
 }
 
+/** A request refused before it reaches a function, as API Gateway refuses it. */
+class RequestRefusedError extends Error {
+  constructor(
+    readonly statusCode: number,
+    override readonly name: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function decodePathParameter(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new RequestRefusedError(400, "InvalidRequestError", "the path holds a malformed percent escape");
+  }
+}
+
 function match(route: Route, method: string, path: string): Record<string, string> | null {
   if (route.method !== method) return null;
   const names: string[] = [];
   const pattern = new RegExp(`^${route.path.replace(/\{(\w+)\}/g, (_, name: string) => (names.push(name), "([^/]+)"))}$`);
   const found = pattern.exec(path);
   if (!found) return null;
-  return Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(found[index + 1] ?? "")]));
+  return Object.fromEntries(names.map((name, index) => [name, decodePathParameter(found[index + 1] ?? "")]));
 }
 
 function callerArn(headers: IncomingMessage["headers"], courtRolePrefix: string): string {
@@ -80,7 +99,7 @@ async function readBody(request: IncomingMessage): Promise<string> {
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new Error("request body too large");
+    if (size > MAX_BODY_BYTES) throw new RequestRefusedError(413, "PayloadTooLargeError", `the request body is over ${MAX_BODY_BYTES} bytes`);
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString("utf8");
@@ -94,22 +113,34 @@ export interface HttpApi {
 /** Serves the routes on 127.0.0.1 (`port` 0 picks a free one). */
 export async function startHttpApi(options: { routes: readonly Route[]; port: number; courtRolePrefix: string }): Promise<HttpApi> {
   const server: Server = createServer((request, response) => {
+    const method = request.method ?? "GET";
+    const respond = (statusCode: number, body: string, headers: Record<string, string> = { "content-type": "application/json" }) => {
+      if (response.headersSent) response.destroy();
+      else response.writeHead(statusCode, headers).end(body);
+    };
     void (async () => {
-      const url = new URL(request.url ?? "/", "http://localhost");
-      const method = request.method ?? "GET";
-      const found = options.routes.map((route) => ({ route, parameters: match(route, method, url.pathname) })).find((candidate) => candidate.parameters !== null);
-      if (!found?.parameters) {
-        response.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: "NotFound", message: `no route ${method} ${url.pathname}` }));
-        return;
-      }
+      let routeKey = method;
       try {
+        const url = new URL(request.url ?? "/", "http://localhost");
+        const found = options.routes.map((route) => ({ route, parameters: match(route, method, url.pathname) })).find((candidate) => candidate.parameters !== null);
+        if (!found?.parameters) {
+          respond(404, JSON.stringify({ error: "NotFound", message: `no route ${method} ${url.pathname}` }));
+          return;
+        }
+        routeKey = `${found.route.method} ${found.route.path}`;
         const event = apiGatewayEvent({ method, url, headers: request.headers, body: await readBody(request) }, found.route, found.parameters, options.courtRolePrefix);
         const handler = await found.route.handler();
-        const result = await handler(event, lambdaContext(found.route.functionName, 30_000));
+        const result = await invoke(handler, event, found.route.functionName, 30_000);
         const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]));
-        response.writeHead(result.statusCode ?? 200, headers).end(result.body ?? "");
-      } catch {
-        response.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: "InternalError", message: "internal error" }));
+        respond(result.statusCode ?? 200, result.body ?? "", headers);
+      } catch (error) {
+        if (error instanceof RequestRefusedError) {
+          respond(error.statusCode, JSON.stringify({ error: error.name, message: error.message }), { "content-type": "application/json", connection: "close" });
+          return;
+        }
+        // the route, never the path or body: those may carry names
+        process.stderr.write(`local case API: ${routeKey} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}\n`);
+        respond(500, JSON.stringify({ error: "InternalError", message: "internal error" }));
       }
     })();
   });

@@ -5,12 +5,13 @@
  */
 import { appendFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
+import { InvokeStore, InvokeStoreBase } from "@aws/lambda-invoke-store";
 import type { Context } from "aws-lambda";
 
 const REGION = "ap-southeast-1";
 const ACCOUNT = "000000000000";
 
-export function lambdaContext(functionName: string, timeoutMs: number): Context {
+function lambdaContext(functionName: string, timeoutMs: number): Context {
   const deadline = Date.now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: false,
@@ -27,6 +28,33 @@ export function lambdaContext(functionName: string, timeoutMs: number): Context 
     succeed: () => undefined,
   };
 }
+
+/**
+ * Runs one invocation as Lambda's runtime does when a process serves several at once: inside its own
+ * InvokeStore context, from which Powertools keeps per-invocation state (the Lambda context the
+ * logger stamps on each line, metrics). Locally every function shares one process and one logger,
+ * so without it a line would carry whichever function started last.
+ */
+export async function invoke<E, R>(handler: (event: E, context: Context) => Promise<R>, event: E, functionName: string, timeoutMs: number): Promise<R> {
+  const store = await InvokeStore.getInstanceAsync(true);
+  const context = lambdaContext(functionName, timeoutMs);
+  invocationsInFlight += 1;
+  process.env.AWS_LAMBDA_MAX_CONCURRENCY = OVERLAPPING;
+  try {
+    return await store.run({ [InvokeStoreBase.PROTECTED_KEYS.REQUEST_ID]: context.awsRequestId }, () => handler(event, context));
+  } finally {
+    invocationsInFlight -= 1;
+    if (invocationsInFlight === 0) delete process.env.AWS_LAMBDA_MAX_CONCURRENCY;
+  }
+}
+
+/**
+ * How the runtime tells Powertools that invocations overlap. Declared only while some run: code
+ * outside any invocation (function modules loading, as in Lambda's init phase, or the CLI) keeps the
+ * process-wide state, and child processes do not inherit the setting.
+ */
+const OVERLAPPING = "64";
+let invocationsInFlight = 0;
 
 /** One structured log entry as Powertools writes it. */
 export type LogEntry = Record<string, unknown> & { level: string; message: string };

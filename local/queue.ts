@@ -8,7 +8,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
-import { lambdaContext } from "./lambda.ts";
+import { invoke } from "./lambda.ts";
 
 const REGION = "ap-southeast-1";
 const ACCOUNT = "000000000000";
@@ -128,11 +128,19 @@ export class LocalQueue {
     }
   }
 
+  /**
+   * Wakes when the next hidden message falls due: an exhausted one moves to the dead-letter queue then,
+   * whether or not anyone polls, and the timer is set again for the messages still hidden.
+   */
   private scheduleWake(): void {
     clearTimeout(this.wakeTimer);
     const hidden = [...this.messages.values()].map((message) => message.visibleAt).filter((at) => at > Date.now());
     if (hidden.length === 0) return;
-    this.wakeTimer = setTimeout(() => this.notify(), Math.max(0, Math.min(...hidden) - Date.now()) + 1);
+    this.wakeTimer = setTimeout(() => {
+      this.moveExhausted(Date.now());
+      this.scheduleWake();
+      this.notify();
+    }, Math.max(0, Math.min(...hidden) - Date.now()) + 1);
     this.wakeTimer.unref();
   }
 
@@ -260,12 +268,19 @@ export class EventSourceMapping {
 
   private async invoke(records: SQSRecord[]): Promise<void> {
     let failed: Set<string>;
+    let timer: NodeJS.Timeout | undefined;
+    // Lambda ends an invocation at its timeout; the batch then counts as failed, as when it throws.
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${this.settings.functionName}: task timed out after ${this.settings.timeoutMs} ms`)), this.settings.timeoutMs);
+    });
     try {
-      const response = await this.handler({ Records: records }, lambdaContext(this.settings.functionName, this.settings.timeoutMs));
+      const response = await Promise.race([invoke(this.handler, { Records: records }, this.settings.functionName, this.settings.timeoutMs), timedOut]);
       failed = new Set((response?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier));
     } catch (error) {
       this.onInvocationError(error);
       failed = new Set(records.map((record) => record.messageId));
+    } finally {
+      clearTimeout(timer);
     }
     for (const record of records) {
       if (failed.has(record.messageId)) this.queue.changeVisibility(record.receiptHandle, this.settings.retryDelayMs);

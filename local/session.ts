@@ -10,7 +10,7 @@ import { LOCAL_NAMES } from "./environment.ts";
 import type { IntakeTarget, PendingUpload } from "./ingest.ts";
 import { waitUntil } from "./net.ts";
 import { readDeadLetters, type DeadLetter } from "./queue.ts";
-import { deadLetterFile, LocalStack, localClients, runningStack, uploadDocument, type StackInfo } from "./stack.ts";
+import { deadLetterFile, LocalStack, localClients, processAlive, runningStack, uploadDocument, type StackInfo } from "./stack.ts";
 import { deadLetterKey } from "./summary.ts";
 
 /** `.thads/` at the top of the checkout (this module sits one folder down, bundled or not), or THADS_DATA_DIR. */
@@ -28,6 +28,38 @@ export interface StackSession extends IntakeTarget {
 
 /** Scans can take minutes each on a small machine; a document not done by then is reported as failed. */
 const ATTACHED_SETTLE_TIMEOUT_MS = 30 * 60_000;
+/** How long the stack's DynamoDB may fail to answer (a restart, a pause) before the command gives up on it. */
+const STACK_UNREACHABLE_MS = 20_000;
+
+/** The stack this command was attached to stopped, or stopped answering, before the documents were done. */
+export class StackLostError extends Error {
+  override name = "StackLostError";
+}
+
+/**
+ * Checks, while waiting on another process's stack, that it is still there: its process alive, and
+ * its DynamoDB answering within STACK_UNREACHABLE_MS of the last answer.
+ */
+function stackWatch(info: StackInfo) {
+  let lastAnswer = Date.now();
+  return {
+    assertRunning(): void {
+      if (!processAlive(info.pid)) {
+        throw new StackLostError(`the local stack (process ${info.pid}) stopped before the documents were processed; start it again with 'npm start' and re-run the command`);
+      }
+    },
+    answered(): void {
+      lastAnswer = Date.now();
+    },
+    /** Whether an error of the stack's DynamoDB may still be a passing one; throws StackLostError once it lasted too long. */
+    tolerate(error: unknown): boolean {
+      if (error instanceof StackLostError) return false;
+      if (Date.now() - lastAnswer <= STACK_UNREACHABLE_MS) return true;
+      const detail = error instanceof Error ? error.message || error.name : String(error);
+      throw new StackLostError(`lost contact with the local stack's DynamoDB for ${STACK_UNREACHABLE_MS / 1000} s (${detail}); check 'npm start' and re-run the command`);
+    },
+  };
+}
 
 function attach(dataDir: string, info: StackInfo): StackSession {
   const clients = localClients(info.endpoints);
@@ -42,16 +74,19 @@ function attach(dataDir: string, info: StackInfo): StackSession {
     // The other process's queues are out of sight: a document is done once its case or its dead letter shows.
     settle: async (uploads: readonly PendingUpload[], onProgress) => {
       const done = new Set<string>();
+      const watch = stackWatch(info);
       await waitUntil(
         async () => {
+          watch.assertRunning();
           const dead = new Set(deadLetters().map(deadLetterKey));
           for (const upload of uploads) {
             if (!done.has(upload.key) && (dead.has(upload.key) || (await cases.exists(upload.caseId)))) done.add(upload.key);
           }
+          watch.answered();
           onProgress(done.size);
           return done.size === uploads.length;
         },
-        { timeoutMs: ATTACHED_SETTLE_TIMEOUT_MS, what: "the running stack to process the documents", intervalMs: 250 },
+        { timeoutMs: ATTACHED_SETTLE_TIMEOUT_MS, what: "the running stack to process the documents", intervalMs: 250, retryOn: (error) => watch.tolerate(error) },
       );
     },
     close: async () => {

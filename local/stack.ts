@@ -73,7 +73,8 @@ const stackFile = (dataDir: string) => join(dataDir, "stack.json");
 /** Where a queue's dead letters are kept. */
 export const deadLetterFile = (dataDir: string, queueName: string) => join(dataDir, "dead-letters", `${queueName}.jsonl`);
 
-function processAlive(pid: number): boolean {
+/** Whether a process with this id runs (ours to signal or not). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -3,7 +3,7 @@ import { CorrectCaseRequest } from "#adapters/aws/api-schemas.ts";
 import { callerArn } from "#adapters/aws/caller.ts";
 import { documents } from "#adapters/aws/clients.ts";
 import { DynamoDbCaseRepository } from "#adapters/aws/dynamodb-case-repository.ts";
-import { httpRoute, json } from "#adapters/aws/lambda-handler.ts";
+import { json, staffRoute } from "#adapters/aws/lambda-handler.ts";
 import { reason } from "#domain/review-reasons.ts";
 import { loadConfig } from "#shared/config.ts";
 import { PreconditionRequiredError } from "#shared/errors.ts";
@@ -20,7 +20,7 @@ function expectedVersion(ifMatch: string | undefined): number {
   return Number(version);
 }
 
-export const handler = httpRoute(CorrectCaseRequest, async (request) => {
+export const handler = staffRoute(CorrectCaseRequest, config.COURT_ROLE_PREFIX, async (request) => {
   const updated = await correctCase(
     {
       caseId: request.pathParameters.caseId,

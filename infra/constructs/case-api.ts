@@ -72,7 +72,8 @@ export class CaseApi extends Construct {
       this.api.addRoutes({ path, methods: [method], integration: new HttpLambdaIntegration(`${fn.node.id}Integration`, fn) });
       return this.api.arnForExecuteApi(method, path.replace(/\{[^}]+\}/g, "*"), STAGE);
     };
-    const casesSetting = { CASES_TABLE: cases.tableName };
+    // staff routes read the court role prefix to refuse court uploaders themselves, besides IAM
+    const casesSetting = { CASES_TABLE: cases.tableName, COURT_ROLE_PREFIX: settings.courtRolePrefix };
 
     const upload = route(
       HttpMethod.POST,

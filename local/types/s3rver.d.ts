@@ -24,7 +24,26 @@ declare module "@20minutes/s3rver" {
     }[];
   }
 
+  /** The Koa context S3rver's middleware receive, as far as the local stack uses it. */
+  export interface S3rverContext {
+    method: string;
+    /** The request URL as sent: path (percent-encoded) and query. */
+    url: string;
+    path: string;
+    querystring: string;
+    headers: import("node:http").IncomingHttpHeaders;
+    status: number;
+    type: string;
+    body: unknown;
+    store: { existsObject(bucket: string, key: string): Promise<boolean> };
+  }
+
+  export type S3rverMiddleware = (context: S3rverContext, next: () => Promise<void>) => Promise<void>;
+
+  /** A Koa application. */
   export default class S3rver extends EventEmitter {
+    /** Koa's middleware stack, in order; the last is S3rver's router. */
+    middleware: S3rverMiddleware[];
     constructor(options?: S3rverOptions);
     run(): Promise<AddressInfo>;
     /** The HTTP server run() started. */

@@ -107,6 +107,11 @@ export const REASON_TEMPLATES = {
   "request.malformed": template({}, () => "Yêu cầu không đúng định dạng"),
   "request.not-court-uploader": template({}, () => "Chỉ tài khoản tải lên của tòa án mới được gửi tài liệu"),
   "request.no-identity": template({}, () => "Yêu cầu không mang danh tính IAM"),
+  "request.item-too-large": template(
+    { what: "hồ sơ", kilobytes: 420, limit: 380 },
+    (p) => `Nội dung sửa làm ${p.what} chiếm ${p.kilobytes} KB, vượt giới hạn lưu trữ ${p.limit} KB: cần gửi ít mục hơn hoặc ngắn hơn`,
+  ),
+  "request.staff-only": template({}, () => "Tài khoản tải lên của tòa án chỉ được gửi tài liệu, không được xem hay sửa hồ sơ"),
   "request.content-type": template({}, () => "Loại tệp (contentType) phải là application/pdf, image/png, image/jpeg hoặc image/tiff"),
   "request.size": template({ maxBytes: 50_000_000 }, (p) => `Dung lượng tệp (sizeBytes) phải từ 1 đến ${p.maxBytes} byte`),
   "request.case-not-found": template({ caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c" }, (p) => `Không có hồ sơ ${p.caseId}`),

@@ -20,12 +20,23 @@ function tiffHasOnePage(bytes: Uint8Array): boolean {
 }
 
 /**
+ * `/Type /Pages` and `/Count n` in one page tree node, at most PAGES_ENTRY_GAP characters apart. The
+ * bound keeps the scan linear on hostile bytes; a node whose entries lie farther apart (a long /Kids
+ * array) has many pages anyway, and an unmatched node only means "not certain".
+ */
+const PAGES_ENTRY_GAP = 512;
+const PAGE_TREE_COUNT = new RegExp(
+  `/Type\\s*/Pages\\b[^>]{0,${PAGES_ENTRY_GAP}}?/Count\\s+(\\d+)|/Count\\s+(\\d+)[^>]{0,${PAGES_ENTRY_GAP}}?/Type\\s*/Pages\\b`,
+  "g",
+);
+
+/**
  * A PDF whose page tree nodes, where readable as plain text, count one page at most. PDFs that keep
  * their page tree in compressed object streams give no answer (false).
  */
 function pdfHasOnePage(bytes: Uint8Array): boolean {
   const text = new TextDecoder("latin1").decode(bytes);
-  const counts = [...text.matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages\b/g)].map((match) => Number(match[1] ?? match[2]));
+  const counts = [...text.matchAll(PAGE_TREE_COUNT)].map((match) => Number(match[1] ?? match[2]));
   return counts.length > 0 && Math.max(...counts) === 1;
 }
 

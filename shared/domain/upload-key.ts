@@ -50,9 +50,20 @@ export function safeFileName(fileName: string): string {
     .replace(/[/\\]/g, "_")
     .trim()
     .replace(/^\.+/, "");
-  let name = cleaned.length > 0 ? cleaned : "document";
-  while (new TextEncoder().encode(name).length > MAX_FILE_NAME_BYTES) name = name.slice(0, -1);
-  return name;
+  return cleaned.length > 0 ? truncateUtf8(cleaned, MAX_FILE_NAME_BYTES) : "document";
+}
+
+/** The longest prefix of whole characters that fits in `maxBytes` of UTF-8. */
+function truncateUtf8(text: string, maxBytes: number): string {
+  let bytes = 0;
+  let end = 0;
+  for (const char of text) {
+    const codePoint = char.codePointAt(0) ?? 0;
+    bytes += codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+    if (bytes > maxBytes) break;
+    end += char.length;
+  }
+  return text.slice(0, end);
 }
 
 export function buildUploadKey(key: UploadKey): string {

@@ -1,6 +1,7 @@
 import type { OcrEngine, PageText, SourceDocument } from "#ports/ocr-engine.ts";
 import type { PdfTextLayer } from "#ports/pdf-text-layer.ts";
 import { decodeText } from "#domain/document/decode-text.ts";
+import { assertImageWithinLimits } from "#domain/document/document-limits.ts";
 import { sniffMediaType, type ReadableMediaType } from "#domain/document/media-type.ts";
 import { judgeTextLayer } from "#domain/document/text-layer-quality.ts";
 import {
@@ -98,8 +99,11 @@ export async function readDocument(doc: SourceDocument, deps: ReadDocumentDeps):
   let unreadPages: number[] = [];
   if (mediaType === "text/plain") pages = readPlainText(doc.bytes);
   else if (mediaType === "application/pdf") ({ pages, unreadPages } = await readPdf(actual, deps));
-  else if (deps.ocr) pages = inNfc(await deps.ocr.recognize(actual));
-  else throw new NeedsOcrError("an image can only be read by OCR");
+  else {
+    assertImageWithinLimits(mediaType, doc.bytes);
+    if (!deps.ocr) throw new NeedsOcrError("an image can only be read by OCR");
+    pages = inNfc(await deps.ocr.recognize(actual));
+  }
 
   const text = pages.map(pageText).join(PAGE_SEPARATOR);
   if (!/\p{L}/u.test(text)) throw new NoTextFoundError();

@@ -210,3 +210,34 @@ describe("correct-case", () => {
     expect(body.message).toContain("caseId");
   });
 });
+
+describe("staff routes refuse court uploaders", () => {
+  const COURT_ARN = "arn:aws:sts::111122223333:assumed-role/thads-court-tand-phu-ly/session";
+  const asCourt = (name: string): APIGatewayProxyEventV2 => {
+    const event = loadEvent(name) as unknown as APIGatewayProxyEventV2 & { requestContext: { authorizer: { iam: { userArn: string } } } };
+    event.requestContext.authorizer.iam.userArn = COURT_ARN;
+    return event;
+  };
+
+  it.each([
+    ["read a case", getCase, "http-get-case"],
+    ["search cases", searchCases, "http-search-cases"],
+    ["list the review queue", listReviewQueue, "http-list-review-queue"],
+    ["fetch an original", getOriginalUrl, "http-get-original-url"],
+    ["correct a case", correctCase, "http-correct-case"],
+  ])("a court caller may not %s (403), and the table is not touched", async (_, handler, eventName) => {
+    const { status, body } = await call(handler, asCourt(eventName));
+
+    expect(status).toBe(403);
+    expect(body.code).toBe("request.staff-only");
+    expect(documents.calls()).toHaveLength(0);
+  });
+
+  it("refuses a request that carries no IAM identity (403)", async () => {
+    const event = loadEvent("http-get-case") as unknown as APIGatewayProxyEventV2 & { requestContext: { authorizer?: unknown } };
+    delete event.requestContext.authorizer;
+
+    expect((await call(getCase, event)).status).toBe(403);
+    expect(documents.calls()).toHaveLength(0);
+  });
+});

@@ -21,7 +21,7 @@ async function call(event: APIGatewayProxyEventV2) {
 }
 
 describe("create-upload-url", () => {
-  it("signs a PUT into the calling court's own prefix, binding content type and exact size", async () => {
+  it("signs a PUT into the calling court's own prefix, binding content type, exact size and no overwrite", async () => {
     const { status, body } = await call(request());
 
     expect(status).toBe(200);
@@ -29,9 +29,9 @@ describe("create-upload-url", () => {
     const url = new URL(body.upload.url);
     expect(url.hostname).toBe("thads-uploads.s3.ap-southeast-1.amazonaws.com");
     expect(decodeURIComponent(url.pathname.slice(1))).toBe(body.key);
-    expect(url.searchParams.get("X-Amz-SignedHeaders")).toBe("content-length;content-type;host");
+    expect(url.searchParams.get("X-Amz-SignedHeaders")).toBe("content-length;content-type;host;if-none-match");
     expect(url.searchParams.get("X-Amz-Expires")).toBe("900");
-    expect(body.upload).toMatchObject({ method: "PUT", headers: { "content-type": "application/pdf", "content-length": "48213" } });
+    expect(body.upload).toMatchObject({ method: "PUT", headers: { "content-type": "application/pdf", "content-length": "48213", "if-none-match": "*" } });
   });
 
   it("keeps a path in the file name from escaping the upload folder", async () => {

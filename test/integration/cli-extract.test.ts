@@ -1,9 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rasterisePdf, renderTextPdf as renderScanSource } from "../../scripts/make-scans.ts";
+import { imagesToPdf, rasterisePdf, renderTextPdf as renderScanSource } from "../../scripts/make-scans.ts";
 import { renderScannedPdf, renderTextPdf, TINY_PNG } from "../../scripts/pdf/render-text-pdf.ts";
+import { repoRoot, thadsBin } from "../support/paths.ts";
 import { runThads } from "../support/run-thads.ts";
 import { reason, type ReasonCode } from "#domain/review-reasons.ts";
 
@@ -37,7 +39,15 @@ beforeAll(async () => {
   // A page of the judgment as a scanner would send it: an image with no text layer, at 200 dpi.
   const [page] = await rasterisePdf(await renderScanSource(JUDGMENT), 200);
   writeFileSync(file("ban-an-quet.png"), page!);
+  writeFileSync(file("5000-trang.pdf"), await renderScannedPdf(5_000));
+  writeFileSync(file("quet-40-trang.pdf"), await rasterisedPdf(40));
 });
+
+/** A scanned PDF of `pages` real page images, slow enough to OCR that it can be interrupted. */
+async function rasterisedPdf(pages: number): Promise<Uint8Array> {
+  const [image] = await rasterisePdf(await renderScanSource(JUDGMENT), 150);
+  return imagesToPdf(Array.from({ length: pages }, () => image!));
+}
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -125,6 +135,37 @@ describe("thads extract on documents it cannot read", () => {
     const printed = stdout.trimEnd().split("\n").map((line) => JSON.parse(line) as { source: { file: string } });
     expect(printed.map((p) => p.source.file)).toEqual([file("ban-an.txt")]);
   });
+});
+
+describe("thads extract leaves no temporary files behind", () => {
+  /** A fresh TMPDIR for one run, where the OCR engine's work folders land. */
+  const freshTmp = () => mkdtempSync(join(dir, "tmp-"));
+
+  it("refuses a 5,000-page scanned PDF as too large before any OCR starts", () => {
+    const tmp = freshTmp();
+    const started = Date.now();
+
+    const { code, stderr } = runThads(["extract", "--json", file("5000-trang.pdf")], { ...process.env, TMPDIR: tmp });
+
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/vượt quá dung lượng hoặc số trang/);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it("removes the OCR work folder when interrupted mid-OCR", async () => {
+    const tmp = freshTmp();
+    const child = spawn(thadsBin, ["extract", "--json", file("quet-40-trang.pdf")], { cwd: repoRoot, env: { ...process.env, TMPDIR: tmp }, stdio: "ignore" });
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    const deadline = Date.now() + 30_000;
+    while (readdirSync(tmp).length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(readdirSync(tmp)).not.toEqual([]);
+
+    child.kill("SIGTERM");
+
+    expect(await exited).toBe(143);
+    expect(readdirSync(tmp)).toEqual([]);
+  }, 60_000);
 });
 
 describe("thads command line", () => {

@@ -33,6 +33,12 @@ async function ingest(courtId: string, fileName: string, bytes: Uint8Array): Pro
   return key;
 }
 
+async function caseCount(): Promise<number> {
+  let count = 0;
+  for await (const _ of scanCases(stack.clients.documents, LOCAL_NAMES.casesTable)) count++;
+  return count;
+}
+
 async function casesNumbered(caseNumber: string) {
   const found = [];
   for await (const stored of scanCases(stack.clients.documents, LOCAL_NAMES.casesTable)) if (stored.caseNumber === caseNumber) found.push(stored);
@@ -80,7 +86,7 @@ describe("local stack intake", () => {
 
     const queue = await stack.cases.reviewQueue({ courtId: "tand-phu-ly" }, { limit: 10 });
     const entry = queue.items.find((item) => item.caseNumber === null);
-    expect(entry?.reviewReasons).toContain("not recognised as a judgment or decision");
+    expect(entry?.reviewReasons).toContain("Không nhận ra văn bản là bản án hay quyết định: cần xác định loại văn bản");
     const stored = await stack.cases.get(entry!.caseId);
     expect(stored?.source.key).toBe(key);
     const original = await stack.clients.s3.send(new GetObjectCommand({ Bucket: LOCAL_NAMES.uploadsBucket, Key: key }));
@@ -101,6 +107,17 @@ describe("local stack intake", () => {
   });
 });
 
+/** A presigned upload the case API signs for a court. */
+async function uploadUrl(courtId: string, fileName: string, sizeBytes: number) {
+  const signed = await fetch(`${stack.api!.url}/upload-urls`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-thads-court": courtId },
+    body: JSON.stringify({ fileName, contentType: "application/pdf", sizeBytes }),
+  });
+  if (signed.status !== 200) throw new Error(`upload URL refused: ${signed.status}`);
+  return (await signed.json()) as { key: string; upload: { method: string; url: string; headers: Record<string, string> } };
+}
+
 describe("local stack upload through the case API", () => {
   it("lets a court upload with the presigned URL the API signs for it, and the upload becomes a case", async () => {
     const decision = await readFile(join(samplesDir, "pdf", "quyet-dinh-cong-nhan-thoa-thuan-ly-hon.pdf"));
@@ -119,6 +136,47 @@ describe("local stack upload through the case API", () => {
     const found = await stack.cases.search({ courtId: "tand-kim-son" }, { limit: 10 });
     expect(found.items.map((item) => item.caseNumber)).toEqual(["112/2024/QĐST-HNGĐ"]);
     expect((await stack.cases.get(found.items[0]!.caseId))?.source.key).toBe(key);
+  });
+
+  it("refuses a second PUT on the same upload URL: the first original stays, and one case is filed", async () => {
+    const decision = await readFile(join(samplesDir, "pdf", "quyet-dinh-cong-nhan-thoa-thuan-ly-hon.pdf"));
+    const { key, upload } = await uploadUrl("tand-yen-mo", "Quyết định 112.pdf", decision.length);
+    const first = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: decision });
+    await stack.settled(120_000);
+    const casesBefore = await caseCount();
+
+    const replacement = Buffer.alloc(decision.length, 0x20);
+    const second = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: replacement });
+    await stack.settled(120_000);
+
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(412);
+    const stored = await stack.clients.s3.send(new GetObjectCommand({ Bucket: LOCAL_NAMES.uploadsBucket, Key: key }));
+    expect(Buffer.from(await stored.Body!.transformToByteArray()).equals(decision)).toBe(true);
+    expect(await caseCount()).toBe(casesBefore);
+  });
+
+  it("refuses an upload without the no-overwrite condition the URL was signed with", async () => {
+    const { upload } = await uploadUrl("tand-yen-mo", "ban-an.pdf", 4);
+    const { "if-none-match": condition, ...otherHeaders } = upload.headers;
+
+    const put = await fetch(upload.url, { method: upload.method, headers: otherHeaders, body: "%PDF" });
+
+    expect(condition).toBe("*");
+    expect(put.status).toBe(403);
+  });
+
+  it("lets staff download an original with a Vietnamese name through the URL the API gives, bytes unchanged", async () => {
+    const [judgment] = await casesNumbered("27/2024/DS-ST");
+
+    const signed = await fetch(`${stack.api!.url}/cases/${judgment!.caseId}/original`);
+    const { url } = (await signed.json()) as { url: string };
+    const download = await fetch(url);
+
+    expect(signed.status).toBe(200);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent("Bản án 27-2024 (Trần Thị Hồng N)+phụ lục.pdf")}`);
+    expect(Buffer.from(await download.arrayBuffer()).equals(loanJudgment)).toBe(true);
   });
 
   it("refuses an upload URL to a caller that is no court uploader", async () => {
@@ -154,5 +212,65 @@ describe("local stack case search", () => {
 
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: "InvalidRequestError" });
+  });
+});
+
+describe("local stack answers bad requests with 4xx and a reason, never 500", () => {
+  const forgedCursor = Buffer.from(JSON.stringify({ p: 0, k: { pk: "CASE#forged", sk: "CASE", courtPk: "COURT#tand-khac", dateSk: "x" } })).toString("base64url");
+
+  it.each([
+    ["a forged paging cursor", `/cases?courtId=tand-binh-luc&cursor=${forgedCursor}`, /cursor/],
+    ["a hexadecimal limit", "/cases?courtId=tand-binh-luc&limit=0x10", /limit/],
+    ["a blank amount", "/cases?courtId=tand-binh-luc&minAmountVnd=", /minAmountVnd/],
+    ["an amount in exponent notation", "/cases?courtId=tand-binh-luc&maxAmountVnd=1e9", /maxAmountVnd/],
+  ])("refuses %s with 400", async (_, path, field) => {
+    const response = await fetch(`${stack.api!.url}${path}`);
+
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toMatch(field);
+  });
+
+  it("refuses a file name that is not well-formed Unicode with 400", async () => {
+    const response = await fetch(`${stack.api!.url}/upload-urls`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-thads-court": "tand-yen-mo" },
+      body: '{"fileName":"B\\ud800n \\u00e1n.pdf","contentType":"application/pdf","sizeBytes":10}',
+    });
+
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toMatch(/fileName/);
+  });
+
+  it("refuses a correction that fits the schema but not in one stored case with 400", async () => {
+    const [judgment] = await casesNumbered("27/2024/DS-ST");
+    const name = "Nguyễn Văn Một Hai Ba Bốn Năm Sáu Bảy Tám Chín Mười ".repeat(9).slice(0, 500);
+    const obligations = Array.from({ length: 500 }, () => ({ debtor: name, creditor: name, amountVnd: 1_000_000, kind: "principal", periodic: null }));
+
+    const response = await fetch(`${stack.api!.url}/cases/${judgment!.caseId}`, {
+      method: "PATCH",
+      headers: { "content-type": "application/json", "if-match": `"${judgment!.version}"` },
+      body: JSON.stringify({ reason: "nhập lại nghĩa vụ", changes: { obligations } }),
+    });
+
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { message: string }).message).toMatch(/too large|KB/);
+  });
+});
+
+describe("local stack authorisation", () => {
+  it("lets a court neither read nor correct a case through the case API (403), and the case stays as it was", async () => {
+    const [judgment] = await casesNumbered("27/2024/DS-ST");
+    const asCourt = { "x-thads-court": "tand-binh-luc" };
+
+    const read = await fetch(`${stack.api!.url}/cases/${judgment!.caseId}`, { headers: asCourt });
+    const search = await fetch(`${stack.api!.url}/cases?partyName=nhung`, { headers: asCourt });
+    const corrected = await fetch(`${stack.api!.url}/cases/${judgment!.caseId}`, {
+      method: "PATCH",
+      headers: { ...asCourt, "content-type": "application/json", "if-match": `"${judgment!.version}"` },
+      body: JSON.stringify({ reason: "đã kiểm tra", changes: {}, status: "verified" }),
+    });
+
+    expect([read.status, search.status, corrected.status]).toEqual([403, 403, 403]);
+    expect((await stack.cases.get(judgment!.caseId))?.status).toBe(judgment!.status);
   });
 });

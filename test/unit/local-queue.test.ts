@@ -14,6 +14,17 @@ async function drained(queue: LocalQueue, mapping: EventSourceMapping): Promise<
   while (queue.depth > 0 || mapping.busy) await new Promise((resolve) => setTimeout(resolve, 2));
 }
 
+/** `work`, or a failure when it has not finished after `ms`. */
+async function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`not finished after ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 describe("local queue and event source mapping", () => {
   it("hides a received message until its visibility timeout ends, and counts each receipt", () => {
     const { queue } = queues();
@@ -56,6 +67,51 @@ describe("local queue and event source mapping", () => {
     await mapping.stop();
 
     expect(deadLetters.list()).toEqual([expect.objectContaining({ body: "poison", receiveCount: 3, lastError: "UnsupportedDocumentError: not a court upload" })]);
+  });
+
+  it("dead-letters every message of a batch that fails each delivery, so the queue empties", async () => {
+    const { queue, deadLetters } = queues("NoTextFoundError: no text found");
+    // batches of 5 and 1 that fail at different moments, so their retries fall due at different moments
+    const failAfterMsPerRecord = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+      await new Promise((resolve) => setTimeout(resolve, event.Records.length * 2));
+      return { batchItemFailures: event.Records.map((record) => ({ itemIdentifier: record.messageId })) };
+    };
+    const mapping = new EventSourceMapping(queue, failAfterMsPerRecord, mappingSettings);
+    for (let index = 0; index < 6; index += 1) queue.send(`oversized-${index}`);
+
+    await within(2_000, drained(queue, mapping));
+    await mapping.stop();
+
+    expect(deadLetters.list().map((letter) => letter.body).sort()).toEqual(["oversized-0", "oversized-1", "oversized-2", "oversized-3", "oversized-4", "oversized-5"]);
+    expect(deadLetters.list().every((letter) => letter.receiveCount === 3)).toBe(true);
+  });
+
+  it("moves a message whose last delivery failed to the dead-letter queue when its retry falls due, with no other wake-up", async () => {
+    const deadLetters = new DeadLetterQueue("work-dlq", () => null);
+    const queue = new LocalQueue("work", { maxReceiveCount: 1, visibilityTimeoutMs: 60_000 }, deadLetters);
+    queue.send("a");
+    queue.send("b");
+    const [a, b] = queue.receive(10);
+    queue.changeVisibility(a!.receiptHandle, 5);
+    queue.changeVisibility(b!.receiptHandle, 15);
+
+    await new Promise((resolve) => setTimeout(resolve, 60));
+
+    expect(deadLetters.list().map((letter) => letter.body)).toEqual(["a", "b"]);
+    expect(queue.depth).toBe(0);
+  });
+
+  it("fails a delivery whose invocation outlives the function timeout, so a hung function cannot hold a message forever", async () => {
+    const { queue, deadLetters } = queues();
+    const errors: unknown[] = [];
+    const mapping = new EventSourceMapping(queue, () => new Promise<never>(() => undefined), { ...mappingSettings, timeoutMs: 10 }, (error) => errors.push(error));
+    queue.send("hangs");
+
+    await within(2_000, drained(queue, mapping));
+    await mapping.stop();
+
+    expect(deadLetters.list()).toEqual([expect.objectContaining({ body: "hangs", receiveCount: 3 })]);
+    expect(String(errors[0])).toMatch(/timed out/);
   });
 
   it("returns the whole batch to the queue when the invocation itself throws", async () => {

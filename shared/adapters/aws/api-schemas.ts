@@ -7,17 +7,25 @@ import { CaseCorrectionSchema } from "../../use-cases/correct-case.ts";
 
 const caseIdPath = z.object({ caseId: z.string().regex(CASE_ID_PATTERN, "not a case id") });
 const isoDate = z.iso.date();
-const amount = z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/** A whole number in a query string, written in decimal digits only: not "", " ", "0x10" or "1e9" as Number() would read them. */
+const decimal = (max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,16}$/, "expected a whole number in decimal digits")
+    .transform(Number)
+    .pipe(z.number().int().max(max));
+const amount = decimal(Number.MAX_SAFE_INTEGER);
 const id = z.string().regex(/^[a-z0-9-]{1,64}$/);
 const paging = {
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: decimal(100).pipe(z.number().min(1)).default(25),
   cursor: z.string().max(2048).optional(),
 };
 
 export const CreateUploadUrlRequest = APIGatewayProxyEventV2Schema.extend({
   body: JSONStringified(
     z.object({
-      fileName: z.string().trim().min(1).max(255),
+      // a lone surrogate cannot be encoded into an object key
+      fileName: z.string().trim().min(1).max(255).refine((name) => !/\p{Cs}/u.test(name), "fileName is not well-formed Unicode"),
       contentType: z.string().min(1).max(100),
       sizeBytes: z.number().int(),
     }),

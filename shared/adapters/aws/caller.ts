@@ -17,9 +17,23 @@ export function callerArn(event: IamRequestContext): string {
   return arn;
 }
 
+/** The court whose uploader role the caller assumed, or null for any other caller. */
+function courtOfCaller(event: IamRequestContext, courtRolePrefix: string): string | null {
+  const role = /^arn:aws[a-z-]*:sts::\d{12}:assumed-role\/([^/]+)\//.exec(callerArn(event))?.[1];
+  return role?.startsWith(courtRolePrefix) && role.length > courtRolePrefix.length ? role.slice(courtRolePrefix.length) : null;
+}
+
 /** The court a caller uploads for; ForbiddenError unless it called through a court uploader role. */
 export function callerCourt(event: IamRequestContext, courtRolePrefix: string): string {
-  const role = /^arn:aws[a-z-]*:sts::\d{12}:assumed-role\/([^/]+)\//.exec(callerArn(event))?.[1];
-  if (!role?.startsWith(courtRolePrefix) || role.length === courtRolePrefix.length) throw new ForbiddenError(reason("request.not-court-uploader", {}));
-  return role.slice(courtRolePrefix.length);
+  const court = courtOfCaller(event, courtRolePrefix);
+  if (court === null) throw new ForbiddenError(reason("request.not-court-uploader", {}));
+  return court;
+}
+
+/**
+ * Refuses (ForbiddenError) a caller of a staff route that carries no IAM identity or a court
+ * uploader's: IAM lets only staff roles invoke these routes, and the handler holds to that too.
+ */
+export function assertStaffCaller(event: IamRequestContext, courtRolePrefix: string): void {
+  if (courtOfCaller(event, courtRolePrefix) !== null) throw new ForbiddenError(reason("request.staff-only", {}));
 }

@@ -88,7 +88,11 @@ function caseItem(record: StoredCase): Item {
 
 /** The folded words of all party names; what name search can find the case by. */
 export function searchTokens(record: Pick<StoredCase, "parties">): string[] {
-  return [...new Set(record.parties.flatMap((party) => nameTokens(party.name)))].slice(0, MAX_NAME_TOKENS);
+  const words = record.parties.map((party) => nameTokens(party.name));
+  // Given names first: name search reads the partition of the last word typed, the given name, so
+  // every party (up to the budget) stays findable, also one a correction appended to a crowded case.
+  const givenNames = words.flatMap((tokens) => tokens.slice(-1));
+  return [...new Set([...givenNames, ...words.flat()])].slice(0, MAX_NAME_TOKENS);
 }
 
 function tokenItem(record: StoredCase, token: string): Item {
@@ -110,6 +114,17 @@ function storedCase(item: Item): StoredCase {
   const record = { ...item };
   for (const name of INDEX_ONLY_ATTRIBUTES) delete record[name];
   return record as unknown as StoredCase;
+}
+
+/** DynamoDB's item size limit, less room for its per-attribute overhead (estimated as JSON). */
+const MAX_ITEM_BYTES = 380 * 1024;
+
+/** Refuses an item DynamoDB would reject as over 400 KB, before the write fails as a server error. */
+function assertItemFits(item: Item, what: string): void {
+  const bytes = Buffer.byteLength(JSON.stringify(item), "utf8");
+  if (bytes > MAX_ITEM_BYTES) {
+    throw new InvalidRequestError(reason("request.item-too-large", { what, kilobytes: Math.ceil(bytes / 1024), limit: MAX_ITEM_BYTES / 1024 }));
+  }
 }
 
 function isConditionFailure(error: unknown, actionIndex: number): boolean {
@@ -308,6 +323,10 @@ export class DynamoDbCaseRepository implements CaseRepository {
   }
 
   async saveCorrection(updated: StoredCase, audit: AuditEntry): Promise<void> {
+    const updatedItem = caseItem(updated);
+    const audited = auditItem(audit);
+    assertItemFits(updatedItem, "hồ sơ sau khi sửa");
+    assertItemFits(audited, "bản ghi lần sửa này");
     const wanted = new Set(searchTokens(updated));
     const stale = (await this.itemsOfCase(updated.caseId, TOKEN_SK_PREFIX, "sk"))
       .map((item) => String(item.sk))
@@ -319,13 +338,13 @@ export class DynamoDbCaseRepository implements CaseRepository {
             {
               Put: {
                 TableName: this.tableName,
-                Item: caseItem(updated),
+                Item: updatedItem,
                 ConditionExpression: "#version = :previous",
                 ExpressionAttributeNames: { "#version": "version" },
                 ExpressionAttributeValues: { ":previous": updated.version - 1 },
               },
             },
-            { Put: { TableName: this.tableName, Item: auditItem(audit), ConditionExpression: "attribute_not_exists(pk)" } },
+            { Put: { TableName: this.tableName, Item: audited, ConditionExpression: "attribute_not_exists(pk)" } },
             // Token entries carry the case's filter attributes (status, amount...), so all are rewritten.
             ...[...wanted].map((token) => ({ Put: { TableName: this.tableName, Item: tokenItem(updated, token) } })),
             ...stale.map((sk) => ({ Delete: { TableName: this.tableName, Key: { pk: casePk(updated.caseId), sk } } })),
@@ -383,7 +402,11 @@ export class DynamoDbCaseRepository implements CaseRepository {
         ...(filters.parts.length > 0 && { FilterExpression: filters.parts.join(" AND ") }),
         ...(cursor.k && { ExclusiveStartKey: cursor.k }),
       };
-      const output = await this.client.send(new QueryCommand(input));
+      const output = await this.client.send(new QueryCommand(input)).catch((error: unknown) => {
+        // a start key the index does not accept can only come from a cursor this API did not return
+        if (cursor.k && error instanceof Error && error.name === "ValidationException") throw new InvalidRequestError(reason("request.cursor", {}));
+        throw error;
+      });
       for (const item of output.Items ?? []) {
         const caseId = String(item.caseId);
         if (!ids.includes(caseId)) ids.push(caseId);

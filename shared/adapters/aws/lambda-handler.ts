@@ -11,7 +11,7 @@ import { parser } from "@aws-lambda-powertools/parser/middleware";
 import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy, { type MiddlewareObj } from "@middy/core";
 import httpErrorHandler from "@middy/http-error-handler";
-import type { APIGatewayProxyStructuredResultV2, Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
+import type { APIGatewayProxyEventV2WithIAMAuthorizer, APIGatewayProxyStructuredResultV2, Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import type { z } from "zod";
 import { reason, type Reason } from "../../domain/review-reasons.ts";
 import {
@@ -23,6 +23,7 @@ import {
   VersionConflictError,
 } from "../../errors.ts";
 import { logger, metrics, tracer } from "../../observability.ts";
+import { assertStaffCaller } from "./caller.ts";
 
 /** Wraps a handler with the observability middleware. */
 export function observed<TEvent, TResult>(handler: (event: TEvent, context: Context) => Promise<TResult>) {
@@ -82,11 +83,25 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 }
 
 /** An HTTP API route: the event is parsed with `schema` (400 when it does not fit) before `handler` runs. */
-export function httpRoute<S extends z.ZodType>(schema: S, handler: (request: z.output<S>, context: Context) => Promise<APIGatewayProxyStructuredResultV2>) {
+export function httpRoute<S extends z.ZodType>(
+  schema: S,
+  handler: (request: z.output<S>, context: Context) => Promise<APIGatewayProxyStructuredResultV2>,
+  authorise: (event: APIGatewayProxyEventV2WithIAMAuthorizer) => void = () => undefined,
+) {
   return observed(handler as (event: unknown, context: Context) => Promise<APIGatewayProxyStructuredResultV2>)
     .use(httpErrorHandler({ logger: false, fallbackMessage: JSON.stringify({ error: "InternalError", ...reason("request.internal", {}) }) }))
     .use(httpStatusOfErrors())
+    .use({ before: (request) => authorise(request.event as APIGatewayProxyEventV2WithIAMAuthorizer) })
     .use(parser({ schema }));
+}
+
+/** A route for enforcement staff: court uploaders and callers without an IAM identity are refused (403) before anything else. */
+export function staffRoute<S extends z.ZodType>(
+  schema: S,
+  courtRolePrefix: string,
+  handler: (request: z.output<S>, context: Context) => Promise<APIGatewayProxyStructuredResultV2>,
+) {
+  return httpRoute(schema, handler, (event) => assertStaffCaller(event, courtRolePrefix));
 }
 
 /**

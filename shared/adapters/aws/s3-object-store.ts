@@ -31,9 +31,10 @@ export class S3ObjectStore implements ObjectStore {
   }
 
   /**
-   * A presigned PUT whose signature covers Content-Type and Content-Length: S3 refuses the upload
-   * unless both match what was declared, so the declared size (checked against the limit before
-   * signing) is enforced by S3 itself.
+   * A presigned PUT whose signature covers Content-Type, Content-Length and `If-None-Match: *`: S3
+   * refuses the upload unless type and size match what was declared (the size was checked against
+   * the limit before signing), and refuses a second PUT on the same URL (412), so an original once
+   * received is never replaced.
    */
   async createUploadUrl(request: UploadUrlRequest): Promise<PresignedRequest> {
     const command = new PutObjectCommand({
@@ -41,15 +42,16 @@ export class S3ObjectStore implements ObjectStore {
       Key: request.key,
       ContentType: request.contentType,
       ContentLength: request.sizeBytes,
+      IfNoneMatch: "*",
     });
     const url = await getSignedUrl(this.client, command, {
       expiresIn: request.expiresInSeconds,
-      signableHeaders: new Set(["content-type", "content-length"]),
+      signableHeaders: new Set(["content-type", "content-length", "if-none-match"]),
     });
     return {
       method: "PUT",
       url,
-      headers: { "content-type": request.contentType, "content-length": String(request.sizeBytes) },
+      headers: { "content-type": request.contentType, "content-length": String(request.sizeBytes), "if-none-match": "*" },
       expiresAt: expiry(request.expiresInSeconds),
     };
   }

@@ -1,4 +1,5 @@
-import { execFile } from "node:child_process";
+import { execFile, type ExecFileOptions } from "node:child_process";
+import { rmSync } from "node:fs";
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,7 +22,21 @@ import {
 } from "#ports/ocr-engine.ts";
 import { inReadingOrder } from "#adapters/reading-order.ts";
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+
+/**
+ * Work folders and programs of the recognitions in flight. A process that exits mid-way (the CLI
+ * turns Ctrl-C and SIGTERM into an exit) stops the programs and removes the folders, so that no
+ * page images are left in the temp folder.
+ */
+const inFlight = { folders: new Set<string>(), programs: new AbortController() };
+process.once("exit", () => {
+  inFlight.programs.abort();
+  for (const folder of inFlight.folders) rmSync(folder, { recursive: true, force: true });
+});
+
+const run = (file: string, args: readonly string[], options: Omit<ExecFileOptions, "signal" | "encoding"> & { encoding?: BufferEncoding } = {}) =>
+  execFileAsync(file, args, { encoding: "utf8", ...options, signal: inFlight.programs.signal });
 
 export const INSTALL_HINT =
   "install it with scripts/install-system-deps.sh (Debian: apt-get install tesseract-ocr tesseract-ocr-vie poppler-utils libtiff-tools)";
@@ -74,6 +89,7 @@ export class TesseractOcrEngine implements OcrEngine {
     assertMatchesType(document);
     await this.ensureInstalled();
     const work = await mkdtemp(join(tmpdir(), "thads-ocr-"));
+    inFlight.folders.add(work);
     try {
       const pages = await this.pendingPages(document, work, options.pages);
       const recognised = await mapWithConcurrency(pages, this.concurrency, async (page) => {
@@ -87,6 +103,7 @@ export class TesseractOcrEngine implements OcrEngine {
       return recognised;
     } finally {
       await rm(work, { recursive: true, force: true });
+      inFlight.folders.delete(work);
     }
   }
 

@@ -3,6 +3,8 @@ import { dirname, join } from "node:path";
 import type { PageText } from "#ports/ocr-engine.ts";
 import type { PdfTextLayer } from "#ports/pdf-text-layer.ts";
 import { CorruptDocumentError, EncryptedPdfError, TruncatedPdfError, type UnreadableDocumentError } from "#domain/document/unreadable-document-error.ts";
+import { assertPageCountWithinLimit } from "#domain/document/document-limits.ts";
+import { assertPdfStreamsWithinLimits } from "./decoded-size.ts";
 import { linesInReadingOrder, type PositionedText } from "./reading-order.ts";
 
 type Pdfjs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -60,6 +62,7 @@ export const pdfjsTextLayer: PdfTextLayer = {
     if (!endsLikeAPdf(bytes)) {
       throw new TruncatedPdfError();
     }
+    assertPdfStreamsWithinLimits(bytes);
     const { getDocument, Util, VerbosityLevel } = await loadPdfjs();
     const task = getDocument({
       // A copy in a plain Uint8Array: pdf.js refuses Node Buffers and may take over the buffer it is
@@ -73,6 +76,8 @@ export const pdfjsTextLayer: PdfTextLayer = {
     });
     try {
       const document = await fromPdfjs(task.promise);
+      // before reading any page, so that nothing (OCR least of all) starts on thousands of them
+      assertPageCountWithinLimit(document.numPages);
       const pages: PageText[] = [];
       for (let pageNumber = 1; pageNumber <= document.numPages; pageNumber++) {
         const page = await fromPdfjs(document.getPage(pageNumber));

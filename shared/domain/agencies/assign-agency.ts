@@ -155,7 +155,8 @@ export function assignAgency(directory: AgencyDirectory, court: string | null, r
   // An appeal goes where the first-instance judgment would have gone (Luật THADS 2008, Điều 35): a high court's
   // always, a provincial court's when it names a first-instance court of its own.
   if (firstUsable && (level === "higher" || level === "provincial")) return assignAgency(directory, first, receivedOn);
-  const [formerName, laterName] = court.split(/\(?\s*\bnay\s+l[aà](?=\s)/iu);
+  // (no "\s*" before "nay": tried at every position of a long blank run it would backtrack quadratically)
+  const [formerName, laterName] = court.split(/(?:\(\s*)?\bnay\s+l[aà](?=\s)/iu);
   if (laterName !== undefined && laterName.trim() !== "") {
     const later = assignOne(directory, laterName.replace(/\)\s*$/, ""), receivedOn);
     if (later.ok) return later;
