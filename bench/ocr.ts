@@ -57,7 +57,7 @@ async function seconds(work: () => Promise<unknown>): Promise<number> {
 const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }));
 
 /** CPU time of this process's finished child processes (Tesseract, pdftoppm), from /proc (Linux). */
-function childCpuSeconds(): number {
+export function childCpuSeconds(): number {
   const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ");
   // Fields 16 and 17 of stat (cutime, cstime); the slice starts at field 3.
   return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;

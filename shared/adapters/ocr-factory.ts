@@ -3,8 +3,9 @@ import { z } from "zod";
 import type { AsyncOcrEngine, OcrEngine } from "#ports/ocr-engine.ts";
 import { TextractOcrEngine } from "#adapters/aws/textract-ocr.ts";
 import { TesseractOcrEngine, type TesseractOptions } from "#adapters/local/tesseract-ocr.ts";
+import { OCR_ENGINES } from "#shared/config.ts";
 
-export const OcrEngineName = z.enum(["tesseract", "textract"]);
+export const OcrEngineName = z.enum(OCR_ENGINES);
 export type OcrEngineName = z.infer<typeof OcrEngineName>;
 
 /** Where the code runs decides the default engine: Tesseract on a workstation, Textract on AWS. */

@@ -37,6 +37,16 @@ export interface TesseractOptions {
   pageSegmentationMode?: number;
   /** Longest one page may take before it is abandoned. */
   pageTimeoutMs?: number;
+  /**
+   * Folder holding the language data (Tesseract's --tessdata-dir); the system's when absent. See
+   * tessdata/vie-best-int.ts for the model the project uses by default.
+   */
+  tessdataDir?: string;
+  /**
+   * How Tesseract binarises the page: "otsu" (its default, one threshold for the page) or "sauvola"
+   * (a threshold per neighbourhood, kinder to faint toner and uneven paper).
+   */
+  thresholding?: "otsu" | "sauvola";
 }
 
 /** A page waiting to be recognised: its number and how to get its image file. */
@@ -59,6 +69,8 @@ export class TesseractOcrEngine implements OcrEngine {
   private readonly dpi: number;
   private readonly psm: number;
   private readonly pageTimeoutMs: number;
+  private readonly tessdataArgs: string[];
+  private readonly thresholdingArgs: string[];
   private installed: Promise<void> | undefined;
 
   constructor(options: TesseractOptions = {}) {
@@ -67,6 +79,8 @@ export class TesseractOcrEngine implements OcrEngine {
     this.dpi = options.dpi ?? 300;
     this.psm = options.pageSegmentationMode ?? 3;
     this.pageTimeoutMs = options.pageTimeoutMs ?? 180_000;
+    this.tessdataArgs = options.tessdataDir ? ["--tessdata-dir", options.tessdataDir] : [];
+    this.thresholdingArgs = options.thresholding === "sauvola" ? ["-c", "thresholding_method=2"] : [];
   }
 
   async recognize(document: SourceDocument, options: RecognizeOptions = {}): Promise<PageText[]> {
@@ -149,7 +163,20 @@ export class TesseractOcrEngine implements OcrEngine {
   }
 
   private async tesseract(name: string, image: string, dpi: number | undefined): Promise<string> {
-    const args = [image, "stdout", "-l", this.languages, "--psm", String(this.psm), ...(dpi ? ["--dpi", String(dpi)] : []), "tsv"];
+    const args = [
+      image,
+      "stdout",
+      ...this.tessdataArgs,
+      "-l",
+      this.languages,
+      "--psm",
+      String(this.psm),
+      ...(dpi ? ["--dpi", String(dpi)] : []),
+      ...this.thresholdingArgs,
+      // TSV by setting, not by the "tsv" config file: that lives in the system's tessdata, not in a --tessdata-dir.
+      "-c",
+      "tessedit_create_tsv=1",
+    ];
     try {
       const { stdout } = await run("tesseract", args, {
         env: { ...process.env, OMP_THREAD_LIMIT: "1" },
@@ -170,7 +197,7 @@ export class TesseractOcrEngine implements OcrEngine {
     this.installed ??= (async () => {
       let listed: string;
       try {
-        const { stdout, stderr } = await run("tesseract", ["--list-langs"]);
+        const { stdout, stderr } = await run("tesseract", [...this.tessdataArgs, "--list-langs"]);
         listed = stdout + stderr;
       } catch (error) {
         this.installed = undefined;
