@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AsyncOcrEngine, OcrEngine } from "#ports/ocr-engine.ts";
 import { TextractOcrEngine } from "#adapters/aws/textract-ocr.ts";
 import { TesseractOcrEngine, type TesseractOptions } from "#adapters/local/tesseract-ocr.ts";
+import { bestIntTessdataDir } from "#adapters/local/tessdata.ts";
 import { OCR_ENGINES } from "#shared/config.ts";
 
 export const OcrEngineName = z.enum(OCR_ENGINES);
@@ -28,7 +29,7 @@ export const DEFAULT_OCR_ENGINE: OcrEngineName = "tesseract";
 /** Builds the configured OCR engine. */
 export function createOcrEngine(settings: OcrSettings = {}): OcrEngine {
   const engine = settings.engine ?? DEFAULT_OCR_ENGINE;
-  if (engine === "tesseract") return new TesseractOcrEngine(settings.tesseract);
+  if (engine === "tesseract") return new TesseractOcrEngine({ tessdataDir: bestIntTessdataDir(), ...settings.tesseract });
   return new TextractOcrEngine({
     client: settings.textract?.client ?? new TextractClient({}),
     ...(settings.textract?.notification ? { notification: settings.textract.notification } : {}),
