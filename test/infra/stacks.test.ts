@@ -173,8 +173,8 @@ describe("stateless stack", () => {
     );
   });
 
-  it("alarms as soon as a message lands in a dead-letter queue or the stream's failure queue", () => {
-    stateless.template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", { MetricName: "ApproximateNumberOfMessagesVisible", Threshold: 0, ComparisonOperator: "GreaterThanThreshold" }, 3);
+  it("alarms as soon as a message lands in a dead-letter queue (intake, OCR pages, completions) or the stream's failure queue", () => {
+    stateless.template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", { MetricName: "ApproximateNumberOfMessagesVisible", Threshold: 0, ComparisonOperator: "GreaterThanThreshold" }, 4);
   });
 
   it("feeds only opened matters from the matters stream to the aggregates, reporting partial failures and parking batches that keep failing", () => {
