@@ -21,6 +21,7 @@ import { UnreadableDocumentError } from "#domain/document/unreadable-document-er
 import { extractDocument } from "#use-cases/extract-document.ts";
 import { characterErrorRate } from "../test/support/cer.ts";
 import { applyScanLook, imagesToPdf, rasterisePdf, renderTextPdf, seededRandom } from "../scripts/make-scans.ts";
+import { PAGE_FUNCTION } from "../infra/constructs/ocr-pipeline.ts";
 import { childCpuSeconds } from "./ocr.ts";
 
 const CORPUS = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
@@ -28,13 +29,10 @@ const SCORER = fileURLToPath(new URL("../../shared/eval/score.mjs", import.meta.
 /** Short real judgments, together 10 pages: enough to tell the models apart in a few minutes. */
 const DOCUMENTS = ["real-006", "real-013", "real-203", "real-206", "real-005", "real-202"];
 
-/**
- * Lambda arm64 price per GB-second (ap-southeast-1 and us-east-1, first 7.5 billion GB-s a month) and per
- * request, and the page function's memory (infra/constructs/ocr-pipeline.ts): 2 GB gives a little more than
- * one vCPU, which is what one single-threaded Tesseract uses.
- */
+/** Lambda arm64 price per GB-second (ap-southeast-1 and us-east-1, first 7.5 billion GB-s a month) and per request. */
 export const LAMBDA_ARM64 = { usdPerGbSecond: 0.0000133334, usdPerMillionRequests: 0.2 } as const;
-export const PAGE_FUNCTION_MEMORY_MB = 2048;
+/** The page function's memory as deployed: a little more than one vCPU, what one single-threaded Tesseract uses. */
+const PAGE_FUNCTION_MEMORY_MB = PAGE_FUNCTION.memorySize;
 /** Textract DetectDocumentText / StartDocumentTextDetection list price, first million pages a month. */
 export const TEXTRACT_USD_PER_1000_PAGES = 1.5;
 
