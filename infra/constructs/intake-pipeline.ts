@@ -30,8 +30,9 @@ const INTAKE_TIMEOUT = Duration.seconds(90);
 
 /**
  * Court uploads become cases: S3 ObjectCreated -> intake queue -> ingest-document, which reads the
- * document (Textract synchronously for single pages) or starts an asynchronous Textract job;
- * Textract -> SNS -> completion queue -> complete-textract-job finishes those.
+ * document's text layer and sends what needs OCR to the engine chosen (thads:ocrEngine): one message
+ * per page to the Tesseract page function (OcrPipeline), which finishes the document; or Textract
+ * (synchronously for single pages, else a job: Textract -> SNS -> completion queue -> complete-textract-job).
  */
 export class IntakePipeline extends Construct {
   readonly intake: WorkQueue;
@@ -85,9 +86,10 @@ export class IntakePipeline extends Construct {
       .allowReadObjects(uploads, UPLOAD_PREFIX)
       .allowTable(cases, ["GetItem", "BatchGetItem", "Query", "PutItem"], [CaseIndex.lookup])
       .allowTable(matters, ["PutItem"])
-      .allowTable(idempotency, ["GetItem", "PutItem", "UpdateItem", "DeleteItem"])
-      .allowTextract({ startJobs: { publisher: this.textractPublisher, topic: this.textractTopic } });
-    this.ocr.pages.queue.grantSendMessages(this.ingest);
+      .allowTable(idempotency, ["GetItem", "PutItem", "UpdateItem", "DeleteItem"]);
+    // Only what the chosen engine needs: sending pages to the Tesseract queue, or starting Textract jobs.
+    if (settings.ocrEngine === "tesseract") this.ocr.pages.queue.grantSendMessages(this.ingest);
+    else this.ingest.allowTextract({ startJobs: { publisher: this.textractPublisher, topic: this.textractTopic } });
     // Few concurrent batches: Textract's request rates are low and the SDK retries throttling adaptively.
     this.ingest.addEventSource(new SqsEventSource(this.intake.queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 5 }));
 

@@ -108,8 +108,18 @@ describe("Tesseract OCR on AWS", () => {
     expect(actions.flatMap((statement) => statement.actions).filter((action) => action.includes("*"))).toEqual([]);
   });
 
-  it("keeps Textract as a deployment setting (thads:ocrEngine)", () => {
+  it("keeps Textract as a deployment setting (thads:ocrEngine): intake may then start its jobs, passing only the publisher role to Textract, and not send pages", () => {
     const withTextract = synthesizeApp({ ...offline, "thads:ocrEngine": "textract" }).stateless.template;
-    withTextract.hasResourceProperties("AWS::Lambda::Function", { Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: "ingest-document", OCR_ENGINE: "textract" }) } });
+    const textractResources = withTextract.toJSON().Resources as Resources;
+    const [, ingest] = Object.entries(textractResources).find(([id, r]) => r.Type === "AWS::Lambda::Function" && id.startsWith("IntakeIngestDocument"))!;
+    expect(ingest.Properties.Environment.Variables.OCR_ENGINE).toBe("textract");
+    const statements = Object.values(textractResources)
+      .filter((r) => r.Type === "AWS::IAM::Policy" && JSON.stringify(r.Properties.Roles).includes(`"${ingest.Properties.Role["Fn::GetAtt"][0]}"`))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    const actions = statements.flatMap((statement) => [statement.Action].flat());
+    expect(actions).toEqual(expect.arrayContaining(["textract:StartDocumentTextDetection", "iam:PassRole"]));
+    expect(actions.filter((action) => action.startsWith("sqs:SendMessage"))).toEqual([]);
+    const passRole = statements.filter((statement) => [statement.Action].flat().includes("iam:PassRole"));
+    expect(passRole).toEqual([expect.objectContaining({ Resource: { "Fn::GetAtt": [expect.stringMatching(/^IntakeTextractPublisherRole/), "Arn"] }, Condition: { StringEquals: { "iam:PassedToService": "textract.amazonaws.com" } } })]);
   });
 });
