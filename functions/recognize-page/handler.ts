@@ -1,5 +1,3 @@
-import { documents } from "#adapters/aws/clients.ts";
-import { DynamoDbOcrPageResults } from "#adapters/aws/dynamodb-ocr-pages.ts";
 import { OcrPageTaskSchema } from "#adapters/aws/event-schemas.ts";
 import { intakeDependencies, reportIntakeOutcome } from "#adapters/aws/intake-dependencies.ts";
 import { sqsBatch } from "#adapters/aws/lambda-handler.ts";
@@ -11,7 +9,7 @@ const config = loadConfig("recognize-page");
 const engine = tesseractPageJobs(config.CASES_TABLE);
 const deps: PageDependencies = {
   ...intakeDependencies(config, engine),
-  pages: new DynamoDbOcrPageResults(documents, config.CASES_TABLE),
+  pages: engine.pages,
   recognizer: engine,
 };
 

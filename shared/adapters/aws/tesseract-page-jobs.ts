@@ -25,8 +25,12 @@ export interface TesseractPageJobsConfig {
 export class TesseractPageJobs implements AsyncOcrEngine {
   readonly name = "tesseract";
   readonly recognizesInline = false;
+  /** Where the job's pages are kept; the page function stores each page it recognises there. */
+  readonly pages: OcrPageResults;
 
-  constructor(private readonly config: TesseractPageJobsConfig) {}
+  constructor(private readonly config: TesseractPageJobsConfig) {
+    this.pages = config.pages;
+  }
 
   recognize(document: SourceDocument, options?: RecognizeOptions): Promise<PageText[]> {
     return this.config.tesseract.recognize(document, options);
@@ -55,7 +59,7 @@ export class TesseractPageJobs implements AsyncOcrEngine {
   }
 
   async collectJob(jobId: string): Promise<PageText[]> {
-    const pages = await this.config.pages.all(jobId);
+    const pages = await this.pages.all(jobId);
     if (pages.every((page) => page.lines.length === 0)) throw new NoTextFoundError("any page");
     return pages;
   }
