@@ -163,7 +163,7 @@ export class TesseractOcrEngine implements OcrEngine {
     return `${outputBase}.pgm`;
   }
 
-  private async tesseract(name: string, image: string, dpi: number | undefined): Promise<string> {
+  private async tesseract(name: string, image: string, dpi: number | undefined, thresholding = this.thresholdingArgs): Promise<string> {
     const args = [
       image,
       "stdout",
@@ -173,7 +173,7 @@ export class TesseractOcrEngine implements OcrEngine {
       "--psm",
       String(this.psm),
       ...(dpi ? ["--dpi", String(dpi)] : []),
-      ...this.thresholdingArgs,
+      ...thresholding,
       // TSV by setting, not by the "tsv" config file: that lives in the system's tessdata, not in a --tessdata-dir.
       "-c",
       "tessedit_create_tsv=1",
@@ -189,6 +189,8 @@ export class TesseractOcrEngine implements OcrEngine {
       if (isMissingProgram(error)) throw new OcrEngineUnavailableError(`tesseract is not installed: ${INSTALL_HINT}`);
       const stderr = String((error as { stderr?: unknown }).stderr ?? "");
       if (/cannot be read|pixRead|Unsupported image type/i.test(stderr)) throw new CorruptDocumentError("the image cannot be decoded");
+      // Sauvola needs a window of a few pixels: an image smaller than that is read with the global threshold.
+      if (thresholding.length > 0 && /Sauvola/i.test(stderr)) return this.tesseract(name, image, dpi, []);
       throw error;
     }
   }
