@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { Match } from "aws-cdk-lib/assertions";
+import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { esbuildOptions } from "../../infra/bundling.ts";
 import { synthesizeApp } from "./synthesize.ts";
 
 // The esbuild bundles of the zip functions are skipped (stacks.test.ts covers them); the image asset is staged all the same.
@@ -46,17 +48,23 @@ describe("Tesseract OCR on AWS", () => {
     });
   });
 
-  it("stages a small build context: the sources the image is built from, not node_modules, tests or docs", () => {
+  it("stages a small build context: the sources the image is built from, not node_modules, tests or docs", async () => {
     const manifest = JSON.parse(readFileSync(join(assembly.directory, `${stateless.stack.artifactId}.assets.json`), "utf8"));
     const context = join(assembly.directory, (Object.values(manifest.dockerImages)[0] as { source: { directory: string } }).source.directory);
     const files = filesUnder(context);
-    expect(files).toContain("infra/ocr-image/Dockerfile");
+    expect(files).toEqual(expect.arrayContaining(["infra/ocr-image/Dockerfile", "infra/ocr-image/bundle.ts", "infra/bundling.ts", "package.json"]));
     expect(files).toContain("functions/recognize-page/handler.ts");
     expect(files).toContain("shared/adapters/local/tesseract-ocr.ts");
     expect(files).toContain("package-lock.json");
     expect(files.filter((file) => /^(node_modules|test|docs|bench|cdk\.out|\.git|functions\/ingest-document)\//.test(file))).toEqual([]);
     const bytes = files.reduce((sum, file) => sum + statSync(join(context, file)).size, 0);
     expect(bytes).toBeLessThan(3 * 1024 * 1024);
+
+    // Every project source the image's bundle is built from is in that context (.dockerignore lets it through).
+    const { metafile } = await build({ ...esbuildOptions, entryPoints: ["functions/recognize-page/handler.ts"], write: false, metafile: true, outdir: "out", logLevel: "silent" });
+    const sources = Object.keys(metafile.inputs).filter((input) => !input.startsWith("node_modules/"));
+    expect(sources.length).toBeGreaterThan(20);
+    expect(sources.filter((source) => !files.includes(source))).toEqual([]);
   });
 
   it("gives each page 2 GB (one vCPU for one Tesseract), 2 minutes, ARM64 and tracing, and caps pages at once at 50 by reserved concurrency", () => {
