@@ -15,6 +15,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { TesseractOcrEngine } from "#adapters/local/tesseract-ocr.ts";
+import { bestIntTessdataDir } from "#adapters/local/tessdata.ts";
 import type { SourceDocument } from "#ports/ocr-engine.ts";
 import { CLEAN_LOOK, rasterisePdf, renderTextPdf, scanPages, scannerLook } from "../scripts/make-scans.ts";
 
@@ -57,7 +58,7 @@ async function seconds(work: () => Promise<unknown>): Promise<number> {
 const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }));
 
 /** CPU time of this process's finished child processes (Tesseract, pdftoppm), from /proc (Linux). */
-function childCpuSeconds(): number {
+export function childCpuSeconds(): number {
   const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1]!.split(" ");
   // Fields 16 and 17 of stat (cutime, cstime); the slice starts at field 3.
   return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
@@ -85,8 +86,9 @@ export async function benchOcr(options: { runs?: number; log?: (line: string) =>
   const pages = await rasterisePdf(digital, CLEAN_LOOK.dpi);
   const scanned: SourceDocument = { name: "bench.pdf", mediaType: "application/pdf", bytes: await scanPages(pages, "pdf", scannerLook("bench"), "bench") };
   const workers = availableParallelism();
-  const oneAtATime = new TesseractOcrEngine({ concurrency: 1 });
-  const allCores = new TesseractOcrEngine({ concurrency: workers });
+  // The project's model and binarisation (bench/ocr-models.ts compares them with the others).
+  const oneAtATime = new TesseractOcrEngine({ tessdataDir: bestIntTessdataDir(), concurrency: 1 });
+  const allCores = new TesseractOcrEngine({ tessdataDir: bestIntTessdataDir(), concurrency: workers });
 
   const loadBefore = loadavg()[0]!;
   const sequential: number[] = [];
@@ -120,7 +122,7 @@ export async function benchOcr(options: { runs?: number; log?: (line: string) =>
     textLayerSeconds: median(textLayer),
     textLayerAdvantage: median(parallel) / median(textLayer),
   };
-  log(`ocr: ${result.pages}-page scanned PDF at 300 dpi, Tesseract vie, median of ${runs} run(s)`);
+  log(`ocr: ${result.pages}-page scanned PDF at 300 dpi, Tesseract vie best_int + Sauvola, median of ${runs} run(s)`);
   log(`  one page at a time   ${result.sequentialSeconds.toFixed(1)} s  (${result.secondsPerPage.toFixed(2)} s/page; ${result.cpuSecondsPerPage.toFixed(2)} CPU s/page)`);
   log(`  ${workers} pages at a time    ${result.parallelSeconds.toFixed(1)} s  (speedup ${result.speedup.toFixed(2)}x; it got ${result.coresObtained.toFixed(2)} of ${workers} cores)`);
   log(`  text layer (pdfjs)   ${(result.textLayerSeconds * 1000).toFixed(0)} ms for the digital PDF, median of ${TEXT_LAYER_RUNS}`);

@@ -13,6 +13,8 @@ const SECTIONS: readonly BenchSection[] = [
     async run() {
       const { benchOcr } = await import("./ocr.ts");
       await benchOcr();
+      const { benchOcrModels } = await import("./ocr-models.ts");
+      await benchOcrModels();
     },
   },
   {

@@ -17,7 +17,7 @@ function ocrEngine(engine: Exclude<OcrChoice, "none">): OcrEngine {
   return {
     name: engine,
     async recognize(document, options) {
-      built ??= import("#adapters/ocr-factory.ts").then(({ createOcrEngine }) => createOcrEngine({ runtime: "local", engine }));
+      built ??= import("#adapters/ocr-factory.ts").then(({ createOcrEngine }) => createOcrEngine({ engine }));
       return (await built).recognize(document, options);
     },
   };

@@ -36,7 +36,7 @@ export const bundling = {
 const RUNTIME_PROVIDED = ["@aws-sdk/*"];
 
 /** The functions that read PDFs' text layers with pdf.js (shared/adapters/pdf). */
-const READS_PDFS: ReadonlySet<FunctionName> = new Set(["ingest-document", "complete-textract-job"]);
+const READS_PDFS: ReadonlySet<FunctionName> = new Set(["ingest-document", "complete-textract-job", "recognize-page"]);
 
 /**
  * pdf.js cannot live in a bundle: it loads its worker (pdf.worker.mjs) beside its entry, and character maps and

@@ -4,6 +4,7 @@
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Node } from "constructs";
 import { z } from "zod";
+import { OCR_ENGINES } from "../shared/config.ts";
 
 const RETENTIONS = new Set<number>(Object.values(RetentionDays).filter((value): value is number => typeof value === "number"));
 
@@ -20,6 +21,8 @@ const SettingsSchema = z.object({
   rollupSchedule: z.string().regex(/^(cron|rate)\(.+\)$/),
   /** Report periods the aggregates and exports follow: the official statistical year, or calendar half-years. */
   reportScheme: z.enum(["statistical", "calendar"]).default("statistical"),
+  /** Which engine reads scans: Tesseract (Vietnamese with diacritics, in the container function) or Textract. */
+  ocrEngine: z.enum(OCR_ENGINES).default("tesseract"),
   /** Browser origins allowed to PUT uploads with the presigned URLs (empty: no browser uploads). */
   uploadOrigins: z.array(z.url()).default([]),
 });

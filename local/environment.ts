@@ -66,6 +66,8 @@ export function functionEnvironment(endpoints: LocalEndpoints): Record<string, s
     REPORTS_BUCKET: LOCAL_NAMES.reportsBucket,
     TEXTRACT_TOPIC_ARN: LOCAL_NAMES.textractTopicArn,
     TEXTRACT_ROLE_ARN: LOCAL_NAMES.textractRoleArn,
+    // The embedded stack's OCR is its Textract stand-in (local/textract-server.ts); it has no page queue.
+    OCR_ENGINE: "textract",
     // The CDK defaults (cdk.json thads:* context).
     UPLOAD_MAX_BYTES: String(50 * 1024 * 1024),
     UPLOAD_URL_TTL_SECONDS: "900",

@@ -11,6 +11,7 @@ import { availableParallelism } from "node:os";
 import { sniffMediaType } from "#domain/document/media-type.ts";
 import { keepIdleConnections } from "./net.ts";
 import { TesseractOcrEngine } from "#adapters/local/tesseract-ocr.ts";
+import { bestIntTessdataDir } from "#adapters/local/tessdata.ts";
 import { NoTextFoundError, UnreadableDocumentError, UnsupportedDocumentError } from "#domain/document/unreadable-document-error.ts";
 import {
   OcrEngineUnavailableError,
@@ -137,7 +138,7 @@ interface S3ObjectRef {
 }
 
 export async function startTextractServer(options: TextractServerOptions): Promise<TextractServer> {
-  const ocr = options.ocr ?? new TesseractOcrEngine();
+  const ocr = options.ocr ?? new TesseractOcrEngine({ tessdataDir: bestIntTessdataDir() });
   // One document per core at once: more Tesseract processes than cores only slow each other down.
   const recognitionSlots = limiter(Math.max(1, availableParallelism()));
   const jobs = new Map<string, Job>();

@@ -11,6 +11,10 @@ import { ConfigurationError } from "./errors.ts";
 const name = z.string().min(1).max(255);
 const arn = z.string().regex(/^arn:aws[a-z-]*:[a-z0-9-]+:/, "expected an ARN");
 const seconds = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** OCR engines intake can use: Tesseract (reads Vietnamese diacritics; the default) or Amazon Textract. */
+export const OCR_ENGINES = ["tesseract", "textract"] as const;
+
 const settings = {
   CASES_TABLE: name,
   MATTERS_TABLE: name,
@@ -22,6 +26,10 @@ const settings = {
   TEXTRACT_TOPIC_ARN: arn,
   /** Role Textract assumes to publish to that topic. */
   TEXTRACT_ROLE_ARN: arn,
+  /** Which engine reads scans: on AWS "tesseract" sends each page to the page queue of the container function. */
+  OCR_ENGINE: z.enum(OCR_ENGINES),
+  /** The page queue Tesseract jobs go to; needed when OCR_ENGINE is "tesseract". */
+  OCR_PAGE_QUEUE_URL: z.url().optional(),
   /** Largest document accepted, in bytes (Textract's synchronous API takes up to 10 MB, the asynchronous one 500 MB). */
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().max(500 * 1024 * 1024),
   UPLOAD_URL_TTL_SECONDS: seconds(60, 3600),
@@ -36,7 +44,17 @@ export type SettingName = keyof typeof settings;
 
 /** The settings each function reads; keys are the function folder names under functions/. */
 export const functionSettings = {
-  "ingest-document": ["CASES_TABLE", "MATTERS_TABLE", "IDEMPOTENCY_TABLE", "TEXTRACT_TOPIC_ARN", "TEXTRACT_ROLE_ARN", "UPLOAD_MAX_BYTES"],
+  "ingest-document": [
+    "CASES_TABLE",
+    "MATTERS_TABLE",
+    "IDEMPOTENCY_TABLE",
+    "TEXTRACT_TOPIC_ARN",
+    "TEXTRACT_ROLE_ARN",
+    "UPLOAD_MAX_BYTES",
+    "OCR_ENGINE",
+    "OCR_PAGE_QUEUE_URL",
+  ],
+  "recognize-page": ["CASES_TABLE", "MATTERS_TABLE", "UPLOAD_MAX_BYTES"],
   "complete-textract-job": ["CASES_TABLE", "MATTERS_TABLE", "IDEMPOTENCY_TABLE", "UPLOAD_MAX_BYTES"],
   "create-upload-url": ["UPLOADS_BUCKET", "UPLOAD_MAX_BYTES", "UPLOAD_URL_TTL_SECONDS", "COURT_ROLE_PREFIX"],
   "get-case": ["CASES_TABLE", "COURT_ROLE_PREFIX"],

@@ -12,6 +12,7 @@ import { Construct } from "constructs";
 import { CaseIndex } from "../../shared/adapters/aws/table-design.ts";
 import { UPLOAD_PREFIX } from "../../shared/domain/upload-key.ts";
 import type { DeploymentSettings } from "../settings.ts";
+import { OcrPipeline } from "./ocr-pipeline.ts";
 import { ThadsFunction } from "./thads-function.ts";
 import { WorkQueue } from "./work-queue.ts";
 
@@ -29,8 +30,9 @@ const INTAKE_TIMEOUT = Duration.seconds(90);
 
 /**
  * Court uploads become cases: S3 ObjectCreated -> intake queue -> ingest-document, which reads the
- * document (Textract synchronously for single pages) or starts an asynchronous Textract job;
- * Textract -> SNS -> completion queue -> complete-textract-job finishes those.
+ * document's text layer and sends what needs OCR to the engine chosen (thads:ocrEngine): one message
+ * per page to the Tesseract page function (OcrPipeline), which finishes the document; or Textract
+ * (synchronously for single pages, else a job: Textract -> SNS -> completion queue -> complete-textract-job).
  */
 export class IntakePipeline extends Construct {
   readonly intake: WorkQueue;
@@ -39,6 +41,7 @@ export class IntakePipeline extends Construct {
   readonly textractPublisher: Role;
   readonly ingest: ThadsFunction<"ingest-document">;
   readonly complete: ThadsFunction<"complete-textract-job">;
+  readonly ocr: OcrPipeline;
 
   constructor(scope: Construct, id: string, props: IntakePipelineProps) {
     super(scope, id);
@@ -64,15 +67,18 @@ export class IntakePipeline extends Construct {
       { prefix: UPLOAD_PREFIX },
     );
 
-    const intakeSettings = {
-      CASES_TABLE: cases.tableName,
-      MATTERS_TABLE: matters.tableName,
-      IDEMPOTENCY_TABLE: idempotency.tableName,
-      UPLOAD_MAX_BYTES: String(settings.uploadMaxBytes),
-    };
+    const pageSettings = { CASES_TABLE: cases.tableName, MATTERS_TABLE: matters.tableName, UPLOAD_MAX_BYTES: String(settings.uploadMaxBytes) };
+    const intakeSettings = { ...pageSettings, IDEMPOTENCY_TABLE: idempotency.tableName };
+    this.ocr = new OcrPipeline(this, "TesseractOcr", { uploads, cases, matters, settings: pageSettings, logRetention: props.logRetention });
     this.ingest = new ThadsFunction(this, "IngestDocument", {
       name: "ingest-document",
-      settings: { ...intakeSettings, TEXTRACT_TOPIC_ARN: this.textractTopic.topicArn, TEXTRACT_ROLE_ARN: this.textractPublisher.roleArn },
+      settings: {
+        ...intakeSettings,
+        TEXTRACT_TOPIC_ARN: this.textractTopic.topicArn,
+        TEXTRACT_ROLE_ARN: this.textractPublisher.roleArn,
+        OCR_ENGINE: settings.ocrEngine,
+        OCR_PAGE_QUEUE_URL: this.ocr.pages.queue.queueUrl,
+      },
       logRetention: props.logRetention,
       memorySize: 1536,
       timeout: INTAKE_TIMEOUT,
@@ -80,8 +86,10 @@ export class IntakePipeline extends Construct {
       .allowReadObjects(uploads, UPLOAD_PREFIX)
       .allowTable(cases, ["GetItem", "BatchGetItem", "Query", "PutItem"], [CaseIndex.lookup])
       .allowTable(matters, ["PutItem"])
-      .allowTable(idempotency, ["GetItem", "PutItem", "UpdateItem", "DeleteItem"])
-      .allowTextract({ startJobs: { publisher: this.textractPublisher, topic: this.textractTopic } });
+      .allowTable(idempotency, ["GetItem", "PutItem", "UpdateItem", "DeleteItem"]);
+    // Only what the chosen engine needs: sending pages to the Tesseract queue, or starting Textract jobs.
+    if (settings.ocrEngine === "tesseract") this.ocr.pages.queue.grantSendMessages(this.ingest);
+    else this.ingest.allowTextract({ startJobs: { publisher: this.textractPublisher, topic: this.textractTopic } });
     // Few concurrent batches: Textract's request rates are low and the SDK retries throttling adaptively.
     this.ingest.addEventSource(new SqsEventSource(this.intake.queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 5 }));
 

@@ -55,9 +55,7 @@ export class ThadsFunction<F extends FunctionName = FunctionName> extends Nodejs
       role,
       environment: {
         ...props.settings,
-        POWERTOOLS_SERVICE_NAME: props.name,
-        POWERTOOLS_METRICS_NAMESPACE: "Thads",
-        POWERTOOLS_LOG_LEVEL: "INFO",
+        ...powertoolsEnvironment(props.name),
       },
       bundling: {
         forceDockerBundling: false,
@@ -84,14 +82,13 @@ export class ThadsFunction<F extends FunctionName = FunctionName> extends Nodejs
 
   /** DynamoDB actions on one table, and on the indexes named (each by name: no index wildcard). */
   allowTable(table: ITableV2, actions: DynamoDbAction[], indexes: readonly string[] = []): this {
-    const resources = [table.tableArn, ...indexes.map((index) => `${table.tableArn}/index/${index}`)];
-    this.addToRolePolicy(new PolicyStatement({ actions: actions.map((action) => `dynamodb:${action}`), resources }));
+    this.addToRolePolicy(tableAccess(table, actions, indexes));
     return this;
   }
 
   /** Reading objects (any version) under one prefix of one bucket. */
   allowReadObjects(bucket: IBucket, prefix: string): this {
-    this.addToRolePolicy(new PolicyStatement({ actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: [bucket.arnForObjects(`${prefix}*`)] }));
+    this.addToRolePolicy(readObjectsAccess(bucket, prefix));
     return this;
   }
 
@@ -122,8 +119,26 @@ export class ThadsFunction<F extends FunctionName = FunctionName> extends Nodejs
   }
 }
 
+/** DynamoDB actions on one table, and on the indexes named (each by name: no index wildcard). */
+export function tableAccess(table: ITableV2, actions: DynamoDbAction[], indexes: readonly string[] = []): PolicyStatement {
+  const resources = [table.tableArn, ...indexes.map((index) => `${table.tableArn}/index/${index}`)];
+  return new PolicyStatement({ actions: actions.map((action) => `dynamodb:${action}`), resources });
+}
+
+/** Reading objects (any version) under one prefix of one bucket. */
+export function readObjectsAccess(bucket: IBucket, prefix: string): PolicyStatement {
+  return new PolicyStatement({ actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: [bucket.arnForObjects(`${prefix}*`)] });
+}
+
+/** What every function's Powertools reads: its service name (the function folder), the metrics namespace, the log level. */
+export const powertoolsEnvironment = (name: FunctionName) => ({
+  POWERTOOLS_SERVICE_NAME: name,
+  POWERTOOLS_METRICS_NAMESPACE: "Thads",
+  POWERTOOLS_LOG_LEVEL: "INFO",
+});
+
 /** Settings must be exactly those the handler reads; literal values must pass the handler's own checks. */
-function validateSettings(name: FunctionName, settings: Record<string, string>): void {
+export function validateSettings(name: FunctionName, settings: Record<string, string>): void {
   const expected = new Set<string>(functionSettings[name]);
   const given = Object.keys(settings);
   const missing = [...expected].filter((key) => !given.includes(key));

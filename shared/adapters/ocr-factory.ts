@@ -3,16 +3,14 @@ import { z } from "zod";
 import type { AsyncOcrEngine, OcrEngine } from "#ports/ocr-engine.ts";
 import { TextractOcrEngine } from "#adapters/aws/textract-ocr.ts";
 import { TesseractOcrEngine, type TesseractOptions } from "#adapters/local/tesseract-ocr.ts";
+import { bestIntTessdataDir } from "#adapters/local/tessdata.ts";
+import { OCR_ENGINES } from "#shared/config.ts";
 
-export const OcrEngineName = z.enum(["tesseract", "textract"]);
+export const OcrEngineName = z.enum(OCR_ENGINES);
 export type OcrEngineName = z.infer<typeof OcrEngineName>;
 
-/** Where the code runs decides the default engine: Tesseract on a workstation, Textract on AWS. */
-export type Runtime = "local" | "aws";
-
 export interface OcrSettings {
-  runtime: Runtime;
-  /** Overrides the runtime's default. On AWS, "tesseract" needs a container-image Lambda with Tesseract installed. */
+  /** DEFAULT_OCR_ENGINE when absent. On AWS Tesseract runs in the container-image page function (infra/ocr-image). */
   engine?: OcrEngineName;
   tesseract?: TesseractOptions;
   textract?: {
@@ -22,17 +20,16 @@ export interface OcrSettings {
   };
 }
 
-export const defaultOcrEngine = (runtime: Runtime): OcrEngineName => (runtime === "aws" ? "textract" : "tesseract");
-
 /**
- * Builds the configured OCR engine. Textract is fast to deploy but has no Vietnamese model (diacritics are
- * often lost); Tesseract with its Vietnamese data reads them, and can run on AWS in a container-image
- * Lambda (Debian base with tesseract-ocr, tesseract-ocr-vie, poppler-utils, libtiff-tools; 2-3 GB memory
- * for 2 vCPUs, a timeout of several minutes for long scans, OMP_THREAD_LIMIT=1 as this adapter sets).
+ * Tesseract on a workstation and on AWS alike: Textract has no Vietnamese model and loses diacritics, which party
+ * names then keep wrong. Textract stays a choice (OCR_ENGINE=textract) for English annexes or a province that prefers it.
  */
-export function createOcrEngine(settings: OcrSettings): OcrEngine {
-  const engine = settings.engine ?? defaultOcrEngine(settings.runtime);
-  if (engine === "tesseract") return new TesseractOcrEngine(settings.tesseract);
+export const DEFAULT_OCR_ENGINE: OcrEngineName = "tesseract";
+
+/** Builds the configured OCR engine. */
+export function createOcrEngine(settings: OcrSettings = {}): OcrEngine {
+  const engine = settings.engine ?? DEFAULT_OCR_ENGINE;
+  if (engine === "tesseract") return new TesseractOcrEngine({ tessdataDir: bestIntTessdataDir(), ...settings.tesseract });
   return new TextractOcrEngine({
     client: settings.textract?.client ?? new TextractClient({}),
     ...(settings.textract?.notification ? { notification: settings.textract.notification } : {}),
@@ -58,14 +55,13 @@ const OcrEnvironment = z
  * Reads the OCR settings from environment variables (OCR_ENGINE = tesseract | textract; TEXTRACT_SNS_TOPIC_ARN
  * and TEXTRACT_SNS_ROLE_ARN for Textract jobs). Parse once at cold start: a bad value fails there, not mid-request.
  */
-export function ocrSettingsFromEnvironment(env: NodeJS.ProcessEnv, runtime: Runtime): OcrSettings {
+export function ocrSettingsFromEnvironment(env: NodeJS.ProcessEnv): OcrSettings {
   const parsed = OcrEnvironment.parse(env);
   const notification =
     parsed.TEXTRACT_SNS_TOPIC_ARN && parsed.TEXTRACT_SNS_ROLE_ARN
       ? { topicArn: parsed.TEXTRACT_SNS_TOPIC_ARN, roleArn: parsed.TEXTRACT_SNS_ROLE_ARN }
       : undefined;
   return {
-    runtime,
     ...(parsed.OCR_ENGINE ? { engine: parsed.OCR_ENGINE } : {}),
     ...(notification ? { textract: { notification } } : {}),
   };

@@ -4,19 +4,36 @@
  * "not certain" must mean "treat as multi-page".
  */
 
-/** A TIFF's first image directory says there is no second one. */
-function tiffHasOnePage(bytes: Uint8Array): boolean {
-  if (bytes.length < 8) return false;
+/** The number of images a classic TIFF chains, or null when the chain is broken, loops or is not a TIFF. */
+function tiffPageCount(bytes: Uint8Array): number | null {
+  if (bytes.length < 8) return null;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const order = String.fromCharCode(bytes[0] ?? 0, bytes[1] ?? 0);
-  if (order !== "II" && order !== "MM") return false;
+  if (order !== "II" && order !== "MM") return null;
   const little = order === "II";
-  if (view.getUint16(2, little) !== 42) return false;
-  const first = view.getUint32(4, little);
-  if (first + 2 > bytes.length) return false;
-  const entries = view.getUint16(first, little);
-  const next = first + 2 + entries * 12;
-  return next + 4 <= bytes.length && view.getUint32(next, little) === 0;
+  if (view.getUint16(2, little) !== 42) return null;
+  const seen = new Set<number>();
+  let directory = view.getUint32(4, little);
+  while (directory !== 0) {
+    if (seen.has(directory) || directory + 2 > bytes.length) return null;
+    seen.add(directory);
+    const next = directory + 2 + view.getUint16(directory, little) * 12;
+    if (next + 4 > bytes.length) return null;
+    directory = view.getUint32(next, little);
+  }
+  return seen.size;
+}
+
+const tiffHasOnePage = (bytes: Uint8Array): boolean => tiffPageCount(bytes) === 1;
+
+/**
+ * The 1-based page numbers of a scanned image file, read from its structure: a photo is one page, a TIFF as many
+ * as it chains. Null for PDFs (their reader knows which pages need OCR) and for anything unreadable.
+ */
+export function imagePageNumbers(mediaType: string, bytes: Uint8Array): number[] | null {
+  if (mediaType === "image/png" || mediaType === "image/jpeg") return [1];
+  const count = mediaType === "image/tiff" ? tiffPageCount(bytes) : null;
+  return count === null ? null : Array.from({ length: count }, (_, i) => i + 1);
 }
 
 /**

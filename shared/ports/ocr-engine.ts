@@ -57,10 +57,18 @@ export interface StoredObject {
 /** An engine that can also run long multi-page jobs that finish later (Textract StartDocumentTextDetection). */
 export interface AsyncOcrEngine extends OcrEngine {
   /**
+   * Whether recognize() may be called for a single-page document where the engine runs (Textract: its synchronous
+   * API). When false every document needing OCR becomes a job (Tesseract on AWS: the intake function has no
+   * Tesseract, pages are recognised by the container function).
+   */
+  readonly recognizesInline: boolean;
+  /**
    * Starts recognition of a stored document and returns the job id. Idempotent per object version: starting the
    * same bucket/key/version again (a redelivered event) returns the first job instead of starting a second one.
+   * `pages` are the 1-based pages to recognise when the caller knows them (a PDF whose other pages have a text
+   * layer); engines that read whole documents may ignore them.
    */
-  startJob(document: StoredObject): Promise<string>;
+  startJob(document: StoredObject, pages?: readonly number[]): Promise<string>;
   /** Reads all result pages of a finished job. Throws OcrJobFailedError when the job failed. */
   collectJob(jobId: string): Promise<PageText[]>;
 }

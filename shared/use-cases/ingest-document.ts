@@ -34,13 +34,13 @@ export async function ingestDocument(request: IngestRequest, deps: IntakeDepende
 
   let extracted;
   try {
-    extracted = await deps.extractDocument(sourceDocument(fetched), { ocr: new DeferringOcr(deps.ocr) });
+    extracted = await deps.extractDocument(sourceDocument(fetched), { ocr: new DeferringOcr(deps.ocr, deps.ocr.recognizesInline) });
   } catch (error) {
     if (error instanceof UnreadableDocumentError) return recordUnreadable(fetched, error, request.receivedAt, deps);
     if (!(error instanceof AsyncOcrRequired)) throw error;
     const source = { ...fetched.object.ref, versionId: fetched.object.ref.versionId ?? "null", sizeBytes: fetched.object.sizeBytes };
     try {
-      const jobId = await deps.ocr.startJob(source);
+      const jobId = await deps.ocr.startJob(source, error.pages);
       await deps.ocrJobs.save({ jobId, caseId, source, receivedAt: request.receivedAt });
       return { outcome: "ocr-started", caseId, courtId: upload.courtId, jobId };
     } catch (refused) {

@@ -7,7 +7,7 @@ import { unreadableReason, type UnreadableDocumentError, type UnreadableReason }
 import { vietnamDate } from "../domain/report/periods.ts";
 import { reason, reviewCodesOf, withReasons, type Reason } from "../domain/review-reasons.ts";
 import { foldText } from "../domain/search-keys.ts";
-import { certainlySinglePage } from "../domain/single-page.ts";
+import { certainlySinglePage, imagePageNumbers } from "../domain/single-page.ts";
 import { caseIdFor, statusAfterExtraction, totalAmountVnd, type StoredCase, type TextSource } from "../domain/stored-case.ts";
 import { parseUploadKey, type UploadKey } from "../domain/upload-key.ts";
 import { UnexpectedUploadError } from "../errors.ts";
@@ -78,21 +78,31 @@ export function sourceDocument(fetched: FetchedUpload): SourceDocument {
 /** Raised by DeferringOcr when the pages to recognise call for an asynchronous job. */
 export class AsyncOcrRequired extends Error {
   override name = "AsyncOcrRequired";
+  /** The pages to recognise, when known: those the reader asked for, else all pages of an image file. */
+  constructor(readonly pages: number[] | undefined) {
+    super("the document needs an asynchronous OCR job");
+  }
 }
 
 /**
  * Recognises single-page documents at once (Textract's synchronous API takes nothing longer);
  * everything else, or anything whose page count is uncertain, is deferred to an asynchronous job.
+ * An engine that cannot recognise where intake runs (`recognizesInline` false) gets every document as a job.
  */
 export class DeferringOcr implements OcrEngine {
   readonly name: string;
-  constructor(private readonly engine: OcrEngine) {
+  constructor(
+    private readonly engine: OcrEngine,
+    private readonly recognizesInline = true,
+  ) {
     this.name = engine.name;
   }
 
   async recognize(document: SourceDocument, options?: RecognizeOptions): Promise<PageText[]> {
     const firstPageOnly = options?.pages === undefined || (options.pages.length === 1 && options.pages[0] === 1);
-    if (!firstPageOnly || !certainlySinglePage(document.mediaType, document.bytes)) throw new AsyncOcrRequired();
+    if (!this.recognizesInline || !firstPageOnly || !certainlySinglePage(document.mediaType, document.bytes)) {
+      throw new AsyncOcrRequired(options?.pages ?? imagePageNumbers(document.mediaType, document.bytes) ?? undefined);
+    }
     return this.engine.recognize(document, options);
   }
 }

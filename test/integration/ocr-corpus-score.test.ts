@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { TesseractOcrEngine } from "#adapters/local/tesseract-ocr.ts";
+import { bestIntTessdataDir } from "#adapters/local/tessdata.ts";
 import { extractCase } from "#domain/extraction/extract-case.ts";
 import { characterErrorRate } from "../support/cer.ts";
 import { CORPUS_DIR, cachedOcrText, corpusIds, corpusScans } from "../support/ocr-corpus.ts";
@@ -40,7 +41,7 @@ async function score(ids: string[], predictions: Map<string, unknown>): Promise<
 describe("extraction from scanned judgments", () => {
   it(`scores at least ${MIN_OVERALL} overall on Tesseract's reading of the rendered corpus scans`, async () => {
     const ids = process.env.THADS_OCR_SCORE === "full" ? await corpusIds() : SUBSET;
-    const engine = new TesseractOcrEngine();
+    const engine = new TesseractOcrEngine({ tessdataDir: bestIntTessdataDir() });
     const started = performance.now();
     const scans = await corpusScans(ids);
     const fromScans = new Map<string, unknown>();

@@ -15,6 +15,10 @@ Object.assign(process.env, {
   TEXTRACT_TOPIC_ARN: "arn:aws:sns:ap-southeast-1:111122223333:thads-textract",
   TEXTRACT_ROLE_ARN: "arn:aws:iam::111122223333:role/thads-textract-publisher",
   UPLOAD_MAX_BYTES: String(50 * 1024 * 1024),
+  // Tesseract is the deployed default; the handler tests of the Textract path keep Textract, and
+  // ingest-document-tesseract.test.ts switches before it loads the handler.
+  OCR_ENGINE: "textract",
+  OCR_PAGE_QUEUE_URL: "https://sqs.ap-southeast-1.amazonaws.com/111122223333/thads-ocr-pages",
   UPLOAD_URL_TTL_SECONDS: "900",
   DOWNLOAD_URL_TTL_SECONDS: "300",
   COURT_ROLE_PREFIX: "thads-court-",

@@ -11,10 +11,13 @@ describe("configuration", () => {
       TEXTRACT_TOPIC_ARN: "arn:aws:sns:ap-southeast-1:111122223333:textract",
       TEXTRACT_ROLE_ARN: "arn:aws:iam::111122223333:role/textract",
       UPLOAD_MAX_BYTES: "1048576",
+      OCR_ENGINE: "tesseract",
+      OCR_PAGE_QUEUE_URL: "https://sqs.ap-southeast-1.amazonaws.com/111122223333/ocr-pages",
     });
 
     expect(config.UPLOAD_MAX_BYTES).toBe(1_048_576);
     expect(config.MATTERS_TABLE).toBe("matters");
+    expect(config.OCR_ENGINE).toBe("tesseract");
   });
 
   it("fails naming every missing or invalid setting, without echoing values", () => {

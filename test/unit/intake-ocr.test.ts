@@ -33,6 +33,24 @@ describe("choosing synchronous or asynchronous OCR", () => {
     await expect(deferring.recognize(document("application/pdf", "%PDF-1.7 <compressed object streams>"))).rejects.toThrow(AsyncOcrRequired);
   });
 
+  it("tells the job which pages to recognise: those the reader asked for, else every page of the image file", async () => {
+    const pagesOf = (promise: Promise<unknown>) => promise.then(() => "recognised", (error: AsyncOcrRequired) => error.pages);
+
+    expect(await pagesOf(deferring.recognize(document("application/pdf", pdf(12)), { pages: [3, 4, 9] }))).toEqual([3, 4, 9]);
+    // A two-image TIFF: the first directory at 8 points to a second at 14, which ends the chain.
+    const twoPages = new Uint8Array([...tiff(14), 0, 0, 0, 0, 0, 0]);
+    expect(await pagesOf(deferring.recognize(document("image/tiff", twoPages)))).toEqual([1, 2]);
+    // A chain that loops gives no page count.
+    expect(await pagesOf(deferring.recognize(document("image/tiff", tiff(8))))).toBeUndefined();
+  });
+
+  it("defers even a photo when the engine cannot recognise where intake runs (Tesseract on AWS)", async () => {
+    const pagesOnly = new DeferringOcr(engine, false);
+
+    await expect(pagesOnly.recognize(document("image/jpeg"))).rejects.toThrow(AsyncOcrRequired);
+    await expect(pagesOnly.recognize(document("image/jpeg")).catch((error: AsyncOcrRequired) => error.pages)).resolves.toEqual([1]);
+  });
+
   it("serves a finished job's pages to the reader, only those it asks for", async () => {
     const collected = new CollectedOcr([page(1), page(2), page(3)]);
 

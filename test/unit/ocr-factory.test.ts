@@ -7,25 +7,23 @@ const topicArn = "arn:aws:sns:ap-southeast-1:111122223333:textract-done";
 const roleArn = "arn:aws:iam::111122223333:role/textract-publish";
 
 describe("choosing the OCR engine from configuration", () => {
-  it("uses Tesseract on a workstation and Textract on AWS unless told otherwise", () => {
-    expect(createOcrEngine({ runtime: "local" }).name).toBe("tesseract");
-    expect(createOcrEngine({ runtime: "aws", textract: { client } }).name).toBe("textract");
+  it("reads Vietnamese scans with Tesseract unless told otherwise, since Textract loses diacritics", () => {
+    expect(createOcrEngine().name).toBe("tesseract");
+    expect(isAsyncOcrEngine(createOcrEngine(ocrSettingsFromEnvironment({})))).toBe(false);
   });
 
-  it("runs Tesseract on AWS when configured to (container-image Lambda), which recognises in the call", () => {
-    const engine = createOcrEngine(ocrSettingsFromEnvironment({ OCR_ENGINE: "tesseract" }, "aws"));
-    expect(engine.name).toBe("tesseract");
-    expect(isAsyncOcrEngine(engine)).toBe(false);
+  it("keeps Textract as a choice", () => {
+    expect(createOcrEngine({ ...ocrSettingsFromEnvironment({ OCR_ENGINE: "textract" }), textract: { client } }).name).toBe("textract");
   });
 
   it("gives Textract its SNS topic and role from the environment, for background jobs", () => {
-    const settings = ocrSettingsFromEnvironment({ TEXTRACT_SNS_TOPIC_ARN: topicArn, TEXTRACT_SNS_ROLE_ARN: roleArn }, "aws");
-    expect(settings).toEqual({ runtime: "aws", textract: { notification: { topicArn, roleArn } } });
+    const settings = ocrSettingsFromEnvironment({ OCR_ENGINE: "textract", TEXTRACT_SNS_TOPIC_ARN: topicArn, TEXTRACT_SNS_ROLE_ARN: roleArn });
+    expect(settings).toEqual({ engine: "textract", textract: { notification: { topicArn, roleArn } } });
     expect(isAsyncOcrEngine(createOcrEngine({ ...settings, textract: { ...settings.textract, client } }))).toBe(true);
   });
 
   it("refuses an unknown engine or half of the SNS settings at start-up", () => {
-    expect(() => ocrSettingsFromEnvironment({ OCR_ENGINE: "abbyy" }, "local")).toThrow();
-    expect(() => ocrSettingsFromEnvironment({ TEXTRACT_SNS_TOPIC_ARN: topicArn }, "aws")).toThrow(/go together/);
+    expect(() => ocrSettingsFromEnvironment({ OCR_ENGINE: "abbyy" })).toThrow();
+    expect(() => ocrSettingsFromEnvironment({ TEXTRACT_SNS_TOPIC_ARN: topicArn })).toThrow(/go together/);
   });
 });

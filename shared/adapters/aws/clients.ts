@@ -7,6 +7,7 @@
  */
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
+import { SQSClient } from "@aws-sdk/client-sqs";
 import { TextractClient } from "@aws-sdk/client-textract";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { loadEndpoints, type Endpoints } from "../../config.ts";
@@ -39,3 +40,5 @@ export const dynamodb = /* @__PURE__ */ buildDynamoDbClient(endpoints);
 export const documents = /* @__PURE__ */ DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
 export const s3 = /* @__PURE__ */ buildS3Client(endpoints);
 export const textract = /* @__PURE__ */ buildTextractClient(endpoints);
+/** Sends page messages of Tesseract OCR jobs (only on AWS: the embedded stack runs Textract's stand-in). */
+export const sqs = /* @__PURE__ */ tracer.captureAWSv3Client(new SQSClient({ region: endpoints.AWS_REGION }));

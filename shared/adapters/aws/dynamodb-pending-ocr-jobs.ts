@@ -3,7 +3,7 @@ import type { PendingOcrJob, PendingOcrJobs } from "../../ports/case-repository.
 import { CASES_EXPIRY_ATTRIBUTE } from "./table-design.ts";
 
 /** Textract keeps job results for 7 days; a job entry outliving that has nothing left to collect. */
-const PENDING_JOB_TTL_SECONDS = 14 * 24 * 60 * 60;
+export const PENDING_JOB_TTL_SECONDS = 14 * 24 * 60 * 60;
 
 const jobKey = (jobId: string) => ({ pk: `OCRJOB#${jobId}`, sk: "OCRJOB" });
 

@@ -48,3 +48,11 @@ export const TextractCompletionMessageSchema = SnsSqsNotificationSchema.extend({
 
 /** The EventBridge schedule's event; `time` is when the schedule fired. */
 export const ScheduledEventSchema = EventBridgeSchema.extend({ "detail-type": z.literal("Scheduled Event"), source: z.literal("aws.events") });
+
+/** Body of a page queue message: one page of a stored document to recognise (ports/ocr-pages.ts OcrPageTask). */
+export const OcrPageTaskSchema = z.object({
+  jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  source: z.object({ bucket: z.string().min(3), key: z.string().min(1), versionId: z.string().min(1) }),
+  pageNumber: z.number().int().min(1),
+  pageCount: z.number().int().min(1),
+});

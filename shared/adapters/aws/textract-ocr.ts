@@ -57,6 +57,7 @@ export function clientRequestTokenFor(document: StoredObject): string {
  */
 export class TextractOcrEngine implements AsyncOcrEngine {
   readonly name = "textract";
+  readonly recognizesInline = true;
   private readonly client: TextractClient;
   private readonly notification: TextractOcrConfig["notification"];
 
