@@ -65,7 +65,7 @@ export function extractCase(rawText: string): ExtractedCase {
   reasons.push(
     ...documentReasons({ docType, docTypeConfidence: confidence.docType, caseNumber, caseNumberConfidence: confidence.caseNumber, court, issuedDate, parties: parties.length, operative: operative !== null }),
     ...accounted.unresolved.map(unresolvedReason),
-    ...obligations.flatMap((o) => o.doubts.map((d) => obligationReason(o.amountVnd, d))),
+    ...obligations.flatMap((o) => o.doubts.map(obligationReason)),
   );
 
   return {

@@ -187,6 +187,8 @@ function triggersIn(folded: string, from: number, to: number): TriggerHit[] {
       const end = start + m[0].length;
       // a longer, earlier-listed phrase already covers this spot
       if (hits.some((h) => start < h.end && end > h.start)) continue;
+      // "Tiền bồi thường thiệt hại: ...", "tiền lãi chậm trả": a noun, not a verb that orders
+      if (kind === "pay" && /(?:\btien|\bkhoan|\bcham)\s+$/.test(folded.slice(Math.max(0, start - 8), start))) continue;
       hits.push({ kind, start, end });
     }
   }
@@ -333,7 +335,7 @@ function kindNamedIn(folded: string, source: string): ObligationKind | null {
   if (/cap duong/.test(folded)) return "child_support";
   if (/lãi/i.test(source) || INTEREST.test(folded)) return "interest";
   if (/boi thuong|thiet hai|ton that|khong bao truoc/.test(folded)) return "compensation";
-  if (/tro cap|chenh lech|ho tro|chi phi|phu cap|thoi viec|gia tri tai san|cong suc|phat vi pham|tien phat|ky phan|thua ke/.test(folded)) return "other";
+  if (/tro cap|chenh lech|ho tro|chi phi|phu cap|thoi viec|gia tri tai san|cong suc|phat vi pham|tien phat|ky phan|thua ke|bao hiem (?:xa hoi|y te|that nghiep)|phan bao hiem|truy dong/.test(folded)) return "other";
   if (/no goc|tien goc|tien luong|tien thue|tien vay|tien hang|tien mua|tra lai/.test(folded)) return "principal";
   return null;
 }
@@ -433,7 +435,9 @@ export function extractObligations(text: string, folded: string, part: Operative
     for (const amount of inSentence) {
       const since = previousEnd;
       previousEnd = amount.end;
-      let governing = [...triggers].reverse().find((t) => t.end <= amount.start);
+      // a verb inside brackets that close before the amount governs only what is in them:
+      // "Tiền thuê còn nợ (sau khi đã đối trừ tiền đặt cọc 30.000.000 đồng): 90.000.000 đồng"
+      let governing = [...triggers].reverse().find((t) => t.end <= amount.start && !enclosedBefore(folded, t, amount.start));
       // "hoàn trả ... tiền tạm ứng án phí đã nộp là X": the refund governs, "đã nộp" describes the advance
       if (governing?.kind === "done" && /^da (?:nop|du nop|tam ung)/.test(folded.slice(governing.start, governing.end))) {
         governing = triggers.find((t) => t.kind === "refund" && t.end <= amount.start) ?? governing;
@@ -486,6 +490,11 @@ export function extractObligations(text: string, folded: string, part: Operative
       }
       // "Giao trẻ N1 cho bà T1 trực tiếp nuôi dưỡng ... ông T cấp dưỡng ...": support goes to the parent raising the child
       if (context?.trigger === "support" && context.creditors.length === 0 && custodian && !context.debtors.includes(custodian)) context = { ...context, creditors: [custodian] };
+      // "Tổng cộng: 36.295.000 đồng" under the items it adds up: recited, whatever governs it
+      if (!context && isRecitedTotal(folded, amount, counted)) {
+        settle(amount, sentence, "recited-total");
+        continue;
+      }
       if (!context) {
         doubt(amount, sentence, "no-order");
         continue;
@@ -572,7 +581,9 @@ export function extractObligations(text: string, folded: string, part: Operative
       }
       const confidence = Math.max(0.3, 0.9 - 0.2 * obligation.doubts.length - (governing ? 0 : 0.1));
       // "Ông A và bà B mỗi người phải chịu 150.000 đồng": one obligation per debtor
-      const each = context.debtors.length > 1 && /\bmoi (?:nguoi|ben|bi cao|bi don|duong su)\b/.test(folded.slice(Math.max(sentence.start, since), amount.start));
+      const eachWord = /\bmoi (?:nguoi|ben|bi cao|bi don|duong su)\b/;
+      // before the verb ("Mỗi bị cáo A, B phải chịu X ... và Y") it holds for every amount the verb governs
+      const each = context.debtors.length > 1 && (eachWord.test(folded.slice(Math.max(sentence.start, since), amount.start)) || (governing !== undefined && eachWord.test(folded.slice(sentence.start, governing.start))));
       const debtors = each ? context.debtors.map((d) => d.name) : [obligation.debtor];
       // a party paying another back its share of a fee ("Chị H có nghĩa vụ hoàn trả cho anh M 150.000 đồng") is "other"
       if (context.reimburses && feeSection && obligation.kind === "principal") obligation.kind = "other";
@@ -601,6 +612,14 @@ export function extractObligations(text: string, folded: string, part: Operative
   const superseded = [...acknowledged].filter((a) => raw.some((o) => !acknowledged.has(o) && o.debtor === a.debtor && o.creditor === a.creditor && o.kind === a.kind));
   for (const entry of superseded) notOrdered.push({ amountVnd: entry.amountVnd, reason: "restated", evidence: entry.evidence });
   return { obligations: sumByParties(raw.filter((o) => !superseded.includes(o))), notOrdered, unresolved };
+}
+
+/** Whether a trigger sits inside brackets that close before `position`. */
+function enclosedBefore(folded: string, trigger: TriggerHit, position: number): boolean {
+  const close = folded.indexOf(")", trigger.end);
+  if (close === -1 || close >= position) return false;
+  const open = folded.lastIndexOf("(", trigger.start);
+  return open !== -1 && folded.lastIndexOf(")", trigger.start) < open;
 }
 
 /** Where the paragraph of a sentence ends. */
@@ -662,14 +681,14 @@ function obligationFor(
       const other = counterpart(context.debtors, parties);
       if (!other) return null;
       creditors = [other];
-      doubts.push({ kind: "creditor-inferred" });
+      doubts.push({ kind: "creditor-inferred", amountVnd: amount.value });
     }
     creditor = partyKey(creditors);
     kind = kindOf(before, beforeSource, after, trigger);
   }
   let periodic: Periodicity = amount.periodic;
   if (kind === "child_support") periodic = periodic ?? "month";
-  if (amount.spelledValue !== null && amount.spelledValue !== amount.value) doubts.push({ kind: "words-disagree", spelled: amount.spelledValue });
+  if (amount.spelledValue !== null && amount.spelledValue !== amount.value) doubts.push({ kind: "words-disagree", amountVnd: amount.value, spelled: amount.spelledValue });
   return { debtor, creditor, amountVnd: amount.value, kind, periodic, doubts };
 }
 

@@ -54,12 +54,12 @@ export function unresolvedReason(amount: UnresolvedAmount): Reason {
   return reason(PROBLEM[amount.problem], { amount: formatVnd(amount.amountVnd), where });
 }
 
-/** What a reviewer should check about an obligation that was read. */
-export type ObligationDoubt = { kind: "creditor-inferred" } | { kind: "words-disagree"; spelled: number };
+/** What a reviewer should check about an amount read as an obligation (as printed, before amounts are summed). */
+export type ObligationDoubt = { kind: "creditor-inferred"; amountVnd: number } | { kind: "words-disagree"; amountVnd: number; spelled: number };
 
-/** A doubt about an obligation that was read, naming its amount. */
-export function obligationReason(amountVnd: number, doubt: ObligationDoubt): Reason {
+/** A doubt about an obligation that was read, naming the amount as the document prints it. */
+export function obligationReason(doubt: ObligationDoubt): Reason {
   return doubt.kind === "creditor-inferred"
-    ? reason("extraction.creditor-inferred", { amount: formatVnd(amountVnd) })
-    : reason("extraction.words-disagree", { amount: formatVnd(amountVnd), spelled: formatVnd(doubt.spelled) });
+    ? reason("extraction.creditor-inferred", { amount: formatVnd(doubt.amountVnd) })
+    : reason("extraction.words-disagree", { amount: formatVnd(doubt.amountVnd), spelled: formatVnd(doubt.spelled) });
 }
