@@ -3,20 +3,15 @@
  * one (its servers are reached at the endpoints it wrote down), else a stack started in this process
  * for the command and stopped after it.
  */
-import { fileURLToPath } from "node:url";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DynamoDbCaseRepository } from "#adapters/aws/dynamodb-case-repository.ts";
 import { LOCAL_NAMES } from "./environment.ts";
 import type { IntakeTarget, PendingUpload } from "./ingest.ts";
 import { waitUntil } from "./net.ts";
+import { dataDir as defaultDataDir } from "./paths.ts";
 import { readDeadLetters, type DeadLetter } from "./queue.ts";
 import { deadLetterFile, LocalStack, localClients, runningStack, uploadDocument, type StackInfo } from "./stack.ts";
 import { deadLetterKey } from "./summary.ts";
-
-/** `.thads/` at the top of the checkout (this module sits one folder down, bundled or not), or THADS_DATA_DIR. */
-export function defaultDataDir(): string {
-  return process.env.THADS_DATA_DIR ?? fileURLToPath(new URL("../.thads/", import.meta.url));
-}
 
 export interface StackSession extends IntakeTarget {
   cases: DynamoDbCaseRepository;

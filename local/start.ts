@@ -10,7 +10,7 @@ import { ingestWithProgress } from "../cli/commands/ingest.ts";
 import { formatIngestOutcome, formatStackSummary } from "../cli/format/stack-summary.ts";
 import { JavaMissingError } from "./dynamodb-local.ts";
 import { sampleDocuments } from "./samples.ts";
-import { defaultDataDir } from "./session.ts";
+import { dataDir as defaultDataDir } from "./paths.ts";
 import { LocalStack, StackAlreadyRunningError } from "./stack.ts";
 import { summarise } from "./summary.ts";
 

@@ -1,0 +1,20 @@
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { dataDir, repositoryRoot } from "../../local/paths.ts";
+import { repoRoot } from "../support/paths.ts";
+
+describe("where the local stack keeps its data", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("finds the checkout from the bundle's chunk folder as from the source folder", () => {
+    expect(repositoryRoot(join(repoRoot, "dist", "chunks"))).toBe(repoRoot.replace(/\/$/, ""));
+    expect(repositoryRoot(join(repoRoot, "local"))).toBe(repoRoot.replace(/\/$/, ""));
+  });
+
+  it("is .thads/ at the top of the checkout unless THADS_DATA_DIR names another folder", () => {
+    vi.stubEnv("THADS_DATA_DIR", "");
+    expect(dataDir()).toBe(join(repoRoot, ".thads"));
+    vi.stubEnv("THADS_DATA_DIR", "/tmp/elsewhere");
+    expect(dataDir()).toBe("/tmp/elsewhere");
+  });
+});
