@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { dataDir, repositoryRoot } from "../../local/paths.ts";
 import { repoRoot } from "../support/paths.ts";
+import { runThads } from "../support/run-thads.ts";
 
 describe("where the local stack keeps its data", () => {
   afterEach(() => vi.unstubAllEnvs());
@@ -16,5 +17,16 @@ describe("where the local stack keeps its data", () => {
     expect(dataDir()).toBe(join(repoRoot, ".thads"));
     vi.stubEnv("THADS_DATA_DIR", "/tmp/elsewhere");
     expect(dataDir()).toBe("/tmp/elsewhere");
+  });
+});
+
+describe("the bundled thads and npm start", () => {
+  it("name the same data folder, .thads/ at the top of the checkout", () => {
+    const env = { ...process.env };
+    delete env.THADS_DATA_DIR;
+    const run = runThads(["start", "--help"], env);
+
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Data folder: ${join(repoRoot, ".thads")} `);
   });
 });

@@ -5,6 +5,7 @@ import type { AsyncOcrEngine } from "../../ports/ocr-engine.ts";
 import { logger, metrics } from "../../observability.ts";
 import type { IntakeDependencies, IntakeOutcome } from "../../use-cases/intake-steps.ts";
 import { extractDocument } from "../../use-cases/extract-document.ts";
+import { pdfjsTextLayer } from "../pdf/pdfjs-text-layer.ts";
 import { documents, s3 } from "./clients.ts";
 import { DynamoDbCaseRepository } from "./dynamodb-case-repository.ts";
 import { DynamoDbMatterRepository } from "./dynamodb-matter-repository.ts";
@@ -20,7 +21,7 @@ export function intakeDependencies(
     cases: new DynamoDbCaseRepository(documents, config.CASES_TABLE),
     ocrJobs: new DynamoDbPendingOcrJobs(documents, config.CASES_TABLE),
     ocr,
-    extractDocument,
+    extractDocument: (document, readers) => extractDocument(document, { ...readers, pdf: pdfjsTextLayer }),
     matters: new DynamoDbMatterRepository(documents, config.MATTERS_TABLE),
     directory: haNamNinhBinhDirectory(),
     maxBytes: config.UPLOAD_MAX_BYTES,
