@@ -12,6 +12,7 @@ import { Construct } from "constructs";
 import { CaseIndex } from "../../shared/adapters/aws/table-design.ts";
 import { UPLOAD_PREFIX } from "../../shared/domain/upload-key.ts";
 import type { DeploymentSettings } from "../settings.ts";
+import { INTAKE_QUEUE, settingsEnvironment } from "../topology.ts";
 import { ThadsFunction } from "./thads-function.ts";
 import { WorkQueue } from "./work-queue.ts";
 
@@ -25,7 +26,9 @@ export interface IntakePipelineProps {
   logRetention: RetentionDays;
 }
 
-const INTAKE_TIMEOUT = Duration.seconds(90);
+const INTAKE_TIMEOUT = Duration.seconds(INTAKE_QUEUE.consumerTimeoutSeconds);
+/** The intake queues' event source mappings (infra/topology.ts, as the local stack runs them). */
+const EVENT_SOURCE = { batchSize: INTAKE_QUEUE.batchSize, maxConcurrency: INTAKE_QUEUE.maxConcurrency, reportBatchItemFailures: true };
 
 /**
  * Court uploads become cases: S3 ObjectCreated -> intake queue -> ingest-document, which reads the
@@ -68,7 +71,7 @@ export class IntakePipeline extends Construct {
       CASES_TABLE: cases.tableName,
       MATTERS_TABLE: matters.tableName,
       IDEMPOTENCY_TABLE: idempotency.tableName,
-      UPLOAD_MAX_BYTES: String(settings.uploadMaxBytes),
+      UPLOAD_MAX_BYTES: settingsEnvironment(settings).UPLOAD_MAX_BYTES,
     };
     this.ingest = new ThadsFunction(this, "IngestDocument", {
       name: "ingest-document",
@@ -82,8 +85,7 @@ export class IntakePipeline extends Construct {
       .allowTable(matters, ["PutItem"])
       .allowTable(idempotency, ["GetItem", "PutItem", "UpdateItem", "DeleteItem"])
       .allowTextract({ startJobs: { publisher: this.textractPublisher, topic: this.textractTopic } });
-    // Few concurrent batches: Textract's request rates are low and the SDK retries throttling adaptively.
-    this.ingest.addEventSource(new SqsEventSource(this.intake.queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 5 }));
+    this.ingest.addEventSource(new SqsEventSource(this.intake.queue, EVENT_SOURCE));
 
     this.completions = new WorkQueue(this, "TextractCompletions", { consumerTimeout: INTAKE_TIMEOUT });
     this.textractTopic.addSubscription(new SqsSubscription(this.completions.queue));
@@ -99,6 +101,6 @@ export class IntakePipeline extends Construct {
       .allowTable(matters, ["PutItem"])
       .allowTable(idempotency, ["GetItem", "PutItem", "UpdateItem", "DeleteItem"])
       .allowTextract();
-    this.complete.addEventSource(new SqsEventSource(this.completions.queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 5 }));
+    this.complete.addEventSource(new SqsEventSource(this.completions.queue, EVENT_SOURCE));
   }
 }

@@ -2,11 +2,12 @@ import { Duration } from "aws-cdk-lib";
 import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
+import { INTAKE_QUEUE } from "../topology.ts";
 
 export interface WorkQueueProps {
-  /** How long one delivery may take; the queue hides a message six times longer, as Lambda advises. */
+  /** How long one delivery may take; the queue hides a message longer (INTAKE_QUEUE.visibilityTimeoutFactor), as Lambda advises. */
   consumerTimeout: Duration;
-  /** Deliveries before a message is moved to the dead-letter queue. */
+  /** Deliveries before a message is moved to the dead-letter queue (default: INTAKE_QUEUE.maxReceiveCount). */
   maxReceiveCount?: number;
 }
 
@@ -29,11 +30,11 @@ export class WorkQueue extends Construct {
     this.queue = new Queue(this, "Queue", {
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      visibilityTimeout: Duration.seconds(props.consumerTimeout.toSeconds() * 6),
+      visibilityTimeout: Duration.seconds(props.consumerTimeout.toSeconds() * INTAKE_QUEUE.visibilityTimeoutFactor),
       retentionPeriod: Duration.days(4),
       // S3 and SNS notifications are a few KB; 256 KB leaves room for events with many records.
       maxMessageSizeBytes: 256 * 1024,
-      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: props.maxReceiveCount ?? 5 },
+      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount: props.maxReceiveCount ?? INTAKE_QUEUE.maxReceiveCount },
     });
     this.deadLetterAlarm = new Alarm(this, "DeadLettersAlarm", {
       alarmDescription: `Messages ${id} could not process are waiting in its dead-letter queue`,

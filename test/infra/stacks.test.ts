@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { Match } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
 import { nodeRuntime } from "../../infra/bundling.ts";
+import { CASE_API_ROUTES, FUNCTION_SETTING_DEFAULTS, INTAKE_QUEUE } from "../../infra/topology.ts";
 import { casesTable, mattersTable, tableDesigns } from "../../shared/adapters/aws/table-design.ts";
 import { functionSettings } from "../../shared/config.ts";
 import { synthesizeApp } from "./synthesize.ts";
@@ -208,6 +209,18 @@ describe("stateless stack", () => {
     expect(stage).toMatchObject({ StageName: "$default", DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 } });
     expect(JSON.parse(stage?.AccessLogSettings.Format)).toMatchObject({ requestId: "$context.requestId", status: "$context.status", caller: "$context.identity.userArn" });
     expect(stage?.AccessLogSettings.Format).not.toMatch(/querystring|rawQueryString/i);
+  });
+
+  it("deploys the route table, queue settings and setting defaults the local stack also reads (infra/topology.ts)", () => {
+    const routeKeys = ofType(statelessResources, "AWS::ApiGatewayV2::Route").map(([, route]) => route.Properties.RouteKey as string);
+    expect(routeKeys.sort()).toEqual(CASE_API_ROUTES.map((route) => `${route.method} ${route.path}`).sort());
+    stateless.template.resourcePropertiesCountIs("AWS::Lambda::EventSourceMapping", { BatchSize: INTAKE_QUEUE.batchSize, ScalingConfig: { MaximumConcurrency: INTAKE_QUEUE.maxConcurrency } }, 2);
+    expect(statelessResources[logicalId(statelessResources, "AWS::SQS::Queue", "IntakeQueue")]?.Properties).toMatchObject({
+      RedrivePolicy: { maxReceiveCount: INTAKE_QUEUE.maxReceiveCount },
+      VisibilityTimeout: INTAKE_QUEUE.consumerTimeoutSeconds * INTAKE_QUEUE.visibilityTimeoutFactor,
+    });
+    const upload = statelessResources[logicalId(statelessResources, "AWS::Lambda::Function", "CaseApiCreateUploadUrl")];
+    expect(upload?.Properties.Environment.Variables).toMatchObject({ UPLOAD_MAX_BYTES: String(FUNCTION_SETTING_DEFAULTS.uploadMaxBytes), UPLOAD_URL_TTL_SECONDS: String(FUNCTION_SETTING_DEFAULTS.uploadUrlTtlSeconds) });
   });
 
   it("lets courts call only the upload route and staff only the case routes", () => {
