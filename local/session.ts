@@ -3,7 +3,6 @@
  * one (its servers are reached at the endpoints it wrote down), else a stack started in this process
  * for the command and stopped after it.
  */
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DynamoDbCaseRepository } from "#adapters/aws/dynamodb-case-repository.ts";
 import { LOCAL_NAMES } from "./environment.ts";
 import type { IntakeTarget, PendingUpload } from "./ingest.ts";
@@ -15,7 +14,6 @@ import { deadLetterKey } from "./summary.ts";
 
 export interface StackSession extends IntakeTarget {
   cases: DynamoDbCaseRepository;
-  documents: DynamoDBDocumentClient;
   /** The other process's stack this session talks to; null when it started its own. */
   attachedTo: StackInfo | null;
   close(): Promise<void>;
@@ -30,7 +28,6 @@ function attach(dataDir: string, info: StackInfo): StackSession {
   const deadLetters = (): DeadLetter[] => [LOCAL_NAMES.intakeQueue, LOCAL_NAMES.completionQueue].flatMap((queue) => readDeadLetters(deadLetterFile(dataDir, queue)));
   return {
     cases,
-    documents: clients.documents,
     attachedTo: info,
     upload: (upload) => uploadDocument(clients.s3, upload),
     deadLetters,
@@ -61,7 +58,6 @@ export async function openStackSession(dataDir = defaultDataDir()): Promise<Stac
   const stack = await LocalStack.start({ dataDir });
   return {
     cases: stack.cases,
-    documents: stack.clients.documents,
     attachedTo: null,
     upload: (upload) => stack.upload(upload),
     deadLetters: () => stack.deadLetters(),

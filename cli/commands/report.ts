@@ -36,10 +36,10 @@ export const reportCommand: Command = {
       if (error instanceof PeriodError) throw new UsageError(error.message);
       throw error;
     }
-    const { reportFromStoredCases } = await import("../../local/report.ts");
+    const { reportFromStoredCases } = await import("#use-cases/report-from-cases.ts");
     const { exportReport } = await import("#domain/report/export/export.ts");
     return withStackSession(io, async (session) => {
-      const { report, cases } = await reportFromStoredCases(session.documents, values.period!);
+      const { report, cases } = await reportFromStoredCases(session.cases, values.period!);
       await mkdir(values.out, { recursive: true });
       for (const file of await exportReport(report, format)) {
         const path = join(values.out, file.name);

@@ -78,7 +78,7 @@ export const startCommand: Command = {
       const outcomes = await ingestWithProgress(stack, samples);
       for (const outcome of outcomes) io.out(`${formatIngestOutcome(outcome, basename(outcome.file))}\n`);
       io.out(`(${((performance.now() - ingestStarted) / 1000).toFixed(1)} s)\n\n`);
-      io.out(formatStackSummary(await summarise({ documents: stack.clients.documents, cases: stack.cases, deadLetters: stack.deadLetters() })));
+      io.out(formatStackSummary(await summarise({ cases: stack.cases, deadLetters: stack.deadLetters() })));
     } catch (error) {
       io.err(`thads: ${error instanceof Error ? error.message : String(error)}\n`);
       return stop(1);

@@ -11,7 +11,6 @@ import { decodeEventKey } from "#domain/upload-key.ts";
 import { renderTextPdf } from "../../scripts/pdf/render-text-pdf.ts";
 import { LOCAL_NAMES } from "../../local/environment.ts";
 import { LocalStack } from "../../local/stack.ts";
-import { scanCases } from "../../local/summary.ts";
 import { samplesDir } from "../support/paths.ts";
 
 let stack: LocalStack;
@@ -35,7 +34,7 @@ async function ingest(courtId: string, fileName: string, bytes: Uint8Array): Pro
 
 async function casesNumbered(caseNumber: string) {
   const found = [];
-  for await (const stored of scanCases(stack.clients.documents, LOCAL_NAMES.casesTable)) if (stored.caseNumber === caseNumber) found.push(stored);
+  for await (const stored of stack.cases.allCases()) if (stored.caseNumber === caseNumber) found.push(stored);
   return found;
 }
 
