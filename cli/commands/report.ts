@@ -37,11 +37,11 @@ export const reportCommand: Command = {
       throw error;
     }
     const { reportFromStoredCases } = await import("#use-cases/report-from-cases.ts");
-    const { exportReport } = await import("#domain/report/export/export.ts");
+    const [{ exportReport }, { xlsxWorkbookWriter }] = await Promise.all([import("#use-cases/export-report.ts"), import("#adapters/xlsx/xlsx-workbook-writer.ts")]);
     return withStackSession(io, async (session) => {
       const { report, cases } = await reportFromStoredCases(session.cases, values.period!);
       await mkdir(values.out, { recursive: true });
-      for (const file of await exportReport(report, format)) {
+      for (const file of await exportReport(report, format, xlsxWorkbookWriter)) {
         const path = join(values.out, file.name);
         await writeFile(path, file.body);
         io.out(`${path}\n`);

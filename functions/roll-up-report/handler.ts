@@ -5,6 +5,7 @@ import { DynamoDbReportAggregates } from "#adapters/aws/dynamodb-report-aggregat
 import { ScheduledEventSchema } from "#adapters/aws/event-schemas.ts";
 import { observed } from "#adapters/aws/lambda-handler.ts";
 import { S3ObjectStore } from "#adapters/aws/s3-object-store.ts";
+import { xlsxWorkbookWriter } from "#adapters/xlsx/xlsx-workbook-writer.ts";
 import { haNamNinhBinhDirectory } from "#domain/agencies/ha-nam-ninh-binh.ts";
 import { loadConfig } from "#shared/config.ts";
 import { logger, metrics } from "#shared/observability.ts";
@@ -14,6 +15,7 @@ const config = loadConfig("roll-up-report");
 const rollup = reportRollup({
   aggregates: new DynamoDbReportAggregates(documents, config.ANALYTICS_TABLE),
   files: new S3ObjectStore(s3),
+  spreadsheets: xlsxWorkbookWriter,
   bucket: config.REPORTS_BUCKET,
   scheme: config.REPORT_SCHEME,
   directory: haNamNinhBinhDirectory(),
