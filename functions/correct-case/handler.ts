@@ -6,6 +6,7 @@ import { DynamoDbCaseRepository } from "#adapters/aws/dynamodb-case-repository.t
 import { httpRoute, json } from "#adapters/aws/lambda-handler.ts";
 import { loadConfig } from "#shared/config.ts";
 import { PreconditionRequiredError } from "#shared/errors.ts";
+import { BusinessMetric } from "#shared/metrics.ts";
 import { logger, metrics } from "#shared/observability.ts";
 import { correctCase } from "#use-cases/correct-case.ts";
 
@@ -30,6 +31,6 @@ export const handler = httpRoute(CorrectCaseRequest, async (request) => {
     { cases, now: () => new Date() },
   );
   logger.info("case corrected", { caseId: updated.caseId, version: updated.version });
-  metrics.addMetric("CasesCorrected", MetricUnit.Count, 1);
+  metrics.addMetric(BusinessMetric.casesCorrected, MetricUnit.Count, 1);
   return json(200, { case: updated }, { etag: `"${updated.version}"` });
 });

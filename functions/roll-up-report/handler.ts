@@ -8,6 +8,7 @@ import { S3ObjectStore } from "#adapters/aws/s3-object-store.ts";
 import { xlsxWorkbookWriter } from "#adapters/xlsx/xlsx-workbook-writer.ts";
 import { haNamNinhBinhDirectory } from "#domain/agencies/ha-nam-ninh-binh.ts";
 import { loadConfig } from "#shared/config.ts";
+import { BusinessMetric } from "#shared/metrics.ts";
 import { logger, metrics } from "#shared/observability.ts";
 import { reportRollup } from "#use-cases/roll-up-report.ts";
 
@@ -24,6 +25,6 @@ const rollup = reportRollup({
 export const handler = observed(async (event: { time: string }) => {
   const result = await rollup.rollUp({ asOf: event.time });
   logger.info("report rolled up", { asOf: event.time, period: result.period, through: result.through, files: result.reportKeys.length });
-  metrics.addMetric("ReportFilesWritten", MetricUnit.Count, result.reportKeys.length);
+  metrics.addMetric(BusinessMetric.reportFilesWritten, MetricUnit.Count, result.reportKeys.length);
   return result;
 }).use(parser({ schema: ScheduledEventSchema }));

@@ -20,6 +20,7 @@ import {
   PreconditionRequiredError,
   VersionConflictError,
 } from "../../errors.ts";
+import { BusinessMetric } from "../../metrics.ts";
 import { logger, metrics, tracer } from "../../observability.ts";
 
 /** Wraps a handler with the observability middleware. */
@@ -99,7 +100,7 @@ export function sqsBatch<S extends z.ZodType>(
       await handleRecord(record.body, record);
     } catch (error) {
       logger.warn("record failed; it returns to the queue", { messageId: record.messageId, error });
-      metrics.addMetric("RecordsFailed", MetricUnit.Count, 1);
+      metrics.addMetric(BusinessMetric.recordsFailed, MetricUnit.Count, 1);
       throw error;
     }
   };
