@@ -38,8 +38,9 @@ export interface LocalEndpoints {
 }
 
 /**
- * The project runs on Node 20 on purpose (the Lambda runtime it deploys to); the SDK's notice that
- * future releases need Node 22 is nothing a local user can act on, so the local stack silences it.
+ * Local machines run Node 20 (the code keeps to what it offers; on AWS the functions run on Node 22,
+ * infra/bundling.ts); the SDK's notice that future releases need Node 22 is nothing a local user
+ * can act on, so the local stack silences it.
  */
 export function silenceSdkNodeVersionNotice(): void {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";

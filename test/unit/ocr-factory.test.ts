@@ -1,6 +1,6 @@
 import { TextractClient } from "@aws-sdk/client-textract";
 import { describe, expect, it } from "vitest";
-import { createOcrEngine, isAsyncOcrEngine, ocrSettingsFromEnvironment } from "#adapters/ocr-factory.ts";
+import { createOcrEngine, isAsyncOcrEngine } from "#adapters/ocr-factory.ts";
 
 const client = new TextractClient({ region: "ap-southeast-1" });
 const topicArn = "arn:aws:sns:ap-southeast-1:111122223333:textract-done";
@@ -13,19 +13,12 @@ describe("choosing the OCR engine from configuration", () => {
   });
 
   it("runs Tesseract on AWS when configured to (container-image Lambda), which recognises in the call", () => {
-    const engine = createOcrEngine(ocrSettingsFromEnvironment({ OCR_ENGINE: "tesseract" }, "aws"));
+    const engine = createOcrEngine({ runtime: "aws", engine: "tesseract" });
     expect(engine.name).toBe("tesseract");
     expect(isAsyncOcrEngine(engine)).toBe(false);
   });
 
-  it("gives Textract its SNS topic and role from the environment, for background jobs", () => {
-    const settings = ocrSettingsFromEnvironment({ TEXTRACT_SNS_TOPIC_ARN: topicArn, TEXTRACT_SNS_ROLE_ARN: roleArn }, "aws");
-    expect(settings).toEqual({ runtime: "aws", textract: { notification: { topicArn, roleArn } } });
-    expect(isAsyncOcrEngine(createOcrEngine({ ...settings, textract: { ...settings.textract, client } }))).toBe(true);
-  });
-
-  it("refuses an unknown engine or half of the SNS settings at start-up", () => {
-    expect(() => ocrSettingsFromEnvironment({ OCR_ENGINE: "abbyy" }, "local")).toThrow();
-    expect(() => ocrSettingsFromEnvironment({ TEXTRACT_SNS_TOPIC_ARN: topicArn }, "aws")).toThrow(/go together/);
+  it("gives Textract its SNS topic and role, for background jobs", () => {
+    expect(isAsyncOcrEngine(createOcrEngine({ runtime: "aws", textract: { client, notification: { topicArn, roleArn } } }))).toBe(true);
   });
 });

@@ -7,6 +7,7 @@
  *   sk = AUDIT#<version>#<at> one per staff correction
  * Every search is a Query on an index partition; none scans the table (allCases does, for the local stack).
  */
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import {
   BatchGetCommand,
   GetCommand,
@@ -114,9 +115,7 @@ function storedCase(item: Item): StoredCase {
 }
 
 function isConditionFailure(error: unknown, actionIndex: number): boolean {
-  if (!(error instanceof Error) || error.name !== "TransactionCanceledException") return false;
-  const reasons = (error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-  return reasons?.[actionIndex]?.Code === "ConditionalCheckFailed";
+  return error instanceof TransactionCanceledException && error.CancellationReasons?.[actionIndex]?.Code === "ConditionalCheckFailed";
 }
 
 const CursorSchema = z.object({ p: z.number().int().min(0), k: z.record(z.string(), z.union([z.string(), z.number()])).optional() });

@@ -7,7 +7,7 @@
  * Keeping the audit trail inside the matter item is what lets the stream record of one change
  * carry everything the report aggregates need (old and new image), with no extra read.
  */
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { GetCommand, paginateQuery, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { MatterItemSchema } from "../../domain/lifecycle/schema.ts";
@@ -39,7 +39,7 @@ const StoredProposalSchema = z.object({
 
 function conditionFailed(error: unknown): boolean {
   if (error instanceof TransactionCanceledException) return (error.CancellationReasons ?? []).some((reason) => reason.Code === "ConditionalCheckFailed");
-  return error instanceof Error && error.name === "ConditionalCheckFailedException";
+  return error instanceof ConditionalCheckFailedException;
 }
 
 export class DynamoDbMatterRepository implements MatterRepository {
