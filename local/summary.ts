@@ -7,7 +7,7 @@
  */
 import type { ObligationKind } from "#domain/case.ts";
 import { foldText } from "#domain/search-keys.ts";
-import type { CaseStatus, StoredCase } from "#domain/stored-case.ts";
+import type { CaseStatus } from "#domain/stored-case.ts";
 import { decodeEventKey, parseUploadKey } from "#domain/upload-key.ts";
 import type { CaseArchive, CaseRepository, CaseSummary } from "#ports/case-repository.ts";
 import type { DeadLetter } from "./queue.ts";

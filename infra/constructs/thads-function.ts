@@ -7,7 +7,7 @@ import { LogLevel, NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-n
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import type { ITopic } from "aws-cdk-lib/aws-sns";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { checkSetting, functionSettings, type FunctionName, type SettingName, type SettingsOf } from "../../shared/config.ts";
 import { METRICS_NAMESPACE } from "../../shared/metrics.ts";
 import { bundling, externalModules, filesBesideBundle, nodeRuntime, nodeTarget } from "../bundling.ts";
