@@ -5,6 +5,7 @@
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Node } from "constructs";
 import { z } from "zod";
+import { settingSchemas } from "../shared/config.ts";
 import { FUNCTION_SETTING_DEFAULTS as DEFAULTS } from "./topology.ts";
 
 const RETENTIONS = new Set<number>(Object.values(RetentionDays).filter((value): value is number => typeof value === "number"));
@@ -14,14 +15,14 @@ const SettingsSchema = z.object({
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
   /** Days function and API access logs are kept (a CloudWatch retention value). */
   logRetentionDays: z.coerce.number().int().refine((days) => RETENTIONS.has(days), "not a CloudWatch Logs retention value"),
-  uploadMaxBytes: z.coerce.number().int().positive().max(500 * 1024 * 1024).default(DEFAULTS.uploadMaxBytes),
-  uploadUrlTtlSeconds: z.coerce.number().int().min(60).max(3600).default(DEFAULTS.uploadUrlTtlSeconds),
-  downloadUrlTtlSeconds: z.coerce.number().int().min(30).max(3600).default(DEFAULTS.downloadUrlTtlSeconds),
-  courtRolePrefix: z.string().regex(/^[A-Za-z0-9+=,.@_-]{1,40}$/).default(DEFAULTS.courtRolePrefix),
+  uploadMaxBytes: settingSchemas.UPLOAD_MAX_BYTES.default(DEFAULTS.uploadMaxBytes),
+  uploadUrlTtlSeconds: settingSchemas.UPLOAD_URL_TTL_SECONDS.default(DEFAULTS.uploadUrlTtlSeconds),
+  downloadUrlTtlSeconds: settingSchemas.DOWNLOAD_URL_TTL_SECONDS.default(DEFAULTS.downloadUrlTtlSeconds),
+  courtRolePrefix: settingSchemas.COURT_ROLE_PREFIX.default(DEFAULTS.courtRolePrefix),
   /** EventBridge schedule expression for the report rollup. */
   rollupSchedule: z.string().regex(/^(cron|rate)\(.+\)$/),
   /** Report periods the aggregates and exports follow: the official statistical year, or calendar half-years. */
-  reportScheme: z.enum(["statistical", "calendar"]).default(DEFAULTS.reportScheme),
+  reportScheme: settingSchemas.REPORT_SCHEME.default(DEFAULTS.reportScheme),
   /** Browser origins allowed to PUT uploads with the presigned URLs (empty: no browser uploads). */
   uploadOrigins: z.array(z.url()).default([]),
 });

@@ -11,7 +11,8 @@ import { ConfigurationError } from "./errors.ts";
 const name = z.string().min(1).max(255);
 const arn = z.string().regex(/^arn:aws[a-z-]*:[a-z0-9-]+:/, "expected an ARN");
 const seconds = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const settings = {
+/** How each setting is read and checked; infra/settings.ts checks the deployment settings behind them with the same schemas. */
+export const settingSchemas = {
   CASES_TABLE: name,
   MATTERS_TABLE: name,
   ANALYTICS_TABLE: name,
@@ -32,7 +33,7 @@ const settings = {
   REPORT_SCHEME: z.enum(["statistical", "calendar"]),
 } satisfies Record<string, z.ZodType>;
 
-export type SettingName = keyof typeof settings;
+export type SettingName = keyof typeof settingSchemas;
 
 /** The settings each function reads; keys are the function folder names under functions/. */
 export const functionSettings = {
@@ -50,7 +51,7 @@ export const functionSettings = {
 
 export type FunctionName = keyof typeof functionSettings;
 export type SettingsOf<F extends FunctionName> = (typeof functionSettings)[F][number];
-export type ConfigOf<F extends FunctionName> = { [K in SettingsOf<F>]: z.output<(typeof settings)[K]> };
+export type ConfigOf<F extends FunctionName> = { [K in SettingsOf<F>]: z.output<(typeof settingSchemas)[K]> };
 
 function parseSettings(scope: string, names: readonly string[], schemas: Record<string, z.ZodType>, env: NodeJS.ProcessEnv): unknown {
   const shape = Object.fromEntries(names.map((settingName) => [settingName, schemas[settingName] as z.ZodType]));
@@ -64,12 +65,12 @@ function parseSettings(scope: string, names: readonly string[], schemas: Record<
 
 /** Reads and validates the settings of one function. Throws ConfigurationError naming every bad setting. */
 export function loadConfig<F extends FunctionName>(functionName: F, env: NodeJS.ProcessEnv = process.env): ConfigOf<F> {
-  return parseSettings(functionName, functionSettings[functionName], settings, env) as ConfigOf<F>;
+  return parseSettings(functionName, functionSettings[functionName], settingSchemas, env) as ConfigOf<F>;
 }
 
 /** Validates one setting value at synth time (CDK); unresolved tokens are checked by their type only. */
 export function checkSetting(settingName: SettingName, value: string): string | null {
-  const result = settings[settingName].safeParse(value);
+  const result = settingSchemas[settingName].safeParse(value);
   return result.success ? null : result.error.issues.map((issue) => issue.message).join("; ");
 }
 
