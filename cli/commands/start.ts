@@ -44,10 +44,10 @@ export const startCommand: Command = {
     // Handled from the start: an interrupted start-up still exits through process.exit, whose exit
     // event stops DynamoDB Local's JVM.
     const stop = async (code: number): Promise<never> => {
-      if (!stopping) {
-        stopping = true;
-        await stack?.stop();
-      }
+      // The first stop exits the process once the stack is down; a later one waits for that.
+      if (stopping) return new Promise<never>(() => {});
+      stopping = true;
+      await stack?.stop();
       process.exit(code);
     };
     process.on("SIGINT", () => void stop(0));
@@ -80,7 +80,8 @@ export const startCommand: Command = {
       io.out(`(${((performance.now() - ingestStarted) / 1000).toFixed(1)} s)\n\n`);
       io.out(formatStackSummary(await summarise({ cases: stack.cases, deadLetters: stack.deadLetters() })));
     } catch (error) {
-      io.err(`thads: ${error instanceof Error ? error.message : String(error)}\n`);
+      // Interrupted: the servers went away under the ingest; that is no failure to report.
+      if (!stopping) io.err(`thads: ${error instanceof Error ? error.message : String(error)}\n`);
       return stop(1);
     }
 
