@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { build, type Metafile } from "esbuild";
 import { esbuildOptions, externalModules, filesBesideBundle } from "../infra/bundling.ts";
+import { functionEnvironment, LOCAL_NAMES } from "../local/environment.ts";
 import { functionSettings, type FunctionName } from "../shared/config.ts";
 
 const run = promisify(execFile);
@@ -33,26 +34,8 @@ export interface BundleFigures {
   importWithSourceMapsMs: number;
 }
 
-/** Settings a handler needs to load; values are fakes, nothing is called. */
-const FAKE_ENVIRONMENT: Record<string, string> = {
-  AWS_REGION: "ap-southeast-1",
-  AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
-  AWS_SECRET_ACCESS_KEY: "example",
-  CASES_TABLE: "cases",
-  MATTERS_TABLE: "matters",
-  ANALYTICS_TABLE: "analytics",
-  IDEMPOTENCY_TABLE: "idempotency",
-  UPLOADS_BUCKET: "uploads",
-  REPORTS_BUCKET: "reports",
-  TEXTRACT_TOPIC_ARN: "arn:aws:sns:ap-southeast-1:111122223333:textract",
-  TEXTRACT_ROLE_ARN: "arn:aws:iam::111122223333:role/textract",
-  UPLOAD_MAX_BYTES: "52428800",
-  UPLOAD_URL_TTL_SECONDS: "900",
-  DOWNLOAD_URL_TTL_SECONDS: "300",
-  COURT_ROLE_PREFIX: "thads-court-",
-  REPORT_SCHEME: "statistical",
-  POWERTOOLS_SERVICE_NAME: "bench",
-};
+/** Settings a handler needs to load; values are fakes (the local stack's names), nothing is called. */
+const FAKE_ENVIRONMENT = functionEnvironment({ names: LOCAL_NAMES, serviceName: "bench" });
 
 function sourceOf(path: string): string {
   const modules = path.split("node_modules/");

@@ -15,7 +15,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { BatchWriteCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, paginateScan } from "@aws-sdk/lib-dynamodb";
 import type { MatterEvent } from "#domain/lifecycle/matter.ts";
 import { parsePeriod, previousYear } from "#domain/report/periods.ts";
 import { rollup, type MatterHistory } from "#domain/report/rollup.ts";
@@ -141,16 +141,14 @@ async function readMatters(stack: LocalStack): Promise<MatterHistory[]> {
   const segments = await Promise.all(
     Array.from({ length: SCAN_SEGMENTS }, async (_, segment) => {
       const histories: MatterHistory[] = [];
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const page = await stack.clients.documents.send(new ScanCommand({ TableName: LOCAL_NAMES.analyticsTable, Segment: segment, TotalSegments: SCAN_SEGMENTS, ExclusiveStartKey: startKey }));
+      const pages = paginateScan({ client: stack.clients.documents }, { TableName: LOCAL_NAMES.analyticsTable, Segment: segment, TotalSegments: SCAN_SEGMENTS });
+      for await (const page of pages) {
         for (const item of page.Items ?? []) {
           const id = String(item.id);
           const events = (item.events as Omit<MatterEvent, "matterId" | "seq" | "by" | "reason">[]).map((event, seq) => ({ ...event, matterId: id, seq: seq + 1, by: "bench", reason: "bench" }));
           histories.push({ matter: { id, unitId: String(item.unitId), judgmentType: item.judgmentType, mode: item.mode, creditInstitution: Boolean(item.creditInstitution) } as MatterHistory["matter"], events });
         }
-        startKey = page.LastEvaluatedKey;
-      } while (startKey);
+      }
       return histories;
     }),
   );

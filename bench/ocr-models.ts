@@ -23,6 +23,7 @@ import { characterErrorRate } from "../test/support/cer.ts";
 import { applyScanLook, imagesToPdf, rasterisePdf, renderTextPdf, seededRandom } from "../scripts/make-scans.ts";
 import { PAGE_FUNCTION } from "../infra/constructs/ocr-pipeline.ts";
 import { childCpuSeconds } from "./ocr.ts";
+import { pdfjsTextLayer } from "../shared/adapters/pdf/pdfjs-text-layer.ts";
 
 const CORPUS = fileURLToPath(new URL("../../shared/corpus/", import.meta.url));
 const SCORER = fileURLToPath(new URL("../../shared/eval/score.mjs", import.meta.url));
@@ -134,7 +135,7 @@ export async function benchOcrModels(log: (line: string) => void = console.log):
       const started = performance.now();
       for (const doc of documents) {
         try {
-          const { case: found, read } = await extractDocument({ name: `${doc.id}.pdf`, mediaType: "application/pdf", bytes: doc.pdf }, { ocr: engine });
+          const { case: found, read } = await extractDocument({ name: `${doc.id}.pdf`, mediaType: "application/pdf", bytes: doc.pdf }, { ocr: engine, pdf: pdfjsTextLayer });
           cers.push(characterErrorRate(doc.text, read.text.replace(/\f/g, " ")));
           await writeFile(join(pred, `${doc.id}.json`), JSON.stringify(found));
         } catch (error) {

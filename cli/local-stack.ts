@@ -1,10 +1,12 @@
+import { OcrEngineUnavailableError } from "#ports/ocr-engine.ts";
 import type { StackSession } from "../local/session.ts";
 import { oneLine, type CliIo } from "./command.ts";
 
-/** Errors of the local stack itself that a user can act on (Java missing, a port taken, the stack gone): their message is the advice. */
-const ACTIONABLE = new Set(["JavaMissingError", "OcrEngineUnavailableError", "StackLostError"]);
-
-const isActionable = (error: unknown): error is Error => error instanceof Error && ACTIONABLE.has(error.name);
+/** Errors of the local stack itself that a user can act on (Java missing, Tesseract missing, the stack gone): their message is the advice. */
+const isActionable = async (error: unknown): Promise<boolean> => {
+  const [{ StackLostError }, { JavaMissingError }] = await Promise.all([import("../local/session.ts"), import("../local/dynamodb-local.ts")]);
+  return error instanceof JavaMissingError || error instanceof OcrEngineUnavailableError || error instanceof StackLostError;
+};
 
 /**
  * Runs a command against the local stack: the one `npm start` runs, else one started for this
@@ -16,14 +18,14 @@ export async function withStackSession(io: CliIo, work: (session: StackSession) 
   try {
     session = await openStackSession();
   } catch (error) {
-    if (!isActionable(error)) throw error;
+    if (!(error instanceof Error) || !(await isActionable(error))) throw error;
     io.err(`thads: ${oneLine(error.message)}\n`);
     return 1;
   }
   try {
     return await work(session);
   } catch (error) {
-    if (!isActionable(error)) throw error;
+    if (!(error instanceof Error) || !(await isActionable(error))) throw error;
     io.err(`\nthads: ${oneLine(error.message)}\n`);
     return 1;
   } finally {

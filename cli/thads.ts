@@ -1,3 +1,4 @@
+import { pdfjsTextLayer } from "#adapters/pdf/pdfjs-text-layer.ts";
 import type { OcrEngine } from "#ports/ocr-engine.ts";
 import { caseCommand } from "./commands/case.ts";
 import { casesCommand } from "./commands/cases.ts";
@@ -5,6 +6,7 @@ import { extractCommand, type OcrChoice } from "./commands/extract.ts";
 import { ingestCommand } from "./commands/ingest.ts";
 import { reportCommand } from "./commands/report.ts";
 import { reviewCommand } from "./commands/review.ts";
+import { startCommand } from "./commands/start.ts";
 import { runCli } from "./main.ts";
 
 /**
@@ -23,8 +25,8 @@ function ocrEngine(engine: Exclude<OcrChoice, "none">): OcrEngine {
   };
 }
 
-// pdf.js reads text layers (the default reader); OCR only pages that have none.
-const commands = [extractCommand({ ocr: ocrEngine }), ingestCommand, casesCommand, caseCommand, reviewCommand, reportCommand];
+// pdf.js reads text layers (loaded on the first PDF); OCR only pages that have none.
+const commands = [extractCommand({ ocr: ocrEngine, pdf: pdfjsTextLayer }), ingestCommand, casesCommand, caseCommand, reviewCommand, reportCommand, startCommand];
 
 // `thads extract --json a b | head -1` closes the pipe early; that is the reader's choice, not a failure.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

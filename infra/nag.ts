@@ -4,12 +4,14 @@
  * resource must consist of actions that need it (checked when the checks run, on the resolved policy).
  */
 import { Stack, Validations, type PolicyValidationPluginReport } from "aws-cdk-lib";
+import { CfnRule } from "aws-cdk-lib/aws-events";
 import { CfnManagedPolicy, CfnPolicy } from "aws-cdk-lib/aws-iam";
-import { CfnEventSourceMapping } from "aws-cdk-lib/aws-lambda";
+import { CfnEventSourceMapping, CfnFunction } from "aws-cdk-lib/aws-lambda";
 import { CfnQueue } from "aws-cdk-lib/aws-sqs";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { flattenCfnReference } from "cdk-nag/lib/utils/flatten-cfn-reference.js";
 import type { IConstruct } from "constructs";
+import { nodeRuntime } from "./bundling.ts";
 
 interface AcceptedWildcard {
   reason: string;
@@ -68,14 +70,31 @@ function acknowledgeWildcards(policy: CfnPolicy | CfnManagedPolicy): void {
   }
 }
 
-/** Logical ids of the queues event source mappings send failed batches to (Lambda on-failure destinations). */
+/** Why the functions do not follow the newest Node.js runtime aws-cdk-lib offers. */
+export const PINNED_RUNTIME_REASON =
+  "The Lambda runtime is pinned on purpose (infra/bundling.ts): moving to a newer Node.js is a deliberate change with its own tests and bundle target, not a side effect of upgrading aws-cdk-lib.";
+
+type QueueArn = { "Fn::GetAtt"?: [string, string] } | undefined;
+
+/**
+ * Logical ids of the queues that are themselves where failures land: the queues event source mappings
+ * send failed batches to (Lambda on-failure destinations) and EventBridge rule targets' dead-letter queues.
+ */
 function failureDestinations(root: IConstruct): Set<string> {
   const ids = new Set<string>();
   for (const construct of root.node.findAll()) {
-    if (!(construct instanceof CfnEventSourceMapping)) continue;
-    const config = Stack.of(construct).resolve(construct.destinationConfig) as { onFailure?: { destination?: { "Fn::GetAtt"?: [string, string] } } } | undefined;
-    const target = config?.onFailure?.destination?.["Fn::GetAtt"]?.[0];
-    if (target) ids.add(target);
+    if (construct instanceof CfnEventSourceMapping) {
+      const config = Stack.of(construct).resolve(construct.destinationConfig) as { onFailure?: { destination?: QueueArn } } | undefined;
+      const target = config?.onFailure?.destination?.["Fn::GetAtt"]?.[0];
+      if (target) ids.add(target);
+    }
+    if (construct instanceof CfnRule) {
+      const targets = (Stack.of(construct).resolve(construct.targets) ?? []) as { deadLetterConfig?: { arn?: QueueArn } }[];
+      for (const target of targets) {
+        const queue = target.deadLetterConfig?.arn?.["Fn::GetAtt"]?.[0];
+        if (queue) ids.add(queue);
+      }
+    }
   }
   return ids;
 }
@@ -87,10 +106,13 @@ function acknowledgeAcceptedFindings(root: IConstruct): void {
       Validations.of(construct).acknowledge({
         id: "AwsSolutions-SQS3",
         reason:
-          "This queue is itself the dead-letter destination of a stream event source mapping (failed batches land here, with an alarm); a queue behind it would only move messages nobody reads.",
+          "This queue is itself a dead-letter destination (of a stream event source mapping or a schedule target: failures land here, with an alarm); a queue behind it would only move messages nobody reads.",
       });
     }
     if (construct instanceof CfnPolicy || construct instanceof CfnManagedPolicy) acknowledgeWildcards(construct);
+    if (construct instanceof CfnFunction && construct.runtime === nodeRuntime.name) {
+      Validations.of(construct).acknowledge({ id: "AwsSolutions-L1", reason: PINNED_RUNTIME_REASON });
+    }
     if (construct.node.id === CDK_NOTIFICATIONS_HANDLER) {
       Validations.of(construct).acknowledge({
         id: "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]",

@@ -1,10 +1,12 @@
 /**
  * Deployment settings, from CDK context (cdk.json, or `-c thads:name=value`), validated at synth.
+ * The settings functions read default to infra/topology.ts, which the local stack reads too.
  */
 import { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Node } from "constructs";
 import { z } from "zod";
-import { OCR_ENGINES } from "../shared/config.ts";
+import { OCR_ENGINES, settingSchemas } from "../shared/config.ts";
+import { FUNCTION_SETTING_DEFAULTS as DEFAULTS } from "./topology.ts";
 
 const RETENTIONS = new Set<number>(Object.values(RetentionDays).filter((value): value is number => typeof value === "number"));
 
@@ -13,14 +15,14 @@ const SettingsSchema = z.object({
   region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
   /** Days function and API access logs are kept (a CloudWatch retention value). */
   logRetentionDays: z.coerce.number().int().refine((days) => RETENTIONS.has(days), "not a CloudWatch Logs retention value"),
-  uploadMaxBytes: z.coerce.number().int().positive().max(500 * 1024 * 1024),
-  uploadUrlTtlSeconds: z.coerce.number().int().min(60).max(3600),
-  downloadUrlTtlSeconds: z.coerce.number().int().min(30).max(3600),
-  courtRolePrefix: z.string().regex(/^[A-Za-z0-9+=,.@_-]{1,40}$/),
+  uploadMaxBytes: settingSchemas.UPLOAD_MAX_BYTES.default(DEFAULTS.uploadMaxBytes),
+  uploadUrlTtlSeconds: settingSchemas.UPLOAD_URL_TTL_SECONDS.default(DEFAULTS.uploadUrlTtlSeconds),
+  downloadUrlTtlSeconds: settingSchemas.DOWNLOAD_URL_TTL_SECONDS.default(DEFAULTS.downloadUrlTtlSeconds),
+  courtRolePrefix: settingSchemas.COURT_ROLE_PREFIX.default(DEFAULTS.courtRolePrefix),
   /** EventBridge schedule expression for the report rollup. */
   rollupSchedule: z.string().regex(/^(cron|rate)\(.+\)$/),
   /** Report periods the aggregates and exports follow: the official statistical year, or calendar half-years. */
-  reportScheme: z.enum(["statistical", "calendar"]).default("statistical"),
+  reportScheme: settingSchemas.REPORT_SCHEME.default(DEFAULTS.reportScheme),
   /** Which engine reads scans: Tesseract (Vietnamese with diacritics, in the container function) or Textract. */
   ocrEngine: z.enum(OCR_ENGINES).default("tesseract"),
   /** Browser origins allowed to PUT uploads with the presigned URLs (empty: no browser uploads). */

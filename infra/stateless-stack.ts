@@ -1,5 +1,6 @@
 /**
- * Everything that can be replaced without losing data: functions, queues, topic, API, schedule.
+ * Everything that can be replaced without losing data: functions, queues, topic, API, schedule,
+ * alarms and the operations dashboard.
  * It receives the stateful resources through typed props and only ever depends on that stack.
  */
 import { Stack, type StackProps } from "aws-cdk-lib";
@@ -7,6 +8,7 @@ import type { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
 import { CaseApi } from "./constructs/case-api.ts";
 import { IntakePipeline } from "./constructs/intake-pipeline.ts";
+import { Operations } from "./constructs/operations.ts";
 import { ReportSchedule } from "./constructs/report-schedule.ts";
 import type { DeploymentSettings } from "./settings.ts";
 import type { StatefulResources } from "./stateful-stack.ts";
@@ -20,6 +22,7 @@ export class StatelessStack extends Stack {
   readonly intake: IntakePipeline;
   readonly caseApi: CaseApi;
   readonly reports: ReportSchedule;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -42,6 +45,13 @@ export class StatelessStack extends Stack {
       schedule: settings.rollupSchedule,
       scheme: settings.reportScheme,
       logRetention,
+    });
+    const queues = [this.intake.intake, this.intake.completions];
+    this.operations = new Operations(this, "Operations", {
+      functions: [this.intake.ingest, this.intake.complete, ...this.caseApi.functions, this.reports.aggregate, this.reports.rollup],
+      queues,
+      alarms: [...queues.flatMap((queue) => [queue.deadLetterAlarm, queue.oldestMessageAlarm]), this.reports.failedChangesAlarm, this.reports.missedRollupsAlarm],
+      api: this.caseApi.api,
     });
   }
 }

@@ -5,6 +5,7 @@
  */
 import { analyticsTable, casesTable, idempotencyTable, mattersTable } from "#adapters/aws/table-design.ts";
 import { UPLOAD_PREFIX } from "#domain/upload-key.ts";
+import { FUNCTION_SETTING_DEFAULTS, settingsEnvironment } from "../infra/topology.ts";
 
 export const REGION = "ap-southeast-1";
 const ACCOUNT = "000000000000";
@@ -37,15 +38,33 @@ export interface LocalEndpoints {
 }
 
 /**
- * The project runs on Node 20 on purpose (the Lambda runtime it deploys to); the SDK's notice that
- * future releases need Node 22 is nothing a local user can act on, so the local stack silences it.
+ * Local machines run Node 20 (the code keeps to what it offers; on AWS the functions run on Node 22,
+ * infra/bundling.ts); the SDK's notice that future releases need Node 22 is nothing a local user
+ * can act on, so the local stack silences it.
  */
 export function silenceSdkNodeVersionNotice(): void {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 }
 
-/** The environment the functions see: what CDK sets on each function, pointed at the embedded servers. */
-export function functionEnvironment(endpoints: LocalEndpoints): Record<string, string> {
+/** The names of the resources the functions use (table and bucket names, topic and role ARNs). */
+export interface ResourceNames {
+  casesTable: string;
+  mattersTable: string;
+  analyticsTable: string;
+  idempotencyTable: string;
+  uploadsBucket: string;
+  reportsBucket: string;
+  textractTopicArn: string;
+  textractRoleArn: string;
+}
+
+/**
+ * The environment the functions see: what CDK sets on each function (resource names, the deployment
+ * settings' defaults of infra/topology.ts), signed with dummy credentials and, for the local stack,
+ * pointed at the embedded servers. Tests and the bundle bench load handlers with it too.
+ */
+export function functionEnvironment(target: { names: ResourceNames; serviceName: string; endpoints?: LocalEndpoints }): Record<string, string> {
+  const { names, endpoints } = target;
   return {
     AWS_REGION: REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -54,27 +73,24 @@ export function functionEnvironment(endpoints: LocalEndpoints): Record<string, s
     AWS_EC2_METADATA_DISABLED: "true",
     AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED",
     AWS_RESPONSE_CHECKSUM_VALIDATION: "WHEN_REQUIRED",
-    DYNAMODB_ENDPOINT: endpoints.dynamodb,
-    S3_ENDPOINT: endpoints.s3,
-    S3_FORCE_PATH_STYLE: "true",
-    TEXTRACT_ENDPOINT: endpoints.textract,
-    CASES_TABLE: LOCAL_NAMES.casesTable,
-    MATTERS_TABLE: LOCAL_NAMES.mattersTable,
-    ANALYTICS_TABLE: LOCAL_NAMES.analyticsTable,
-    IDEMPOTENCY_TABLE: LOCAL_NAMES.idempotencyTable,
-    UPLOADS_BUCKET: LOCAL_NAMES.uploadsBucket,
-    REPORTS_BUCKET: LOCAL_NAMES.reportsBucket,
-    TEXTRACT_TOPIC_ARN: LOCAL_NAMES.textractTopicArn,
-    TEXTRACT_ROLE_ARN: LOCAL_NAMES.textractRoleArn,
+    ...(endpoints && {
+      DYNAMODB_ENDPOINT: endpoints.dynamodb,
+      S3_ENDPOINT: endpoints.s3,
+      S3_FORCE_PATH_STYLE: "true",
+      TEXTRACT_ENDPOINT: endpoints.textract,
+    }),
+    CASES_TABLE: names.casesTable,
+    MATTERS_TABLE: names.mattersTable,
+    ANALYTICS_TABLE: names.analyticsTable,
+    IDEMPOTENCY_TABLE: names.idempotencyTable,
+    UPLOADS_BUCKET: names.uploadsBucket,
+    REPORTS_BUCKET: names.reportsBucket,
+    TEXTRACT_TOPIC_ARN: names.textractTopicArn,
+    TEXTRACT_ROLE_ARN: names.textractRoleArn,
+    ...settingsEnvironment(FUNCTION_SETTING_DEFAULTS),
     // The embedded stack's OCR is its Textract stand-in (local/textract-server.ts); it has no page queue.
     OCR_ENGINE: "textract",
-    // The CDK defaults (cdk.json thads:* context).
-    UPLOAD_MAX_BYTES: String(50 * 1024 * 1024),
-    UPLOAD_URL_TTL_SECONDS: "900",
-    DOWNLOAD_URL_TTL_SECONDS: "300",
-    COURT_ROLE_PREFIX: "thads-court-",
-    REPORT_SCHEME: "statistical",
-    POWERTOOLS_SERVICE_NAME: "thads-local",
+    POWERTOOLS_SERVICE_NAME: target.serviceName,
     POWERTOOLS_METRICS_DISABLED: "true",
     POWERTOOLS_TRACE_ENABLED: "false",
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? "INFO",

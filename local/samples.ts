@@ -7,10 +7,10 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { CLEAN_LOOK, rasterisePdf, renderTextPdf, scanPages, scannerLook, type ScanFormat } from "../scripts/make-scans.ts";
+import { samplesDir } from "./paths.ts";
 
-const SAMPLES = fileURLToPath(new URL("../samples/", import.meta.url));
+const SAMPLES = samplesDir();
 
 /** The court that sent each sample (the court named in its heading). */
 export const SAMPLE_COURTS: Record<string, string> = {

@@ -3,24 +3,17 @@
  * one (its servers are reached at the endpoints it wrote down), else a stack started in this process
  * for the command and stopped after it.
  */
-import { fileURLToPath } from "node:url";
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { DynamoDbCaseRepository } from "#adapters/aws/dynamodb-case-repository.ts";
 import { LOCAL_NAMES } from "./environment.ts";
 import type { IntakeTarget, PendingUpload } from "./ingest.ts";
 import { waitUntil } from "./net.ts";
+import { dataDir as defaultDataDir } from "./paths.ts";
 import { readDeadLetters, type DeadLetter } from "./queue.ts";
 import { deadLetterFile, LocalStack, localClients, processAlive, runningStack, uploadDocument, type StackInfo } from "./stack.ts";
 import { deadLetterKey } from "./summary.ts";
 
-/** `.thads/` at the top of the checkout (this module sits one folder down, bundled or not), or THADS_DATA_DIR. */
-export function defaultDataDir(): string {
-  return process.env.THADS_DATA_DIR ?? fileURLToPath(new URL("../.thads/", import.meta.url));
-}
-
 export interface StackSession extends IntakeTarget {
   cases: DynamoDbCaseRepository;
-  documents: DynamoDBDocumentClient;
   /** The other process's stack this session talks to; null when it started its own. */
   attachedTo: StackInfo | null;
   close(): Promise<void>;
@@ -67,7 +60,6 @@ function attach(dataDir: string, info: StackInfo): StackSession {
   const deadLetters = (): DeadLetter[] => [LOCAL_NAMES.intakeQueue, LOCAL_NAMES.completionQueue].flatMap((queue) => readDeadLetters(deadLetterFile(dataDir, queue)));
   return {
     cases,
-    documents: clients.documents,
     attachedTo: info,
     upload: (upload) => uploadDocument(clients.s3, upload),
     deadLetters,
@@ -101,7 +93,6 @@ export async function openStackSession(dataDir = defaultDataDir()): Promise<Stac
   const stack = await LocalStack.start({ dataDir });
   return {
     cases: stack.cases,
-    documents: stack.clients.documents,
     attachedTo: null,
     upload: (upload) => stack.upload(upload),
     deadLetters: () => stack.deadLetters(),

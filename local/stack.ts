@@ -9,17 +9,13 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import {
-  CreateTableCommand,
-  DynamoDBClient,
-  ResourceInUseException,
-  UpdateTimeToLiveCommand,
-} from "@aws-sdk/client-dynamodb";
-import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { CreateTableCommand, ResourceInUseException, UpdateTimeToLiveCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { GetObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import { buildDocumentClient, buildDynamoDbClient, buildS3Client } from "#adapters/aws/client-builders.ts";
 import { createTableInput, tableDesigns } from "#adapters/aws/table-design.ts";
 import { DynamoDbCaseRepository } from "#adapters/aws/dynamodb-case-repository.ts";
 import { buildUploadKey, mediaTypeOf, safeFileName } from "#domain/upload-key.ts";
+import { CASE_API_ROUTES, INTAKE_QUEUE, type ApiFunctionName } from "../infra/topology.ts";
 import { startDynamoDbLocal, type DynamoDbLocal } from "./dynamodb-local.ts";
 import { applyFunctionEnvironment, functionEnvironment, LOCAL_CREDENTIALS, LOCAL_NAMES, REGION, silenceSdkNodeVersionNotice, type LocalEndpoints } from "./environment.ts";
 import { startHttpApi, type HttpApi, type HttpHandler, type Route } from "./http-api.ts";
@@ -29,9 +25,7 @@ import { DeadLetterQueue, EventSourceMapping, LocalQueue, type DeadLetter, type 
 import { startS3Server, type S3Server } from "./s3-server.ts";
 import { startTextractServer, type TextractJobNotice, type TextractServer } from "./textract-server.ts";
 
-/** As infra/constructs/intake-pipeline.ts: batches of 5, at most 5 at once, 90 s per invocation, 5 deliveries before the DLQ. */
-const INTAKE_TIMEOUT_MS = 90_000;
-const MAX_RECEIVE_COUNT = 5;
+const INTAKE_TIMEOUT_MS = INTAKE_QUEUE.consumerTimeoutSeconds * 1000;
 /** A failed delivery comes back after a second locally (nine minutes on AWS, the queue's visibility timeout). */
 const LOCAL_RETRY_DELAY_MS = 1_000;
 
@@ -95,22 +89,16 @@ export function runningStack(dataDir: string): StackInfo | null {
   }
 }
 
-/** Local clients signed with the local credentials. */
+/** Local clients, built as the functions build theirs, signed with the local credentials. */
 export function localClients(endpoints: LocalEndpoints) {
   silenceSdkNodeVersionNotice();
+  const settings = { AWS_REGION: REGION, DYNAMODB_ENDPOINT: endpoints.dynamodb, S3_ENDPOINT: endpoints.s3, S3_FORCE_PATH_STYLE: true };
   const credentials = LOCAL_CREDENTIALS;
-  const dynamodb = new DynamoDBClient({ region: REGION, endpoint: endpoints.dynamodb, credentials });
+  const dynamodb = buildDynamoDbClient(settings, { credentials });
   return {
     dynamodb,
-    documents: DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } }),
-    s3: new S3Client({
-      region: REGION,
-      endpoint: endpoints.s3,
-      forcePathStyle: true,
-      credentials,
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED",
-    }),
+    documents: buildDocumentClient(dynamodb),
+    s3: buildS3Client(settings, { credentials, requestChecksumCalculation: "WHEN_REQUIRED", responseChecksumValidation: "WHEN_REQUIRED" }),
   };
 }
 
@@ -159,22 +147,19 @@ export async function uploadDocument(s3: S3Client, upload: Upload): Promise<stri
 
 const handlerOf = async <T>(load: Promise<{ handler: unknown }>): Promise<T> => (await load).handler as T;
 
-/** The case API's routes and functions, as in infra/constructs/case-api.ts. */
+/** Each API function's module, loaded on its first request (literal paths, so the CLI bundle carries them). */
+const API_HANDLERS: Record<ApiFunctionName, () => Promise<{ handler: unknown }>> = {
+  "create-upload-url": () => import("../functions/create-upload-url/handler.ts"),
+  "search-cases": () => import("../functions/search-cases/handler.ts"),
+  "get-case": () => import("../functions/get-case/handler.ts"),
+  "correct-case": () => import("../functions/correct-case/handler.ts"),
+  "get-original-url": () => import("../functions/get-original-url/handler.ts"),
+  "list-review-queue": () => import("../functions/list-review-queue/handler.ts"),
+};
+
+/** The case API's route table (infra/topology.ts, as CDK deploys it), each route with its function. */
 function caseApiRoutes(): Route[] {
-  const route = (method: Route["method"], path: string, functionName: string, load: () => Promise<{ handler: unknown }>): Route => ({
-    method,
-    path,
-    functionName,
-    handler: () => handlerOf<HttpHandler>(load()),
-  });
-  return [
-    route("POST", "/upload-urls", "create-upload-url", () => import("../functions/create-upload-url/handler.ts")),
-    route("GET", "/cases", "search-cases", () => import("../functions/search-cases/handler.ts")),
-    route("GET", "/cases/{caseId}", "get-case", () => import("../functions/get-case/handler.ts")),
-    route("PATCH", "/cases/{caseId}", "correct-case", () => import("../functions/correct-case/handler.ts")),
-    route("GET", "/cases/{caseId}/original", "get-original-url", () => import("../functions/get-original-url/handler.ts")),
-    route("GET", "/review-queue", "list-review-queue", () => import("../functions/list-review-queue/handler.ts")),
-  ];
+  return CASE_API_ROUTES.map(({ method, path, functionName }) => ({ method, path, functionName, handler: () => handlerOf<HttpHandler>(API_HANDLERS[functionName]()) }));
 }
 
 let stackInThisProcess = false;
@@ -213,8 +198,16 @@ export class LocalStack {
     }
     stackInThisProcess = true;
 
-    const queueSettings: QueueSettings = { maxReceiveCount: options.queue?.maxReceiveCount ?? MAX_RECEIVE_COUNT, visibilityTimeoutMs: 6 * INTAKE_TIMEOUT_MS };
-    const eventSource = { batchSize: 5, maxConcurrency: 5, timeoutMs: INTAKE_TIMEOUT_MS, retryDelayMs: options.queue?.retryDelayMs ?? LOCAL_RETRY_DELAY_MS };
+    const queueSettings: QueueSettings = {
+      maxReceiveCount: options.queue?.maxReceiveCount ?? INTAKE_QUEUE.maxReceiveCount,
+      visibilityTimeoutMs: INTAKE_QUEUE.visibilityTimeoutFactor * INTAKE_TIMEOUT_MS,
+    };
+    const eventSource = {
+      batchSize: INTAKE_QUEUE.batchSize,
+      maxConcurrency: INTAKE_QUEUE.maxConcurrency,
+      timeoutMs: INTAKE_TIMEOUT_MS,
+      retryDelayMs: options.queue?.retryDelayMs ?? LOCAL_RETRY_DELAY_MS,
+    };
     const lastErrors = new Map<string, string>();
     const lastErrorOf = (messageId: string) => lastErrors.get(messageId) ?? null;
     const intakeDeadLetters = new DeadLetterQueue(`${LOCAL_NAMES.intakeQueue}-dlq`, lastErrorOf, dataDir === null ? null : deadLetterFile(dataDir, LOCAL_NAMES.intakeQueue));
@@ -247,7 +240,7 @@ export class LocalStack {
       const clients = localClients(endpoints);
       await createTables(clients.dynamodb);
 
-      const environment = functionEnvironment(endpoints);
+      const environment = functionEnvironment({ names: LOCAL_NAMES, serviceName: "thads-local", endpoints });
       applyFunctionEnvironment(environment);
       const restoreOutput = captureFunctionLogs({
         file: dataDir === null ? null : join(dataDir, "logs", "functions.log"),

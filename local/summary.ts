@@ -2,29 +2,15 @@
  * What the local stack holds, at a glance: cases by status, parties, obligations by kind, money by
  * agency, the review queue and the documents that could not be processed.
  *
- * Reading every case is a table scan: fine for the few thousand cases of a local stack, and never
- * done by the functions (on AWS the rollup reads month partitions of the ByMonthDate index).
+ * Reading every case is a table scan (the repository's allCases): fine for the few thousand cases of
+ * a local stack, and never done by the functions.
  */
-import { ScanCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { ObligationKind } from "#domain/case.ts";
 import { foldText } from "#domain/search-keys.ts";
-import type { CaseStatus, StoredCase } from "#domain/stored-case.ts";
+import type { CaseStatus } from "#domain/stored-case.ts";
 import { decodeEventKey, parseUploadKey } from "#domain/upload-key.ts";
-import type { CaseRepository, CaseSummary } from "#ports/case-repository.ts";
-import { LOCAL_NAMES } from "./environment.ts";
+import type { CaseArchive, CaseRepository, CaseSummary } from "#ports/case-repository.ts";
 import type { DeadLetter } from "./queue.ts";
-
-/** Every case item of the cases table (not name entries, audit entries or pending OCR jobs). */
-export async function* scanCases(documents: DynamoDBDocumentClient, tableName: string): AsyncGenerator<StoredCase> {
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await documents.send(
-      new ScanCommand({ TableName: tableName, FilterExpression: "#entity = :case", ExpressionAttributeNames: { "#entity": "entity" }, ExpressionAttributeValues: { ":case": "case" }, ExclusiveStartKey: startKey }),
-    );
-    for (const item of page.Items ?? []) yield item as StoredCase;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-}
 
 /** A document that reached a dead-letter queue: which file, and why its last delivery failed. */
 export interface FailedDocument {
@@ -82,13 +68,13 @@ export async function wholeReviewQueue(cases: CaseRepository, filter: { agencyId
 }
 
 /** Summarises the local stack's cases table and dead letters. */
-export async function summarise(source: { documents: DynamoDBDocumentClient; cases: CaseRepository; deadLetters: readonly DeadLetter[] }): Promise<StackSummary> {
+export async function summarise(source: { cases: CaseRepository & CaseArchive; deadLetters: readonly DeadLetter[] }): Promise<StackSummary> {
   const byStatus: Record<CaseStatus, number> = { needs_review: 0, extracted: 0, verified: 0 };
   const parties = new Set<string>();
   const obligations = new Map<ObligationKind, { kind: ObligationKind; count: number; amountVnd: number }>();
   const agencies = new Map<string | null, { agencyId: string | null; cases: number; amountVnd: number }>();
   let cases = 0;
-  for await (const stored of scanCases(source.documents, LOCAL_NAMES.casesTable)) {
+  for await (const stored of source.cases.allCases()) {
     cases += 1;
     byStatus[stored.status] += 1;
     for (const party of stored.parties) parties.add(foldText(party.name));

@@ -20,8 +20,10 @@ await build({
   target: "node20",
   // pdf.js loads its worker and font data from its own package folder at run time, so it stays in
   // node_modules and is imported (lazily, on the first PDF) from there. The local stack's S3 server
-  // (CommonJS, loaded only by the commands that start a stack) is imported from node_modules too.
-  external: ["pdfjs-dist", "@20minutes/s3rver"],
+  // (CommonJS, loaded only by the commands that start a stack) is imported from node_modules too, and
+  // so are pdfkit (font data beside its code) and sharp (a native addon), which only `thads start`
+  // loads, to render the sample scans.
+  external: ["pdfjs-dist", "@20minutes/s3rver", "pdfkit", "sharp"],
   // CommonJS packages inside the bundle (parts of the AWS SDK) require Node's built-ins; ESM has no `require`.
   banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
   legalComments: "none",

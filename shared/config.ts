@@ -15,7 +15,8 @@ const seconds = (min: number, max: number) => z.coerce.number().int().min(min).m
 /** OCR engines intake can use: Tesseract (reads Vietnamese diacritics; the default) or Amazon Textract. */
 export const OCR_ENGINES = ["tesseract", "textract"] as const;
 
-const settings = {
+/** How each setting is read and checked; infra/settings.ts checks the deployment settings behind them with the same schemas. */
+export const settingSchemas = {
   CASES_TABLE: name,
   MATTERS_TABLE: name,
   ANALYTICS_TABLE: name,
@@ -40,7 +41,7 @@ const settings = {
   REPORT_SCHEME: z.enum(["statistical", "calendar"]),
 } satisfies Record<string, z.ZodType>;
 
-export type SettingName = keyof typeof settings;
+export type SettingName = keyof typeof settingSchemas;
 
 /** The settings each function reads; keys are the function folder names under functions/. */
 export const functionSettings = {
@@ -68,7 +69,7 @@ export const functionSettings = {
 
 export type FunctionName = keyof typeof functionSettings;
 export type SettingsOf<F extends FunctionName> = (typeof functionSettings)[F][number];
-export type ConfigOf<F extends FunctionName> = { [K in SettingsOf<F>]: z.output<(typeof settings)[K]> };
+export type ConfigOf<F extends FunctionName> = { [K in SettingsOf<F>]: z.output<(typeof settingSchemas)[K]> };
 
 function parseSettings(scope: string, names: readonly string[], schemas: Record<string, z.ZodType>, env: NodeJS.ProcessEnv): unknown {
   const shape = Object.fromEntries(names.map((settingName) => [settingName, schemas[settingName] as z.ZodType]));
@@ -82,12 +83,12 @@ function parseSettings(scope: string, names: readonly string[], schemas: Record<
 
 /** Reads and validates the settings of one function. Throws ConfigurationError naming every bad setting. */
 export function loadConfig<F extends FunctionName>(functionName: F, env: NodeJS.ProcessEnv = process.env): ConfigOf<F> {
-  return parseSettings(functionName, functionSettings[functionName], settings, env) as ConfigOf<F>;
+  return parseSettings(functionName, functionSettings[functionName], settingSchemas, env) as ConfigOf<F>;
 }
 
 /** Validates one setting value at synth time (CDK); unresolved tokens are checked by their type only. */
 export function checkSetting(settingName: SettingName, value: string): string | null {
-  const result = settings[settingName].safeParse(value);
+  const result = settingSchemas[settingName].safeParse(value);
   return result.success ? null : result.error.issues.map((issue) => issue.message).join("; ");
 }
 

@@ -1,6 +1,6 @@
 /**
  * Errors the application raises on purpose. Each has a `name`, so logs and the HTTP edge can tell
- * them apart; the edge maps them to status codes (see adapters/aws/lambda-handler.ts), nothing else does.
+ * them apart; the edge maps them to status codes (adapters/aws/lambda-handler.ts), nothing else does.
  */
 import { reason, type Reason, type ReasonCode } from "./domain/review-reasons.ts";
 

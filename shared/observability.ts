@@ -8,7 +8,8 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import { Metrics } from "@aws-lambda-powertools/metrics";
 import { Tracer } from "@aws-lambda-powertools/tracer";
+import { METRICS_NAMESPACE } from "./metrics.ts";
 
 export const logger = new Logger();
-export const metrics = new Metrics({ namespace: "Thads" });
+export const metrics = new Metrics({ namespace: METRICS_NAMESPACE });
 export const tracer = new Tracer();

@@ -1,4 +1,5 @@
 import { CASE_ID_PATTERN } from "#domain/stored-case.ts";
+import { NotFoundError } from "#shared/errors.ts";
 import { UsageError, parseCommandArgs, type Command } from "../command.ts";
 import { date, formatCaseSummary } from "../format/case-summary.ts";
 import { withStackSession } from "../local-stack.ts";
@@ -28,7 +29,7 @@ export const caseCommand: Command = {
       try {
         found = await getCase(caseId, session.cases);
       } catch (error) {
-        if (error instanceof Error && error.name === "NotFoundError") {
+        if (error instanceof NotFoundError) {
           io.err(`thads: ${error.message}\n`);
           return 1;
         }

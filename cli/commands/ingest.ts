@@ -82,7 +82,7 @@ export const ingestCommand: Command = {
       for (const outcome of outcomes) io.out(values.json ? `${JSON.stringify(outcome)}\n` : `${formatIngestOutcome(outcome, outcome.file)}\n`);
       if (!values.json) {
         const { summarise } = await import("../../local/summary.ts");
-        io.out(`\n${formatStackSummary(await summarise({ ...session, deadLetters: session.deadLetters() }))}`);
+        io.out(`\n${formatStackSummary(await summarise({ cases: session.cases, deadLetters: session.deadLetters() }))}`);
       }
       const failed = outcomes.filter((outcome) => outcome.outcome === "failed" || outcome.outcome === "unreadable").length;
       return failed + skipped > 0 ? 1 : 0;

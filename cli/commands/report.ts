@@ -37,12 +37,12 @@ export const reportCommand: Command = {
       if (error instanceof PeriodError) throw new UsageError(error.message);
       throw error;
     }
-    const { reportFromStoredCases } = await import("../../local/report.ts");
-    const { exportReport } = await import("#domain/report/export/export.ts");
+    const { reportFromStoredCases } = await import("#use-cases/report-from-cases.ts");
+    const [{ exportReport }, { xlsxWorkbookWriter }] = await Promise.all([import("#use-cases/export-report.ts"), import("#adapters/xlsx/xlsx-workbook-writer.ts")]);
     return withStackSession(io, async (session) => {
-      const { report, cases } = await reportFromStoredCases(session.documents, values.period!);
+      const { report, cases } = await reportFromStoredCases(session.cases, values.period!);
       await mkdir(values.out, { recursive: true });
-      for (const file of await exportReport(report, format)) {
+      for (const file of await exportReport(report, format, xlsxWorkbookWriter)) {
         const path = join(values.out, file.name);
         await writeFile(path, file.body);
         io.out(`${path}\n`);

@@ -3,6 +3,7 @@ import { documents } from "#adapters/aws/clients.ts";
 import { DynamoDbReportAggregates } from "#adapters/aws/dynamodb-report-aggregates.ts";
 import { matterStreamBatch } from "#adapters/aws/matter-stream.ts";
 import { loadConfig } from "#shared/config.ts";
+import { BusinessMetric } from "#shared/metrics.ts";
 import { logger, metrics } from "#shared/observability.ts";
 import { applyMatterChange } from "#use-cases/apply-matter-changes.ts";
 
@@ -12,5 +13,5 @@ const deps = { aggregates: new DynamoDbReportAggregates(documents, config.ANALYT
 export const handler = matterStreamBatch(async (record) => {
   const { outcome, cells } = await applyMatterChange(record, deps);
   logger.debug("matter change applied", { recordId: record.id, outcome, cells });
-  metrics.addMetric(outcome === "applied" ? "MatterChangesApplied" : "MatterChangesRepeated", MetricUnit.Count, 1);
+  metrics.addMetric(outcome === "applied" ? BusinessMetric.matterChangesApplied : BusinessMetric.matterChangesRepeated, MetricUnit.Count, 1);
 });

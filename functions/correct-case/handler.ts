@@ -7,6 +7,7 @@ import { json, staffRoute } from "#adapters/aws/lambda-handler.ts";
 import { reason } from "#domain/review-reasons.ts";
 import { loadConfig } from "#shared/config.ts";
 import { PreconditionRequiredError } from "#shared/errors.ts";
+import { BusinessMetric } from "#shared/metrics.ts";
 import { logger, metrics } from "#shared/observability.ts";
 import { correctCase } from "#use-cases/correct-case.ts";
 
@@ -31,6 +32,6 @@ export const handler = staffRoute(CorrectCaseRequest, config.COURT_ROLE_PREFIX, 
     { cases, now: () => new Date() },
   );
   logger.info("case corrected", { caseId: updated.caseId, version: updated.version });
-  metrics.addMetric("CasesCorrected", MetricUnit.Count, 1);
+  metrics.addMetric(BusinessMetric.casesCorrected, MetricUnit.Count, 1);
   return json(200, { case: updated }, { etag: `"${updated.version}"` });
 });

@@ -6,6 +6,7 @@ import { s3 } from "#adapters/aws/clients.ts";
 import { httpRoute, json } from "#adapters/aws/lambda-handler.ts";
 import { S3ObjectStore } from "#adapters/aws/s3-object-store.ts";
 import { loadConfig } from "#shared/config.ts";
+import { BusinessMetric } from "#shared/metrics.ts";
 import { logger, metrics } from "#shared/observability.ts";
 import { createUploadUrl } from "#use-cases/create-upload-url.ts";
 
@@ -26,6 +27,6 @@ export const handler = httpRoute(CreateUploadUrlRequest, async (request) => {
     },
   );
   logger.info("upload url issued", { courtId, uploadId: result.uploadId });
-  metrics.addMetric("UploadUrlsIssued", MetricUnit.Count, 1);
+  metrics.addMetric(BusinessMetric.uploadUrlsIssued, MetricUnit.Count, 1);
   return json(200, result);
 });

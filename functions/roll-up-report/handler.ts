@@ -5,8 +5,10 @@ import { DynamoDbReportAggregates } from "#adapters/aws/dynamodb-report-aggregat
 import { ScheduledEventSchema } from "#adapters/aws/event-schemas.ts";
 import { observed } from "#adapters/aws/lambda-handler.ts";
 import { S3ObjectStore } from "#adapters/aws/s3-object-store.ts";
+import { xlsxWorkbookWriter } from "#adapters/xlsx/xlsx-workbook-writer.ts";
 import { haNamNinhBinhDirectory } from "#domain/agencies/ha-nam-ninh-binh.ts";
 import { loadConfig } from "#shared/config.ts";
+import { BusinessMetric } from "#shared/metrics.ts";
 import { logger, metrics } from "#shared/observability.ts";
 import { reportRollup } from "#use-cases/roll-up-report.ts";
 
@@ -14,6 +16,7 @@ const config = loadConfig("roll-up-report");
 const rollup = reportRollup({
   aggregates: new DynamoDbReportAggregates(documents, config.ANALYTICS_TABLE),
   files: new S3ObjectStore(s3),
+  spreadsheets: xlsxWorkbookWriter,
   bucket: config.REPORTS_BUCKET,
   scheme: config.REPORT_SCHEME,
   directory: haNamNinhBinhDirectory(),
@@ -22,6 +25,6 @@ const rollup = reportRollup({
 export const handler = observed(async (event: { time: string }) => {
   const result = await rollup.rollUp({ asOf: event.time });
   logger.info("report rolled up", { asOf: event.time, period: result.period, through: result.through, files: result.reportKeys.length });
-  metrics.addMetric("ReportFilesWritten", MetricUnit.Count, result.reportKeys.length);
+  metrics.addMetric(BusinessMetric.reportFilesWritten, MetricUnit.Count, result.reportKeys.length);
   return result;
 }).use(parser({ schema: ScheduledEventSchema }));

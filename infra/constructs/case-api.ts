@@ -11,6 +11,7 @@ import { Construct } from "constructs";
 import { CaseIndex } from "../../shared/adapters/aws/table-design.ts";
 import { UPLOAD_PREFIX } from "../../shared/domain/upload-key.ts";
 import type { DeploymentSettings } from "../settings.ts";
+import { CASE_API_ROUTES, settingsEnvironment, type ApiFunctionName, type ApiRoute } from "../topology.ts";
 import { ThadsFunction } from "./thads-function.ts";
 
 export interface CaseApiProps {
@@ -67,62 +68,52 @@ export class CaseApi extends Construct {
       },
     });
 
-    const route = (method: HttpMethod, path: string, fn: ThadsFunction) => {
-      this.functions.push(fn);
-      this.api.addRoutes({ path, methods: [method], integration: new HttpLambdaIntegration(`${fn.node.id}Integration`, fn) });
-      return this.api.arnForExecuteApi(method, path.replace(/\{[^}]+\}/g, "*"), STAGE);
-    };
+    const environment = settingsEnvironment(settings);
     // staff routes read the court role prefix to refuse court uploaders themselves, besides IAM
-    const casesSetting = { CASES_TABLE: cases.tableName, COURT_ROLE_PREFIX: settings.courtRolePrefix };
-
-    const upload = route(
-      HttpMethod.POST,
-      "/upload-urls",
-      new ThadsFunction(this, "CreateUploadUrl", {
-        name: "create-upload-url",
-        settings: {
-          UPLOADS_BUCKET: uploads.bucketName,
-          UPLOAD_MAX_BYTES: String(settings.uploadMaxBytes),
-          UPLOAD_URL_TTL_SECONDS: String(settings.uploadUrlTtlSeconds),
-          COURT_ROLE_PREFIX: settings.courtRolePrefix,
-        },
-        logRetention,
-      }).allowWriteObjects(uploads, UPLOAD_PREFIX),
-    );
-    const staffRoutes = [
-      route(HttpMethod.GET, "/cases", new ThadsFunction(this, "SearchCases", { name: "search-cases", settings: casesSetting, logRetention }).allowTable(cases, ["Query", "BatchGetItem"], Object.values(CaseIndex))),
-      route(HttpMethod.GET, "/cases/{caseId}", new ThadsFunction(this, "GetCase", { name: "get-case", settings: casesSetting, logRetention }).allowTable(cases, ["GetItem", "Query"])),
-      route(
-        HttpMethod.PATCH,
-        "/cases/{caseId}",
-        new ThadsFunction(this, "CorrectCase", { name: "correct-case", settings: casesSetting, logRetention }).allowTable(cases, ["GetItem", "Query", "PutItem", "DeleteItem"]),
-      ),
-      route(
-        HttpMethod.GET,
-        "/cases/{caseId}/original",
+    const casesSetting = { CASES_TABLE: cases.tableName, COURT_ROLE_PREFIX: environment.COURT_ROLE_PREFIX };
+    const functions: Record<ApiFunctionName, () => ThadsFunction> = {
+      "create-upload-url": () =>
+        new ThadsFunction(this, "CreateUploadUrl", {
+          name: "create-upload-url",
+          settings: {
+            UPLOADS_BUCKET: uploads.bucketName,
+            UPLOAD_MAX_BYTES: environment.UPLOAD_MAX_BYTES,
+            UPLOAD_URL_TTL_SECONDS: environment.UPLOAD_URL_TTL_SECONDS,
+            COURT_ROLE_PREFIX: environment.COURT_ROLE_PREFIX,
+          },
+          logRetention,
+        }).allowWriteObjects(uploads, UPLOAD_PREFIX),
+      "search-cases": () => new ThadsFunction(this, "SearchCases", { name: "search-cases", settings: casesSetting, logRetention }).allowTable(cases, ["Query", "BatchGetItem"], Object.values(CaseIndex)),
+      "get-case": () => new ThadsFunction(this, "GetCase", { name: "get-case", settings: casesSetting, logRetention }).allowTable(cases, ["GetItem", "Query"]),
+      "correct-case": () => new ThadsFunction(this, "CorrectCase", { name: "correct-case", settings: casesSetting, logRetention }).allowTable(cases, ["GetItem", "Query", "PutItem", "DeleteItem"]),
+      "get-original-url": () =>
         new ThadsFunction(this, "GetOriginalUrl", {
           name: "get-original-url",
-          settings: { ...casesSetting, DOWNLOAD_URL_TTL_SECONDS: String(settings.downloadUrlTtlSeconds) },
+          settings: { ...casesSetting, DOWNLOAD_URL_TTL_SECONDS: environment.DOWNLOAD_URL_TTL_SECONDS },
           logRetention,
           timeout: Duration.seconds(5),
         })
           .allowTable(cases, ["GetItem"])
           .allowReadObjects(uploads, UPLOAD_PREFIX),
-      ),
-      route(
-        HttpMethod.GET,
-        "/review-queue",
-        new ThadsFunction(this, "ListReviewQueue", { name: "list-review-queue", settings: casesSetting, logRetention }).allowTable(cases, ["Query", "BatchGetItem"], [CaseIndex.status]),
-      ),
-    ];
+      "list-review-queue": () => new ThadsFunction(this, "ListReviewQueue", { name: "list-review-queue", settings: casesSetting, logRetention }).allowTable(cases, ["Query", "BatchGetItem"], [CaseIndex.status]),
+    };
+
+    // The route table (infra/topology.ts) the local stack serves too.
+    const invokable: Record<ApiRoute["audience"], string[]> = { court: [], staff: [] };
+    for (const { method, path, functionName, audience } of CASE_API_ROUTES) {
+      const fn = functions[functionName]();
+      this.functions.push(fn);
+      this.api.addRoutes({ path, methods: [HttpMethod[method]], integration: new HttpLambdaIntegration(`${fn.node.id}Integration`, fn) });
+      invokable[audience].push(this.api.arnForExecuteApi(method, path.replace(/\{[^}]+\}/g, "*"), STAGE));
+    }
 
     this.courtUploaderPolicy = new ManagedPolicy(this, "CourtUploaderPolicy", {
       description: "Attach to a court's uploader role: request presigned upload URLs",
-      statements: [new PolicyStatement({ actions: ["execute-api:Invoke"], resources: [upload] })],
+      statements: [new PolicyStatement({ actions: ["execute-api:Invoke"], resources: invokable.court })],
     });
     this.staffPolicy = new ManagedPolicy(this, "StaffPolicy", {
       description: "Attach to enforcement staff roles: search, read, correct cases and fetch originals",
-      statements: [new PolicyStatement({ actions: ["execute-api:Invoke"], resources: staffRoutes })],
+      statements: [new PolicyStatement({ actions: ["execute-api:Invoke"], resources: invokable.staff })],
     });
   }
 }

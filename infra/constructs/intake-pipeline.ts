@@ -13,6 +13,7 @@ import { CaseIndex } from "../../shared/adapters/aws/table-design.ts";
 import { UPLOAD_PREFIX } from "../../shared/domain/upload-key.ts";
 import type { DeploymentSettings } from "../settings.ts";
 import { OcrPipeline } from "./ocr-pipeline.ts";
+import { INTAKE_QUEUE, settingsEnvironment } from "../topology.ts";
 import { ThadsFunction } from "./thads-function.ts";
 import { WorkQueue } from "./work-queue.ts";
 
@@ -26,7 +27,9 @@ export interface IntakePipelineProps {
   logRetention: RetentionDays;
 }
 
-const INTAKE_TIMEOUT = Duration.seconds(90);
+const INTAKE_TIMEOUT = Duration.seconds(INTAKE_QUEUE.consumerTimeoutSeconds);
+/** The intake queues' event source mappings (infra/topology.ts, as the local stack runs them). */
+const EVENT_SOURCE = { batchSize: INTAKE_QUEUE.batchSize, maxConcurrency: INTAKE_QUEUE.maxConcurrency, reportBatchItemFailures: true };
 
 /**
  * Court uploads become cases: S3 ObjectCreated -> intake queue -> ingest-document, which reads the
@@ -67,7 +70,7 @@ export class IntakePipeline extends Construct {
       { prefix: UPLOAD_PREFIX },
     );
 
-    const pageSettings = { CASES_TABLE: cases.tableName, MATTERS_TABLE: matters.tableName, UPLOAD_MAX_BYTES: String(settings.uploadMaxBytes) };
+    const pageSettings = { CASES_TABLE: cases.tableName, MATTERS_TABLE: matters.tableName, UPLOAD_MAX_BYTES: settingsEnvironment(settings).UPLOAD_MAX_BYTES };
     const intakeSettings = { ...pageSettings, IDEMPOTENCY_TABLE: idempotency.tableName };
     this.ocr = new OcrPipeline(this, "TesseractOcr", { uploads, cases, matters, settings: pageSettings, logRetention: props.logRetention });
     this.ingest = new ThadsFunction(this, "IngestDocument", {
@@ -90,8 +93,7 @@ export class IntakePipeline extends Construct {
     // Only what the chosen engine needs: sending pages to the Tesseract queue, or starting Textract jobs.
     if (settings.ocrEngine === "tesseract") this.ocr.pages.queue.grantSendMessages(this.ingest);
     else this.ingest.allowTextract({ startJobs: { publisher: this.textractPublisher, topic: this.textractTopic } });
-    // Few concurrent batches: Textract's request rates are low and the SDK retries throttling adaptively.
-    this.ingest.addEventSource(new SqsEventSource(this.intake.queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 5 }));
+    this.ingest.addEventSource(new SqsEventSource(this.intake.queue, EVENT_SOURCE));
 
     this.completions = new WorkQueue(this, "TextractCompletions", { consumerTimeout: INTAKE_TIMEOUT });
     this.textractTopic.addSubscription(new SqsSubscription(this.completions.queue));
@@ -107,6 +109,6 @@ export class IntakePipeline extends Construct {
       .allowTable(matters, ["PutItem"])
       .allowTable(idempotency, ["GetItem", "PutItem", "UpdateItem", "DeleteItem"])
       .allowTextract();
-    this.complete.addEventSource(new SqsEventSource(this.completions.queue, { batchSize: 5, reportBatchItemFailures: true, maxConcurrency: 5 }));
+    this.complete.addEventSource(new SqsEventSource(this.completions.queue, EVENT_SOURCE));
   }
 }

@@ -1,5 +1,5 @@
 import { Duration } from "aws-cdk-lib";
-import { Alarm, ComparisonOperator, TreatMissingData } from "aws-cdk-lib/aws-cloudwatch";
+import type { Alarm } from "aws-cdk-lib/aws-cloudwatch";
 import type { ITableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { Rule, Schedule } from "aws-cdk-lib/aws-events";
 import { LambdaFunction } from "aws-cdk-lib/aws-events-targets";
@@ -11,6 +11,7 @@ import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import { MatterItemPrefix } from "../../shared/adapters/aws/table-design.ts";
 import { REPORTS_PREFIX } from "../../shared/use-cases/roll-up-report.ts";
+import { messagesWaitingAlarm } from "./alarms.ts";
 import { ThadsFunction } from "./thads-function.ts";
 
 export interface ReportScheduleProps {
@@ -35,6 +36,9 @@ export class ReportSchedule extends Construct {
   readonly failedChangesAlarm: Alarm;
   readonly rollup: ThadsFunction<"roll-up-report">;
   readonly rule: Rule;
+  /** Schedule events EventBridge could not deliver to roll-up-report after its retries. */
+  readonly missedRollups: Queue;
+  readonly missedRollupsAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: ReportScheduleProps) {
     super(scope, id);
@@ -54,14 +58,7 @@ export class ReportSchedule extends Construct {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    this.failedChangesAlarm = new Alarm(this, "FailedMatterChangesAlarm", {
-      alarmDescription: "Matter changes the report aggregates could not take in are waiting in their failure queue",
-      metric: this.failedChanges.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: "Maximum" }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    this.failedChangesAlarm = messagesWaitingAlarm(this, "FailedMatterChangesAlarm", this.failedChanges, "Matter changes the report aggregates could not take in are waiting in their failure queue");
     this.aggregate.addEventSource(
       new DynamoEventSource(props.matters, {
         startingPosition: StartingPosition.TRIM_HORIZON,
@@ -84,10 +81,12 @@ export class ReportSchedule extends Construct {
     })
       .allowTable(props.analytics, ["Query"])
       .allowWriteObjects(props.reports, REPORTS_PREFIX);
+    this.missedRollups = new Queue(this, "MissedRollups", { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    this.missedRollupsAlarm = messagesWaitingAlarm(this, "MissedRollupsAlarm", this.missedRollups, "A scheduled report rollup could not be delivered to roll-up-report: the report in the bucket is out of date");
     this.rule = new Rule(this, "Schedule", {
       description: "Rolls up the enforcement statistics report",
       schedule: Schedule.expression(props.schedule),
-      targets: [new LambdaFunction(this.rollup, { retryAttempts: 2, maxEventAge: Duration.hours(2) })],
+      targets: [new LambdaFunction(this.rollup, { retryAttempts: 2, maxEventAge: Duration.hours(2), deadLetterQueue: this.missedRollups })],
     });
   }
 }

@@ -7,8 +7,9 @@ import { LogLevel, NodejsFunction, OutputFormat } from "aws-cdk-lib/aws-lambda-n
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import type { ITopic } from "aws-cdk-lib/aws-sns";
-import { Construct } from "constructs";
+import type { Construct } from "constructs";
 import { checkSetting, functionSettings, type FunctionName, type SettingName, type SettingsOf } from "../../shared/config.ts";
+import { METRICS_NAMESPACE } from "../../shared/metrics.ts";
 import { bundling, externalModules, filesBesideBundle, nodeRuntime, nodeTarget } from "../bundling.ts";
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
@@ -27,8 +28,8 @@ export interface ThadsFunctionProps<F extends FunctionName> {
 
 /**
  * A Lambda function of this project with its defaults: esbuild bundle (minified ESM, source maps,
- * the runtime's AWS SDK, pdf.js beside the bundle where PDFs are read), ARM64, the newest Node.js
- * runtime, X-Ray active tracing, its own log group and its own role that starts with nothing but writing to that log group. Access is added with the
+ * the runtime's AWS SDK, pdf.js beside the bundle where PDFs are read), ARM64, the Node.js
+ * runtime (pinned in bundling.ts), X-Ray active tracing, its own log group and its own role that starts with nothing but writing to that log group. Access is added with the
  * narrow `allow*` helpers below, never with wildcard actions.
  */
 export class ThadsFunction<F extends FunctionName = FunctionName> extends NodejsFunction {
@@ -133,7 +134,7 @@ export function readObjectsAccess(bucket: IBucket, prefix: string): PolicyStatem
 /** What every function's Powertools reads: its service name (the function folder), the metrics namespace, the log level. */
 export const powertoolsEnvironment = (name: FunctionName) => ({
   POWERTOOLS_SERVICE_NAME: name,
-  POWERTOOLS_METRICS_NAMESPACE: "Thads",
+  POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
   POWERTOOLS_LOG_LEVEL: "INFO",
 });
 

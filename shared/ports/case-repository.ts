@@ -72,6 +72,14 @@ export interface CaseRepository {
   saveCorrection(updated: StoredCase, audit: AuditEntry): Promise<void>;
 }
 
+/**
+ * Every stored case, read in full: a table scan, for the local stack's summaries and reports over its
+ * few thousand cases. No function reads cases this way (on AWS the rollup reads month partitions).
+ */
+export interface CaseArchive {
+  allCases(): AsyncIterable<StoredCase>;
+}
+
 /** A multi-page OCR job started at intake, waiting for its completion notice. */
 export interface PendingOcrJob {
   jobId: string;

@@ -11,13 +11,12 @@ import {
   NoTextFoundError,
   UnsupportedDocumentError,
 } from "#domain/document/unreadable-document-error.ts";
-import { pdfjsTextLayer } from "#adapters/pdf/pdfjs-text-layer.ts";
 
 export interface ReadDocumentDeps {
   /** Recognises scanned pages and images; without it such documents are refused with reason "needs-ocr". */
   ocr?: OcrEngine;
-  /** Reads digital PDFs' own text; pdf.js (loaded on the first PDF) unless a test supplies another. */
-  pdf?: PdfTextLayer;
+  /** Reads digital PDFs' own text (pdf.js, given by the composition roots: intake dependencies, the CLI). */
+  pdf: PdfTextLayer;
 }
 
 export interface ReadDocument {
@@ -65,7 +64,7 @@ const inNfc = (pages: PageText[]): PageText[] =>
   pages.map((page) => ({ ...page, lines: page.lines.map((line) => ({ ...line, text: line.text.normalize("NFC") })) }));
 
 async function readPdf(doc: SourceDocument, deps: ReadDocumentDeps): Promise<{ pages: PageText[]; unreadPages: number[] }> {
-  const layer = await (deps.pdf ?? pdfjsTextLayer).readPages(doc.bytes);
+  const layer = await deps.pdf.readPages(doc.bytes);
   const weak = layer.filter((page) => !judgeTextLayer(pageText(page)).usable).map((page) => page.pageNumber);
   if (weak.length === 0) return { pages: layer, unreadPages: [] };
   if (!deps.ocr) {

@@ -6,11 +6,13 @@
 import type { AgencyDirectory } from "../domain/agencies/directory.ts";
 import { reportFromCubes } from "../domain/report/build-report.ts";
 import { cubesFromResiduals, periodsContaining } from "../domain/report/carry-forward.ts";
-import { exportReport, type ExportFormat } from "../domain/report/export/export.ts";
+import type { ExportFormat } from "../domain/report/export/export.ts";
 import { previousYear, vietnamDate, vietnamMidnight, type PeriodScheme, type ReportPeriod } from "../domain/report/periods.ts";
 import type { ObjectStore } from "../ports/object-store.ts";
 import type { ReportAggregates } from "../ports/report-aggregates.ts";
 import type { ReportRollup, RollupResult } from "../ports/report-rollup.ts";
+import type { SpreadsheetWriter } from "../ports/spreadsheet-writer.ts";
+import { exportReport } from "./export-report.ts";
 
 /** Where exports go in the reports bucket: reports/<period id>/<through date>/<file>. */
 export const REPORTS_PREFIX = "reports/";
@@ -30,6 +32,7 @@ export function periodToReport(asOf: string, scheme: PeriodScheme): { period: Re
 export interface RollupDependencies {
   aggregates: ReportAggregates;
   files: ObjectStore;
+  spreadsheets: SpreadsheetWriter;
   bucket: string;
   scheme: PeriodScheme;
   directory: AgencyDirectory;
@@ -44,7 +47,7 @@ export function reportRollup(deps: RollupDependencies): ReportRollup {
       const report = reportFromCubes(current!, previous!, period, { scheme: deps.scheme, directory: deps.directory });
       const reportKeys: string[] = [];
       for (const format of FORMATS) {
-        for (const file of await exportReport(report, format)) {
+        for (const file of await exportReport(report, format, deps.spreadsheets)) {
           const key = `${REPORTS_PREFIX}${period.id}/${through}/${file.name}`;
           await deps.files.put({ bucket: deps.bucket, key }, file.body, file.contentType);
           reportKeys.push(key);

@@ -1,6 +1,6 @@
 import { Validations } from "aws-cdk-lib";
 import { describe, expect, it } from "vitest";
-import { ACCEPTED_WILDCARDS, ThadsNagChecks } from "../../infra/nag.ts";
+import { ACCEPTED_WILDCARDS, PINNED_RUNTIME_REASON, ThadsNagChecks } from "../../infra/nag.ts";
 import { synthesizeApp } from "./synthesize.ts";
 
 // Bundling is skipped here (the stacks test covers it): cdk-nag reads templates, not function code.
@@ -24,14 +24,16 @@ describe("cdk-nag AwsSolutions checks", () => {
     for (const { reason } of acknowledgements) expect(reason.length).toBeGreaterThan(60);
   });
 
-  it("acknowledge only wildcard resources for actions that need them, CDK's own notification handler, and the stream's failure queue", () => {
+  it("acknowledge only wildcard resources for actions that need them, CDK's own notification handler, the failure queues of the stream and the schedule, and the pinned runtime", () => {
     const accepted = new Set([...ACCEPTED_WILDCARDS.map((wildcard) => wildcard.reason)]);
     const others = [
       { id: "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]", path: "ThadsStateless/BucketNotificationsHandler050a0587b7544547bf325f094a3db834" },
       { id: "AwsSolutions-SQS3", path: "ThadsStateless/Reports/FailedMatterChanges/Resource" },
+      { id: "AwsSolutions-SQS3", path: "ThadsStateless/Reports/MissedRollups/Resource" },
     ];
     for (const { id, reason, path } of acknowledgements) {
       if (id.startsWith("AwsSolutions-IAM5[Resource::")) expect(accepted.has(reason)).toBe(true);
+      else if (id === "AwsSolutions-L1") expect(reason).toBe(PINNED_RUNTIME_REASON);
       else expect(others).toContainEqual({ id, path });
     }
   });

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BUNDLE_GOAL_BYTES, benchBundles } from "../../bench/bundles.ts";
 import { esbuildOptions } from "../../infra/bundling.ts";
 import { repoRoot } from "../support/paths.ts";
 
@@ -26,9 +27,10 @@ async function runBundled(source: string, options: Parameters<typeof build>[0] =
 }
 
 const EXPORT_XLSX = `
+import { xlsxWorkbookWriter } from ${JSON.stringify(join(repoRoot, "shared/adapters/xlsx/xlsx-workbook-writer.ts"))};
 import { buildReport } from ${JSON.stringify(join(repoRoot, "shared/domain/report/build-report.ts"))};
-import { exportReport } from ${JSON.stringify(join(repoRoot, "shared/domain/report/export/export.ts"))};
-const [file] = await exportReport(buildReport({ matters: [], events: [], period: "2026-H1" }), "xlsx");
+import { exportReport } from ${JSON.stringify(join(repoRoot, "shared/use-cases/export-report.ts"))};
+const [file] = await exportReport(buildReport({ matters: [], events: [], period: "2026-H1" }), "xlsx", xlsxWorkbookWriter);
 console.log(file.body.subarray(0, 2).toString("latin1"));
 `;
 
@@ -38,7 +40,9 @@ describe("the report export inside a Lambda bundle", () => {
     expect(await runBundled(EXPORT_XLSX)).toBe("PK");
   });
 
-  it("needs the require shim the bundle banner provides: without it exceljs cannot load node built-ins", async () => {
-    await expect(runBundled(EXPORT_XLSX, { ...esbuildOptions, banner: { js: "" } })).rejects.toThrow(/Dynamic require of .* is not supported/);
+  it("keeps the roll-up-report function's bundle within the 1 MB goal", async () => {
+    const [figures] = await benchBundles({ runs: 1, functions: ["roll-up-report"] });
+    expect(figures?.bytes).toBeLessThanOrEqual(BUNDLE_GOAL_BYTES);
+    expect(figures?.largest.map((part) => part.source)).not.toContain("exceljs");
   });
 });

@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { Match } from "aws-cdk-lib/assertions";
 import { describe, expect, it } from "vitest";
 import { nodeRuntime } from "../../infra/bundling.ts";
+import { BusinessMetric, METRICS_NAMESPACE } from "../../shared/metrics.ts";
+import { CASE_API_ROUTES, FUNCTION_SETTING_DEFAULTS, INTAKE_QUEUE } from "../../infra/topology.ts";
 import { casesTable, mattersTable, tableDesigns } from "../../shared/adapters/aws/table-design.ts";
 import { functionSettings } from "../../shared/config.ts";
 import { synthesizeApp } from "./synthesize.ts";
@@ -112,14 +114,14 @@ describe("stateless stack", () => {
     expect(Object.values(statelessResources).filter((resource) => /^AWS::(S3::Bucket|DynamoDB::)/.test(resource.Type))).toEqual([]);
   });
 
-  it("runs every handler on the newest Node.js runtime, ARM64, with X-Ray tracing and its own retained-for-90-days log group", () => {
+  it("runs every handler on the pinned Node.js 22 runtime, ARM64, with X-Ray tracing and its own retained-for-90-days log group", () => {
     expect(functions).toHaveLength(zipFunctions.length);
     for (const [, fn] of functions) {
       expect(fn.Properties).toMatchObject({ Runtime: nodeRuntime.name, Architectures: ["arm64"], TracingConfig: { Mode: "Active" }, Handler: "index.handler" });
       const logGroup = statelessResources[fn.Properties.LoggingConfig.LogGroup.Ref];
       expect(logGroup).toMatchObject({ Type: "AWS::Logs::LogGroup", Properties: { RetentionInDays: 90 } });
     }
-    expect(nodeRuntime.name).toBe("nodejs24.x");
+    expect(nodeRuntime.name).toBe("nodejs22.x");
   });
 
   it("gives each function exactly the settings its handler reads", () => {
@@ -173,7 +175,7 @@ describe("stateless stack", () => {
     );
   });
 
-  it("alarms as soon as a message lands in a dead-letter queue (intake, OCR pages, completions) or the stream's failure queue", () => {
+  it("alarms as soon as a message lands in a dead-letter queue (intake, OCR pages, completions), the stream's failure queue or the schedule's", () => {
     stateless.template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", { MetricName: "ApproximateNumberOfMessagesVisible", Threshold: 0, ComparisonOperator: "GreaterThanThreshold" }, 4);
   });
 
@@ -212,6 +214,18 @@ describe("stateless stack", () => {
     expect(stage?.AccessLogSettings.Format).not.toMatch(/querystring|rawQueryString/i);
   });
 
+  it("deploys the route table, queue settings and setting defaults the local stack also reads (infra/topology.ts)", () => {
+    const routeKeys = ofType(statelessResources, "AWS::ApiGatewayV2::Route").map(([, route]) => route.Properties.RouteKey as string);
+    expect(routeKeys.sort()).toEqual(CASE_API_ROUTES.map((route) => `${route.method} ${route.path}`).sort());
+    stateless.template.resourcePropertiesCountIs("AWS::Lambda::EventSourceMapping", { BatchSize: INTAKE_QUEUE.batchSize, ScalingConfig: { MaximumConcurrency: INTAKE_QUEUE.maxConcurrency } }, 2);
+    expect(statelessResources[logicalId(statelessResources, "AWS::SQS::Queue", "IntakeQueue")]?.Properties).toMatchObject({
+      RedrivePolicy: { maxReceiveCount: INTAKE_QUEUE.maxReceiveCount },
+      VisibilityTimeout: INTAKE_QUEUE.consumerTimeoutSeconds * INTAKE_QUEUE.visibilityTimeoutFactor,
+    });
+    const upload = statelessResources[logicalId(statelessResources, "AWS::Lambda::Function", "CaseApiCreateUploadUrl")];
+    expect(upload?.Properties.Environment.Variables).toMatchObject({ UPLOAD_MAX_BYTES: String(FUNCTION_SETTING_DEFAULTS.uploadMaxBytes), UPLOAD_URL_TTL_SECONDS: String(FUNCTION_SETTING_DEFAULTS.uploadUrlTtlSeconds) });
+  });
+
   it("lets courts call only the upload route and staff only the case routes", () => {
     const [courtPolicy, staffPolicy] = ["CaseApiCourtUploaderPolicy", "CaseApiStaffPolicy"].map(
       (prefix) => statelessResources[logicalId(statelessResources, "AWS::IAM::ManagedPolicy", prefix)]?.Properties.PolicyDocument.Statement,
@@ -227,6 +241,51 @@ describe("stateless stack", () => {
       ScheduleExpression: "cron(0 19 * * ? *)",
       Targets: [Match.objectLike({ Arn: { "Fn::GetAtt": [logicalId(statelessResources, "AWS::Lambda::Function", "ReportsRollUpReport"), "Arn"] }, RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 } })],
     });
+  });
+});
+
+describe("operability", () => {
+  const alarms = ofType(statelessResources, "AWS::CloudWatch::Alarm").map(([, alarm]) => alarm.Properties);
+  const functionIds = ofType(statelessResources, "AWS::Lambda::Function")
+    .filter(([, fn]) => fn.Properties.Runtime?.startsWith("nodejs"))
+    .map(([id]) => id);
+  const alarmedFunctions = (metricName: string) =>
+    alarms.filter((alarm) => alarm.Namespace === "AWS/Lambda" && alarm.MetricName === metricName && alarm.Threshold === 0).map((alarm) => alarm.Dimensions[0].Value.Ref).sort();
+
+  it("alarms on the first error and the first throttle of every function", () => {
+    expect(alarmedFunctions("Errors")).toEqual([...functionIds].sort());
+    expect(alarmedFunctions("Throttles")).toEqual([...functionIds].sort());
+  });
+
+  it("alarms when the oldest message of either intake queue has waited more than an hour", () => {
+    const aged = alarms.filter((alarm) => alarm.MetricName === "ApproximateAgeOfOldestMessage");
+    expect(aged.map((alarm) => alarm.Threshold)).toEqual([3600, 3600]);
+    expect(aged.map((alarm) => JSON.stringify(alarm.Dimensions)).join()).toContain(logicalId(statelessResources, "AWS::SQS::Queue", "IntakeQueue"));
+  });
+
+  it("keeps schedule events it could not deliver to roll-up-report in an encrypted dead-letter queue", () => {
+    const queue = logicalId(statelessResources, "AWS::SQS::Queue", "ReportsMissedRollups");
+    stateless.template.hasResourceProperties("AWS::Events::Rule", { Targets: [Match.objectLike({ DeadLetterConfig: { Arn: { "Fn::GetAtt": [queue, "Arn"] } } })] });
+    expect(statelessResources[queue]?.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+  });
+
+  it("has a dashboard with the business metrics the functions emit and every alarm", () => {
+    const dashboards = ofType(statelessResources, "AWS::CloudWatch::Dashboard");
+    expect(dashboards).toHaveLength(1);
+    const body = JSON.stringify(dashboards[0]?.[1].Properties.DashboardBody);
+    for (const metric of Object.values(BusinessMetric)) {
+      if (metric !== BusinessMetric.matterChangesRepeated) expect(body).toContain(`\\"${metric}\\"`);
+    }
+    expect(body).toContain(`\\"${METRICS_NAMESPACE}\\"`);
+    for (const [id] of ofType(statelessResources, "AWS::CloudWatch::Alarm")) expect(body).toContain(id);
+  });
+
+  it("outputs the API's URL and the dashboard's", () => {
+    const outputs = stateless.template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    const api = Object.entries(outputs).find(([id]) => id.startsWith("OperationsApiUrl"));
+    const dashboard = Object.entries(outputs).find(([id]) => id.startsWith("OperationsDashboardUrl"));
+    expect(JSON.stringify(api?.[1].Value)).toContain(logicalId(statelessResources, "AWS::ApiGatewayV2::Api", "CaseApi"));
+    expect(JSON.stringify(dashboard?.[1].Value)).toContain("console.aws.amazon.com/cloudwatch/home?region=ap-southeast-1#dashboards:name=");
   });
 });
 

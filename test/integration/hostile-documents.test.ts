@@ -7,6 +7,7 @@ import { createDeflate } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { DocumentTooLargeError, UnreadableDocumentError } from "#domain/document/unreadable-document-error.ts";
 import type { OcrEngine } from "#ports/ocr-engine.ts";
+import { pdfjsTextLayer } from "#adapters/pdf/pdfjs-text-layer.ts";
 import { readDocument } from "#use-cases/read-document.ts";
 import { renderScannedPdf } from "../../scripts/pdf/render-text-pdf.ts";
 
@@ -128,7 +129,7 @@ describe("hostile documents are refused before decoding", () => {
   ])("refuses %s as too large, without OCR", async (_, name, mediaType, bytes) => {
     const ocr = untouchedOcr();
 
-    const error = await refusal(readDocument({ name, mediaType, bytes }, { ocr }));
+    const error = await refusal(readDocument({ name, mediaType, bytes }, { ocr, pdf: pdfjsTextLayer }));
 
     expect(error).toBeInstanceOf(DocumentTooLargeError);
     expect(error.reason).toBe("too-large");
@@ -139,7 +140,7 @@ describe("hostile documents are refused before decoding", () => {
   it("refuses a TIFF whose image directories loop as corrupt, without OCR", async () => {
     const ocr = untouchedOcr();
 
-    const error = await refusal(readDocument({ name: "loop.tif", mediaType: "image/tiff", bytes: tiff([[100, 100], [100, 100]], true) }, { ocr }));
+    const error = await refusal(readDocument({ name: "loop.tif", mediaType: "image/tiff", bytes: tiff([[100, 100], [100, 100]], true) }, { ocr, pdf: pdfjsTextLayer }));
 
     expect(error.reason).toBe("corrupt");
     expect(ocr.calls).toBe(0);
@@ -148,7 +149,7 @@ describe("hostile documents are refused before decoding", () => {
   it("reads an ordinary scan-sized PNG header through to OCR", async () => {
     const ocr = untouchedOcr();
 
-    await refusal(readDocument({ name: "a4.png", mediaType: "image/png", bytes: pngHeader(2480, 3508) }, { ocr }));
+    await refusal(readDocument({ name: "a4.png", mediaType: "image/png", bytes: pngHeader(2480, 3508) }, { ocr, pdf: pdfjsTextLayer }));
 
     expect(ocr.calls).toBe(1);
   });
@@ -158,7 +159,7 @@ describe("hostile documents are refused before decoding", () => {
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const before = process.memoryUsage().rss;
 
-    const error = await refusal(readDocument({ name: "bomb.pdf", mediaType: "application/pdf", bytes: bomb }, { ocr: untouchedOcr() }));
+    const error = await refusal(readDocument({ name: "bomb.pdf", mediaType: "application/pdf", bytes: bomb }, { ocr: untouchedOcr(), pdf: pdfjsTextLayer }));
 
     expect(error.reason).toBe("too-large");
     expect(error.message).toMatch(/inflate|decoded/);
@@ -169,7 +170,7 @@ describe("hostile documents are refused before decoding", () => {
     const pdf = await renderScannedPdf(5_000);
     const ocr = untouchedOcr();
 
-    const error = await refusal(readDocument({ name: "5000.pdf", mediaType: "application/pdf", bytes: pdf }, { ocr }));
+    const error = await refusal(readDocument({ name: "5000.pdf", mediaType: "application/pdf", bytes: pdf }, { ocr, pdf: pdfjsTextLayer }));
 
     expect(error.reason).toBe("too-large");
     expect(error.message).toMatch(/5000 pages|5,000 pages/);

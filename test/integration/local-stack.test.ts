@@ -7,11 +7,9 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decodeEventKey } from "#domain/upload-key.ts";
 import { renderTextPdf } from "../../scripts/pdf/render-text-pdf.ts";
 import { LOCAL_NAMES } from "../../local/environment.ts";
 import { LocalStack } from "../../local/stack.ts";
-import { scanCases } from "../../local/summary.ts";
 import { samplesDir } from "../support/paths.ts";
 
 let stack: LocalStack;
@@ -35,13 +33,13 @@ async function ingest(courtId: string, fileName: string, bytes: Uint8Array): Pro
 
 async function caseCount(): Promise<number> {
   let count = 0;
-  for await (const _ of scanCases(stack.clients.documents, LOCAL_NAMES.casesTable)) count++;
+  for await (const _ of stack.cases.allCases()) count++;
   return count;
 }
 
 async function casesNumbered(caseNumber: string) {
   const found = [];
-  for await (const stored of scanCases(stack.clients.documents, LOCAL_NAMES.casesTable)) if (stored.caseNumber === caseNumber) found.push(stored);
+  for await (const stored of stack.cases.allCases()) if (stored.caseNumber === caseNumber) found.push(stored);
   return found;
 }
 

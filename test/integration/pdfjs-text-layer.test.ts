@@ -35,7 +35,7 @@ describe("reading a digital PDF's text layer with pdf.js", () => {
 
   it("reads the bundled sample PDF back as the text it was rendered from", async () => {
     const bytes = readFileSync(join(samplesDir, "pdf", "ban-an-vay-tai-san.pdf"));
-    const read = await readDocument({ name: "ban-an-vay-tai-san.pdf", mediaType: "application/pdf", bytes }, {});
+    const read = await readDocument({ name: "ban-an-vay-tai-san.pdf", mediaType: "application/pdf", bytes }, { pdf: pdfjsTextLayer });
     expect(read.pages.length).toBeGreaterThan(1);
     expect(read.unreadPages).toEqual([]);
     expect(withoutSpaces(read.text)).toBe(withoutSpaces(readFileSync(join(samplesDir, "ban-an-vay-tai-san.txt"), "utf8")));

@@ -22,6 +22,13 @@ const textLayers = (...pages: string[][]): PdfTextLayer => ({
   readPages: async () => pages.map((lines, i) => page(i + 1, lines)),
 });
 
+/** For documents that are not PDFs: a PDF reader that must not be asked. */
+const noPdf: PdfTextLayer = {
+  readPages: async () => {
+    throw new Error("not a PDF: the PDF reader must not be called");
+  },
+};
+
 /** An OCR engine that "recognises" prepared text and records what it was asked to read. */
 function fakeOcr(recognised: Record<number, string[]>): OcrEngine & { calls: Array<{ doc: SourceDocument; options?: RecognizeOptions }> } {
   const calls: Array<{ doc: SourceDocument; options?: RecognizeOptions }> = [];
@@ -48,7 +55,7 @@ const png: SourceDocument = {
 
 describe("reading a document into pages of text", () => {
   it("reads a plain-text file as one page, NFC-normalised", async () => {
-    const read = await readDocument(textFile(OPERATIVE_PAGE.join("\n").normalize("NFD")), {});
+    const read = await readDocument(textFile(OPERATIVE_PAGE.join("\n").normalize("NFD")), { pdf: noPdf });
     expect(read.mediaType).toBe("text/plain");
     expect(read.pages).toHaveLength(1);
     expect(read.pages[0]?.source).toBe("plain-text");
@@ -99,7 +106,7 @@ describe("reading a document into pages of text", () => {
 
   it("sends an image whole to OCR, as the type its bytes show", async () => {
     const ocr = fakeOcr({ 1: OPERATIVE_PAGE });
-    const read = await readDocument(png, { ocr });
+    const read = await readDocument(png, { ocr, pdf: noPdf });
     expect(ocr.calls).toHaveLength(1);
     expect(ocr.calls[0]?.options).toBeUndefined();
     expect(ocr.calls[0]?.doc.mediaType).toBe("image/png");
@@ -108,16 +115,16 @@ describe("reading a document into pages of text", () => {
   });
 
   it("without OCR refuses an image", async () => {
-    expect(await failureReason(readDocument(png, {}))).toBe("needs-ocr");
+    expect(await failureReason(readDocument(png, { pdf: noPdf }))).toBe("needs-ocr");
   });
 
   it("refuses a document in which recognition found no letters at all", async () => {
-    expect(await failureReason(readDocument(png, { ocr: fakeOcr({ 1: ["| |", "--- 12 ---"] }) }))).toBe("no-text");
+    expect(await failureReason(readDocument(png, { ocr: fakeOcr({ 1: ["| |", "--- 12 ---"] }), pdf: noPdf }))).toBe("no-text");
   });
 
   it("refuses empty and unknown input before reading anything", async () => {
-    expect(await failureReason(readDocument({ ...pdf, bytes: new Uint8Array() }, {}))).toBe("empty");
+    expect(await failureReason(readDocument({ ...pdf, bytes: new Uint8Array() }, { pdf: noPdf }))).toBe("empty");
     const zip = { name: "ban-an.docx", mediaType: "application/pdf" as const, bytes: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2]) };
-    expect(await failureReason(readDocument(zip, {}))).toBe("unsupported-type");
+    expect(await failureReason(readDocument(zip, { pdf: noPdf }))).toBe("unsupported-type");
   });
 });

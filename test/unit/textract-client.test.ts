@@ -1,7 +1,7 @@
 import "../support/lambda-env.ts";
 import { DetectDocumentTextCommand } from "@aws-sdk/client-textract";
 import { describe, expect, it } from "vitest";
-import { buildTextractClient } from "#adapters/aws/clients.ts";
+import { buildTextractClient } from "#adapters/aws/client-builders.ts";
 import { TextractOcrEngine } from "#adapters/aws/textract-ocr.ts";
 
 const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}) => ({

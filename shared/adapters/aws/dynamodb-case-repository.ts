@@ -5,11 +5,14 @@
  *   sk = CASE                the case, carrying the keys of every index it appears in
  *   sk = NAMETOKEN#<word>    one per distinct folded word of its party names (name search)
  *   sk = AUDIT#<version>#<at> one per staff correction
- * Every search is a Query on an index partition; none scans the table.
+ * Every search is a Query on an index partition; none scans the table (allCases does, for the local stack).
  */
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import {
   BatchGetCommand,
   GetCommand,
+  paginateQuery,
+  paginateScan,
   QueryCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
@@ -20,7 +23,7 @@ import { reason, reviewCodesOf } from "../../domain/review-reasons.ts";
 import { caseNumberKey, nameTokens } from "../../domain/search-keys.ts";
 import { caseDate, type AuditEntry, type StoredCase } from "../../domain/stored-case.ts";
 import { InvalidRequestError, VersionConflictError } from "../../errors.ts";
-import type { CaseRepository, CaseSearch, CaseSummary, Page, PageRequest } from "../../ports/case-repository.ts";
+import type { CaseArchive, CaseRepository, CaseSearch, CaseSummary, Page, PageRequest } from "../../ports/case-repository.ts";
 import { CaseIndex, casesTable } from "./table-design.ts";
 
 /** Keeps create and correction transactions within DynamoDB's 100 actions (case + audit + puts + deletes). */
@@ -128,9 +131,7 @@ function assertItemFits(item: Item, what: string): void {
 }
 
 function isConditionFailure(error: unknown, actionIndex: number): boolean {
-  if (!(error instanceof Error) || error.name !== "TransactionCanceledException") return false;
-  const reasons = (error as Error & { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-  return reasons?.[actionIndex]?.Code === "ConditionalCheckFailed";
+  return error instanceof TransactionCanceledException && error.CancellationReasons?.[actionIndex]?.Code === "ConditionalCheckFailed";
 }
 
 const CursorSchema = z.object({ p: z.number().int().min(0), k: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
@@ -263,7 +264,7 @@ function filtersFor(criteria: CaseSearch, keyed: readonly (keyof CaseSearch)[]) 
   return { parts, names, values };
 }
 
-export class DynamoDbCaseRepository implements CaseRepository {
+export class DynamoDbCaseRepository implements CaseRepository, CaseArchive {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -294,6 +295,14 @@ export class DynamoDbCaseRepository implements CaseRepository {
   async get(caseId: string): Promise<StoredCase | null> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: { pk: casePk(caseId), sk: CASE_SK }, ConsistentRead: true }));
     return Item ? storedCase(Item) : null;
+  }
+
+  async *allCases(): AsyncGenerator<StoredCase> {
+    const pages = paginateScan(
+      { client: this.client },
+      { TableName: this.tableName, FilterExpression: "#entity = :case", ExpressionAttributeNames: { "#entity": "entity" }, ExpressionAttributeValues: { ":case": "case" } },
+    );
+    for await (const page of pages) for (const item of page.Items ?? []) yield storedCase(item);
   }
 
   async history(caseId: string): Promise<AuditEntry[]> {
@@ -359,21 +368,17 @@ export class DynamoDbCaseRepository implements CaseRepository {
 
   private async itemsOfCase(caseId: string, skPrefix: string, projection?: string): Promise<Item[]> {
     const items: Item[] = [];
-    let startKey: Item | undefined;
-    do {
-      const output = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
-          ExpressionAttributeValues: { ":pk": casePk(caseId), ":prefix": skPrefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-          ...(projection && { ProjectionExpression: projection }),
-        }),
-      );
-      items.push(...(output.Items ?? []));
-      startKey = output.LastEvaluatedKey;
-    } while (startKey);
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :prefix)",
+        ExpressionAttributeValues: { ":pk": casePk(caseId), ":prefix": skPrefix },
+        ConsistentRead: true,
+        ...(projection && { ProjectionExpression: projection }),
+      },
+    );
+    for await (const page of pages) items.push(...(page.Items ?? []));
     return items;
   }
 

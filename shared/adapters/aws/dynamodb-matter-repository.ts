@@ -7,8 +7,8 @@
  * Keeping the audit trail inside the matter item is what lets the stream record of one change
  * carry everything the report aggregates need (old and new image), with no extra read.
  */
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { GetCommand, paginateQuery, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { MatterItemSchema } from "../../domain/lifecycle/schema.ts";
 import type { MatterProposal } from "../../domain/matters/types.ts";
@@ -39,7 +39,7 @@ const StoredProposalSchema = z.object({
 
 function conditionFailed(error: unknown): boolean {
   if (error instanceof TransactionCanceledException) return (error.CancellationReasons ?? []).some((reason) => reason.Code === "ConditionalCheckFailed");
-  return error instanceof Error && error.name === "ConditionalCheckFailedException";
+  return error instanceof ConditionalCheckFailedException;
 }
 
 export class DynamoDbMatterRepository implements MatterRepository {
@@ -74,24 +74,17 @@ export class DynamoDbMatterRepository implements MatterRepository {
 
   async ofCase(caseId: string): Promise<CaseMatters> {
     const found: CaseMatters = { proposals: [], matters: [] };
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: "pk = :pk",
-          ExpressionAttributeValues: { ":pk": casePk(caseId) },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.client },
+      { TableName: this.tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": casePk(caseId) }, ConsistentRead: true },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) {
         const sk = String(item.sk);
         if (sk.startsWith(MatterItemPrefix.matter)) found.matters.push(MatterItemSchema.parse(item));
         else if (sk.startsWith(MatterItemPrefix.proposal)) found.proposals.push(StoredProposalSchema.parse(item) as MatterProposal);
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    }
     return found;
   }
 

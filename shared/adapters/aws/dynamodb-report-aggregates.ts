@@ -9,7 +9,7 @@
  * what makes a redelivered record a no-op.
  */
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { paginateQuery, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { CellDelta } from "../../domain/report/incremental.ts";
 import { COUNTS, emptyCell } from "../../domain/report/indicators.ts";
 import type { PeriodScheme, ReportPeriod } from "../../domain/report/periods.ts";
@@ -84,16 +84,15 @@ export class DynamoDbReportAggregates implements ReportAggregates {
 
   async residuals(scheme: PeriodScheme, through: ReportPeriod): Promise<Map<string, Cube>> {
     const residuals = new Map<string, Cube>();
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: "pk = :pk AND sk <= :last",
-          ExpressionAttributeValues: { ":pk": residualPk(scheme), ":last": `${through.id}#\uffff` },
-          ExclusiveStartKey: startKey,
-        }),
-      );
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: "pk = :pk AND sk <= :last",
+        ExpressionAttributeValues: { ":pk": residualPk(scheme), ":last": `${through.id}#\uffff` },
+      },
+    );
+    for await (const page of pages) {
       for (const item of page.Items ?? []) {
         const cell = emptyCell();
         CELL_ATTRIBUTES.forEach((name, index) => {
@@ -104,8 +103,7 @@ export class DynamoDbReportAggregates implements ReportAggregates {
         cube.set(String(item.cell), cell);
         residuals.set(period, cube);
       }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    }
     return residuals;
   }
 }

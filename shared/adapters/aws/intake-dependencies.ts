@@ -2,9 +2,11 @@
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { vietnamDirectory } from "../../domain/agencies/vietnam-directory.ts";
 import type { AsyncOcrEngine } from "../../ports/ocr-engine.ts";
+import { BusinessMetric } from "../../metrics.ts";
 import { logger, metrics } from "../../observability.ts";
 import type { IntakeDependencies, IntakeOutcome } from "../../use-cases/intake-steps.ts";
 import { extractDocument } from "../../use-cases/extract-document.ts";
+import { pdfjsTextLayer } from "../pdf/pdfjs-text-layer.ts";
 import { documents, s3 } from "./clients.ts";
 import { DynamoDbCaseRepository } from "./dynamodb-case-repository.ts";
 import { DynamoDbMatterRepository } from "./dynamodb-matter-repository.ts";
@@ -20,7 +22,7 @@ export function intakeDependencies(
     cases: new DynamoDbCaseRepository(documents, config.CASES_TABLE),
     ocrJobs: new DynamoDbPendingOcrJobs(documents, config.CASES_TABLE),
     ocr,
-    extractDocument,
+    extractDocument: (document, readers) => extractDocument(document, { ...readers, pdf: pdfjsTextLayer }),
     matters: new DynamoDbMatterRepository(documents, config.MATTERS_TABLE),
     directory: vietnamDirectory(),
     maxBytes: config.UPLOAD_MAX_BYTES,
@@ -28,10 +30,10 @@ export function intakeDependencies(
 }
 
 const OUTCOME_METRICS: Record<IntakeOutcome["outcome"], string> = {
-  created: "CasesCreated",
-  duplicate: "DuplicateDocuments",
-  "ocr-started": "OcrJobsStarted",
-  unreadable: "UnreadableDocuments",
+  created: BusinessMetric.casesCreated,
+  duplicate: BusinessMetric.duplicateDocuments,
+  "ocr-started": BusinessMetric.ocrJobsStarted,
+  unreadable: BusinessMetric.unreadableDocuments,
 };
 
 /** Logs and counts what became of a document (ids only: no key, file name or party names). */
@@ -39,7 +41,7 @@ export function reportIntakeOutcome(outcome: IntakeOutcome): IntakeOutcome {
   logger.info("document processed", { ...outcome });
   metrics.addMetric(OUTCOME_METRICS[outcome.outcome], MetricUnit.Count, 1);
   if ((outcome.outcome === "created" && outcome.needsReview) || outcome.outcome === "unreadable") {
-    metrics.addMetric("CasesNeedingReview", MetricUnit.Count, 1);
+    metrics.addMetric(BusinessMetric.casesNeedingReview, MetricUnit.Count, 1);
   }
   return outcome;
 }

@@ -7,6 +7,7 @@ import { parser as batchParser } from "@aws-lambda-powertools/batch/parser";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
+import { ParseError } from "@aws-lambda-powertools/parser/errors";
 import { parser } from "@aws-lambda-powertools/parser/middleware";
 import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy, { type MiddlewareObj } from "@middy/core";
@@ -22,6 +23,7 @@ import {
   PreconditionRequiredError,
   VersionConflictError,
 } from "../../errors.ts";
+import { BusinessMetric } from "../../metrics.ts";
 import { logger, metrics, tracer } from "../../observability.ts";
 import { assertStaffCaller } from "./caller.ts";
 
@@ -33,14 +35,15 @@ export function observed<TEvent, TResult>(handler: (event: TEvent, context: Cont
     .use(logMetrics(metrics, { captureColdStartMetric: true }));
 }
 
-const STATUS_BY_ERROR = new Map<string, number>([
-  [InvalidRequestError.name, 400],
-  ["ParseError", 400],
-  [ForbiddenError.name, 403],
-  [NotFoundError.name, 404],
-  [VersionConflictError.name, 412],
-  [PreconditionRequiredError.name, 428],
-]);
+/** The application's errors a caller can act on, and their statuses; the first class an error is an instance of wins. */
+const STATUS_BY_ERROR: readonly [new (...args: never[]) => Error, number][] = [
+  [InvalidRequestError, 400],
+  [ParseError, 400],
+  [ForbiddenError, 403],
+  [NotFoundError, 404],
+  [VersionConflictError, 412],
+  [PreconditionRequiredError, 428],
+];
 
 // zod's issues add `keys` for fields it does not know
 type SchemaIssue = { message: string; path?: readonly (PropertyKey | { key: PropertyKey })[]; keys?: readonly string[] };
@@ -65,7 +68,7 @@ function httpStatusOfErrors(): MiddlewareObj {
     onError: async (request) => {
       const error = request.error;
       if (!error) return;
-      const statusCode = STATUS_BY_ERROR.get(error.name);
+      const statusCode = STATUS_BY_ERROR.find(([kind]) => error instanceof kind)?.[1];
       if (statusCode === undefined) {
         logger.error("request failed", error);
         return;
@@ -119,7 +122,7 @@ export function sqsBatch<S extends z.ZodType>(
       await handleRecord(record.body, record);
     } catch (error) {
       logger.warn("record failed; it returns to the queue", { messageId: record.messageId, error });
-      metrics.addMetric("RecordsFailed", MetricUnit.Count, 1);
+      metrics.addMetric(BusinessMetric.recordsFailed, MetricUnit.Count, 1);
       throw error;
     }
   };

@@ -9,6 +9,7 @@ import { DynamoDBStreamRecord } from "@aws-lambda-powertools/parser/schemas/dyna
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from "aws-lambda";
 import type { z } from "zod";
 import { MatterItemSchema } from "../../domain/lifecycle/schema.ts";
+import { BusinessMetric } from "../../metrics.ts";
 import { logger, metrics } from "../../observability.ts";
 import type { MatterChangeRecord } from "../../use-cases/apply-matter-changes.ts";
 import { observed } from "./lambda-handler.ts";
@@ -44,7 +45,7 @@ export function matterStreamBatch(handleChange: (record: MatterChangeRecord) => 
     } catch (error) {
       // Ids only: images hold party names.
       logger.warn("stream record failed; it will be retried", { eventID: record.eventID, errorName: (error as Error).name });
-      metrics.addMetric("StreamRecordsFailed", MetricUnit.Count, 1);
+      metrics.addMetric(BusinessMetric.streamRecordsFailed, MetricUnit.Count, 1);
       throw error;
     }
   };

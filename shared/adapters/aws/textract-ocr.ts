@@ -31,7 +31,7 @@ export const TEXTRACT_LIMITS = { syncBytes: 10 * MB, asyncBytes: 500 * MB, async
 
 export interface TextractOcrConfig {
   /**
-   * Retries throttled calls itself: build it with buildTextractClient (adapters/aws/clients.ts), whose adaptive
+   * Retries throttled calls itself: build it with buildTextractClient (adapters/aws/client-builders.ts), whose adaptive
    * retry mode is the only retry layer. This adapter never retries; what still fails after the client's attempts
    * goes back to the caller (on AWS the queue redelivers the message later).
    */

@@ -133,18 +133,18 @@ export class TesseractOcrEngine implements OcrEngine {
       case "application/pdf": {
         const pdf = join(work, "document.pdf");
         await writeFile(pdf, document.bytes);
-        const pageCount = await this.pdfPageCount(document.name, pdf);
+        const pageCount = await this.pdfPageCount(pdf);
         const all = Array.from({ length: pageCount }, (_, i) => ({ pageNumber: i + 1 }));
         return select(all).map(({ pageNumber }) => ({
           pageNumber,
           dpi: this.dpi,
-          image: () => this.rasterise(document.name, pdf, pageNumber, join(work, `page-${pageNumber}`)),
+          image: () => this.rasterise(pdf, pageNumber, join(work, `page-${pageNumber}`)),
         }));
       }
       case "image/tiff": {
         const tiff = join(work, "document.tif");
         await writeFile(tiff, document.bytes);
-        const files = await splitTiff(document.name, tiff, join(work, "page-"));
+        const files = await splitTiff(tiff, join(work, "page-"));
         return select(files.map((file, i) => ({ pageNumber: i + 1, image: () => Promise.resolve(file) })));
       }
       case "image/png":
@@ -158,24 +158,24 @@ export class TesseractOcrEngine implements OcrEngine {
     }
   }
 
-  private async pdfPageCount(name: string, pdf: string): Promise<number> {
+  private async pdfPageCount(pdf: string): Promise<number> {
     try {
       const { stdout } = await run("pdfinfo", [pdf], { encoding: "latin1" });
       const pages = Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1]);
       if (!Number.isInteger(pages) || pages < 1) throw new CorruptDocumentError("PDF has no pages");
       return pages;
     } catch (error) {
-      throw pdfToolError(name, error);
+      throw pdfToolError(error);
     }
   }
 
-  private async rasterise(name: string, pdf: string, pageNumber: number, outputBase: string): Promise<string> {
+  private async rasterise(pdf: string, pageNumber: number, outputBase: string): Promise<string> {
     const page = String(pageNumber);
     try {
       // Uncompressed greyscale (PGM): compressing a noisy scan to PNG costs more CPU than recognising it.
       await run("pdftoppm", ["-r", String(this.dpi), "-gray", "-f", page, "-l", page, "-singlefile", pdf, outputBase]);
     } catch (error) {
-      throw pdfToolError(name, error);
+      throw pdfToolError(error);
     }
     return `${outputBase}.pgm`;
   }
@@ -326,7 +326,7 @@ function assertMatchesType(document: SourceDocument): void {
   }
 }
 
-function pdfToolError(name: string, error: unknown): Error {
+function pdfToolError(error: unknown): Error {
   if (error instanceof CorruptDocumentError) return error;
   if (isMissingProgram(error)) return new OcrEngineUnavailableError(`poppler's pdfinfo/pdftoppm are not installed: ${INSTALL_HINT}`);
   const stderr = String((error as { stderr?: unknown }).stderr ?? "");
@@ -335,7 +335,7 @@ function pdfToolError(name: string, error: unknown): Error {
   return new CorruptDocumentError(`PDF cannot be read (${stderr.split("\n").find((l) => l.trim()) ?? "unknown error"})`);
 }
 
-async function splitTiff(name: string, tiff: string, prefix: string): Promise<string[]> {
+async function splitTiff(tiff: string, prefix: string): Promise<string[]> {
   try {
     await run("tiffsplit", [tiff, prefix]);
   } catch (error) {

@@ -1,6 +1,6 @@
 import type { Evidence, ExtractedCase, Party, ScalarField } from "../case.ts";
 import { findCategory, findCaseNumber, findCourt, findDocType, findIssuedDate, findSubject, headingEnd, type Found } from "./header.ts";
-import { extractObligations, findOperativePart, type KnownParty } from "./obligations.ts";
+import { extractObligations, findOperativePart } from "./obligations.ts";
 import { reviewFields, type Reason } from "../review-reasons.ts";
 import { documentReasons, obligationReason, unresolvedReason } from "./review-reasons.ts";
 import { partiesFromAccounts, partiesFromLabels, partiesFromNarrative, type FoundParty } from "./parties.ts";

@@ -1,19 +1,18 @@
 /**
- * The semiannual report from what the local stack holds. No matters are stored yet (staff accept
- * them from proposals), so each stored case's proposed matters stand in for them, opened on the
- * day the case was received; proposals without a receiving unit are left out and counted.
+ * The semiannual report from the stored cases (the local stack's `thads report`). No matters are
+ * stored yet (staff accept them from proposals), so each stored case's proposed matters stand in
+ * for them, opened on the day the case was received; proposals without a receiving unit are left
+ * out and counted.
  */
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { haNamNinhBinhDirectory } from "#domain/agencies/ha-nam-ninh-binh.ts";
-import type { AgencyDirectory } from "#domain/agencies/directory.ts";
-import type { MatterEvent } from "#domain/lifecycle/matter.ts";
-import { acceptProposal } from "#domain/matters/edit.ts";
-import { proposeMatters } from "#domain/matters/propose.ts";
-import { buildReport, type Report } from "#domain/report/build-report.ts";
-import type { MatterFacts } from "#domain/report/rollup.ts";
-import type { StoredCase } from "#domain/stored-case.ts";
-import { LOCAL_NAMES } from "./environment.ts";
-import { scanCases } from "./summary.ts";
+import { haNamNinhBinhDirectory } from "../domain/agencies/ha-nam-ninh-binh.ts";
+import type { AgencyDirectory } from "../domain/agencies/directory.ts";
+import type { MatterEvent } from "../domain/lifecycle/matter.ts";
+import { acceptProposal } from "../domain/matters/edit.ts";
+import { proposeMatters } from "../domain/matters/propose.ts";
+import { buildReport, type Report } from "../domain/report/build-report.ts";
+import type { MatterFacts } from "../domain/report/rollup.ts";
+import type { StoredCase } from "../domain/stored-case.ts";
+import type { CaseArchive } from "../ports/case-repository.ts";
 
 export interface ProposedMatters {
   matters: MatterFacts[];
@@ -39,10 +38,10 @@ export function mattersFromCases(cases: Iterable<StoredCase>, directory: AgencyD
   return result;
 }
 
-/** The report of `period` (e.g. "2026-H1") from every case in the local stack. */
-export async function reportFromStoredCases(documents: DynamoDBDocumentClient, period: string, directory = haNamNinhBinhDirectory()): Promise<{ report: Report; cases: number; unassigned: number }> {
+/** The report of `period` (e.g. "2026-H1") from every stored case. */
+export async function reportFromStoredCases(archive: CaseArchive, period: string, directory = haNamNinhBinhDirectory()): Promise<{ report: Report; cases: number; unassigned: number }> {
   const stored: StoredCase[] = [];
-  for await (const record of scanCases(documents, LOCAL_NAMES.casesTable)) stored.push(record);
+  for await (const record of archive.allCases()) stored.push(record);
   const { matters, events, unassigned } = mattersFromCases(stored, directory);
   const report = buildReport({ matters, events, period, options: { directory } });
   if (unassigned > 0) report.notes.push(`${unassigned} proposed matter(s) left out: no enforcement unit receives their court`);
