@@ -46,9 +46,9 @@ export class StatelessStack extends Stack {
       scheme: settings.reportScheme,
       logRetention,
     });
-    const queues = [this.intake.intake, this.intake.completions];
+    const queues = [this.intake.intake, this.intake.ocr.pages, this.intake.completions];
     this.operations = new Operations(this, "Operations", {
-      functions: [this.intake.ingest, this.intake.complete, ...this.caseApi.functions, this.reports.aggregate, this.reports.rollup],
+      functions: [this.intake.ingest, this.intake.ocr.recognizePage, this.intake.complete, ...this.caseApi.functions, this.reports.aggregate, this.reports.rollup],
       queues,
       alarms: [...queues.flatMap((queue) => [queue.deadLetterAlarm, queue.oldestMessageAlarm]), this.reports.failedChangesAlarm, this.reports.missedRollupsAlarm],
       api: this.caseApi.api,

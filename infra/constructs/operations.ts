@@ -5,11 +5,12 @@ import { Construct } from "constructs";
 import type { FunctionName } from "../../shared/config.ts";
 import { BusinessMetric, METRICS_NAMESPACE } from "../../shared/metrics.ts";
 import { ALARM_PERIOD, alarmAbove } from "./alarms.ts";
-import type { ThadsFunction } from "./thads-function.ts";
+import type { Function as LambdaFunction } from "aws-cdk-lib/aws-lambda";
 import type { WorkQueue } from "./work-queue.ts";
 
 export interface OperationsProps {
-  functions: readonly ThadsFunction[];
+  /** The zip functions and the container one (recognize-page) alike. */
+  functions: readonly LambdaFunction[];
   queues: readonly WorkQueue[];
   /** Alarms the other constructs raise (dead letters, failure queues), shown with these on the dashboard. */
   alarms: readonly Alarm[];
@@ -17,7 +18,8 @@ export interface OperationsProps {
 }
 
 const GRAPH_PERIOD = Duration.hours(1);
-const INTAKE: readonly FunctionName[] = ["ingest-document", "complete-textract-job"];
+/** The functions that file cases: intake, and the two that finish OCR jobs (Tesseract's last page, Textract's notice). */
+const INTAKE: readonly FunctionName[] = ["ingest-document", "recognize-page", "complete-textract-job"];
 
 /** A business metric summed over the functions that emit it (Powertools' `service` dimension). */
 function businessMetric(metricName: string, services: readonly FunctionName[], label: string): IMetric {

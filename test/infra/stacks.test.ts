@@ -176,7 +176,7 @@ describe("stateless stack", () => {
   });
 
   it("alarms as soon as a message lands in a dead-letter queue (intake, OCR pages, completions), the stream's failure queue or the schedule's", () => {
-    stateless.template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", { MetricName: "ApproximateNumberOfMessagesVisible", Threshold: 0, ComparisonOperator: "GreaterThanThreshold" }, 4);
+    stateless.template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm", { MetricName: "ApproximateNumberOfMessagesVisible", Threshold: 0, ComparisonOperator: "GreaterThanThreshold" }, 5);
   });
 
   it("feeds only opened matters from the matters stream to the aggregates, reporting partial failures and parking batches that keep failing", () => {
@@ -247,7 +247,8 @@ describe("stateless stack", () => {
 describe("operability", () => {
   const alarms = ofType(statelessResources, "AWS::CloudWatch::Alarm").map(([, alarm]) => alarm.Properties);
   const functionIds = ofType(statelessResources, "AWS::Lambda::Function")
-    .filter(([, fn]) => fn.Properties.Runtime?.startsWith("nodejs"))
+    // the zip functions and the container one (recognize-page)
+    .filter(([, fn]) => fn.Properties.Runtime?.startsWith("nodejs") || fn.Properties.PackageType === "Image")
     .map(([id]) => id);
   const alarmedFunctions = (metricName: string) =>
     alarms.filter((alarm) => alarm.Namespace === "AWS/Lambda" && alarm.MetricName === metricName && alarm.Threshold === 0).map((alarm) => alarm.Dimensions[0].Value.Ref).sort();
@@ -257,9 +258,9 @@ describe("operability", () => {
     expect(alarmedFunctions("Throttles")).toEqual([...functionIds].sort());
   });
 
-  it("alarms when the oldest message of either intake queue has waited more than an hour", () => {
+  it("alarms when the oldest message of any intake queue (documents, OCR pages, Textract completions) has waited more than an hour", () => {
     const aged = alarms.filter((alarm) => alarm.MetricName === "ApproximateAgeOfOldestMessage");
-    expect(aged.map((alarm) => alarm.Threshold)).toEqual([3600, 3600]);
+    expect(aged.map((alarm) => alarm.Threshold)).toEqual([3600, 3600, 3600]);
     expect(aged.map((alarm) => JSON.stringify(alarm.Dimensions)).join()).toContain(logicalId(statelessResources, "AWS::SQS::Queue", "IntakeQueue"));
   });
 
