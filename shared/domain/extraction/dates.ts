@@ -8,7 +8,7 @@ function iso(year: number, month: number, day: number): string | null {
 }
 
 // OCR prints 1 as "I" or "l" and 0 as "O" inside day and month numbers ("tháng I2", "ngày L7")
-const WORDED = /ngay\s*((?=[ilo]?\d)[\dilo]{1,2})\s*thang\s*((?=[ilo]?\d)[\dilo]{1,2})\s*nam\s*(\d{4})/;
+const WORDED = /ngay\s*((?=[ilo]?\d)[\dilo]{1,2})\s*thang\s*((?=[ilo]?\d)[\dilo]{1,2})\s*nam\s*((?=[\do]{4})\d[\do]{3})/;
 
 const ocrDigits = (printed: string | undefined): number => Number((printed ?? "").replace(/[il]/g, "1").replace(/o/g, "0"));
 const NUMERIC = /(?<![\da-z])((?=[ilo]?\d)[\dilo]{1,2})\s*([\/.-])\s*((?=[ilo]?\d)[\dilo]{1,2})\s*\2\s*((?=[\do]{4})\d[\do]{3})(?!\d)/;

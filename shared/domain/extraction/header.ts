@@ -65,7 +65,7 @@ export function findIssuedDate(folded: string, headEnd: number): Found<string> |
   const patterns = [
     /(?:^|\n|\s{2,})\s*ngay\s*:\s*([^\n]{6,40})/,
     /(?:^|\n)\s*(?:ban an|quyet dinh)\s+(?:so\s*:?\s*)?\d{1,5}\s*\/[^\s]+\s+(ngay\s+\d{1,2}\s*[\/.-]\s*\d{1,2}\s*[\/.-]\s*\d{4})/,
-    /[a-z]+,\s*(ngay\s+[\dilo]{1,2}\s*thang\s*[\dilo]{1,2}\s*nam\s*\d{4})/,
+    /[a-z]+,\s*(ngay\s+[\dilo]{1,2}\s*thang\s*[\dilo]{1,2}\s*nam\s*\d[\do]{3})/,
     /(?:^|\n)\s*(ngay\s+[\dilo]{1,2}\s*(?:thang\s*[\dilo]{1,2}\s*nam\s*\d{4}|[\/.-]\s*\d{1,2}\s*[\/.-]\s*\d{4}))\s*(?:\n|$)/,
   ];
   for (const pattern of patterns) {

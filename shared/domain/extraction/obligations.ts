@@ -417,7 +417,9 @@ export function extractObligations(text: string, folded: string, part: Operative
     const inSentence = amounts.filter((a) => a.start >= sentence.start && a.end <= sentence.end);
     const body = folded.slice(sentence.start, sentence.end).replace(LIST_START, "").trimStart();
     // instalments restate parts of an amount already ordered; rejected and withdrawn claims order nothing
-    if (/^(?:dot|lan|ky) (?:thu )?(?:\d|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi|cuoi)\b/.test(body) || (instalmentsBelow && sentence.listItem)) {
+    const opening = folded.slice(sentence.start, sentence.end).replace(/^[\s\-+*•]+/, "");
+    const instalment = /^(?:dot|lan|ky) (?:thu )?(?:\d|nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi|cuoi)\b/;
+    if (instalment.test(body) || instalment.test(opening) || (instalmentsBelow && sentence.listItem)) {
       for (const amount of inSentence) settle(amount, sentence, "instalment");
       continue;
     }
@@ -434,6 +436,7 @@ export function extractObligations(text: string, folded: string, part: Operative
     let previousEnd = sentence.start;
     for (const amount of inSentence) {
       const since = previousEnd;
+      const seen = new Set(amountsBefore(amounts, amount));
       previousEnd = amount.end;
       // a verb inside brackets that close before the amount governs only what is in them:
       // "Tiền thuê còn nợ (sau khi đã đối trừ tiền đặt cọc 30.000.000 đồng): 90.000.000 đồng"
@@ -471,6 +474,11 @@ export function extractObligations(text: string, folded: string, part: Operative
           context = { debtors: payers, creditors: [], trigger: ahead.kind };
         }
       }
+      // "Trả lại cho ông Q 2.595.000 đồng tiền tạm ứng án phí đã nộp": an advance handed back, the amount before its name
+      if (governing && context && /^tra lai|^tra\b/.test(folded.slice(governing.start, governing.end)) && /^\s*(?:\([^)]*\)\s*)?(?:so )?tien tam ung/.test(folded.slice(amount.end, amount.end + 80))) {
+        const receivers = groupStartingAfter(mentions, governing.end, folded, amount.start);
+        if (receivers.length > 0) context = { debtors: [], creditors: receivers, trigger: "refund" };
+      }
       context ??= carried ?? leadIn;
       // "Buộc bị cáo Ng trả lại cho bị hại: - Chị Đặng Thị Ph số tiền 100.000.000 đồng": the item names the payee
       if (context && !governing && sentence.listItem && context === leadIn) {
@@ -491,6 +499,16 @@ export function extractObligations(text: string, folded: string, part: Operative
       // "Giao trẻ N1 cho bà T1 trực tiếp nuôi dưỡng ... ông T cấp dưỡng ...": support goes to the parent raising the child
       if (context?.trigger === "support" && context.creditors.length === 0 && custodian && !context.debtors.includes(custodian)) context = { ...context, creditors: [custodian] };
       // "Tổng cộng: 36.295.000 đồng" under the items it adds up: recited, whatever governs it
+      // "... trả làm 03 đợt: đợt 1 trước ngày 30/6/2024 trả 141.270.000 đồng": an instalment of a larger amount named before
+      if (/\b(?:dot|lan|ky) (?:thu )?(?:\d|nhat)\b[^.;]*$/.test(folded.slice(since, amount.start)) && [...seen].some((v) => v > amount.value)) {
+        settle(amount, sentence, "instalment");
+        continue;
+      }
+      // "... toàn bộ số tiền 391.270.000 đồng nêu trên": an amount named again
+      if (seen.has(amount.value) && /^\s*(?:nay\s+)?(?:neu tren|noi tren|o tren|tren)\b/.test(folded.slice(amount.end, amount.end + 20))) {
+        settle(amount, sentence, "restated");
+        continue;
+      }
       if (!context && isRecitedTotal(folded, amount, counted)) {
         settle(amount, sentence, "recited-total");
         continue;
@@ -620,6 +638,11 @@ function enclosedBefore(folded: string, trigger: TriggerHit, position: number): 
   if (close === -1 || close >= position) return false;
   const open = folded.lastIndexOf("(", trigger.start);
   return open !== -1 && folded.lastIndexOf(")", trigger.start) < open;
+}
+
+/** The values of the amounts printed before this one in the operative part. */
+function amountsBefore(amounts: AmountMatch[], amount: AmountMatch): number[] {
+  return amounts.filter((a) => a.end <= amount.start).map((a) => a.value);
 }
 
 /** Where the paragraph of a sentence ends. */
