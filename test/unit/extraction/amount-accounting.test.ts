@@ -97,3 +97,67 @@ describe("text normalisation on hostile input", () => {
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
+
+describe("settlements and schedules", () => {
+  const settlement = (items: string) =>
+    decision(`1. Công nhận sự thỏa thuận của các đương sự.\n${items}`, "- Nguyên đơn: Bà Đào Thị C, sinh năm 1976;\n- Bị đơn: Ông Trương Minh T, sinh năm 1975;");
+
+  it("takes a debt acknowledged in a settlement as owed, broken into principal and interest", () => {
+    const text = settlement(
+      "2. Ông Trương Minh T xác nhận còn nợ bà Đào Thị C tổng số tiền 391.270.000 đồng, trong đó: nợ gốc 350.000.000 đồng; nợ lãi trong hạn 28.350.000 đồng; nợ lãi quá hạn 12.920.000 đồng.\n3. Ông T có nghĩa vụ trả cho bà C toàn bộ số tiền 391.270.000 đồng nêu trên, trả làm 03 đợt: đợt 1 trước ngày 30/6/2024 trả 141.270.000 đồng; đợt 2 trước ngày 31/12/2024 trả 125.000.000 đồng; đợt 3 trước ngày 30/6/2025 trả 125.000.000 đồng.",
+    );
+    expect(obligationsOf(text)).toEqual([
+      ["Trương Minh T", "Đào Thị C", 350_000_000, "principal"],
+      ["Trương Minh T", "Đào Thị C", 41_270_000, "interest"],
+    ]);
+  });
+
+  it("lets an order below supersede an acknowledged debt that was reduced", () => {
+    const text = settlement(
+      "2. Ông Trương Minh T xác nhận còn nợ bà Đào Thị C 342.000.000 đồng. Bà C tự nguyện giảm cho ông T 22.000.000 đồng.\n3. Ông Trương Minh T có nghĩa vụ trả cho bà Đào Thị C số tiền 320.000.000 đồng, chia làm 02 đợt như sau:\n- Đợt 1: Trả 120.000.000 đồng trước ngày 30/5/2022;\n- Đợt 2: Trả 200.000.000 đồng trước ngày 31/8/2022.",
+    );
+    expect(obligationsOf(text)).toEqual([["Trương Minh T", "Đào Thị C", 320_000_000, "principal"]]);
+  });
+
+  it("owes the halved fee worked out with 'tức là', not the full fee it was worked from", () => {
+    const text = settlement(
+      "2. Về án phí: Án phí dân sự sơ thẩm có giá ngạch là 7.500.000 đồng; do các đương sự thỏa thuận được trước khi mở phiên tòa nên ông Trương Minh T phải chịu 50% mức án phí, tức là 3.750.000 đồng.",
+    );
+    expect(obligationsOf(text)).toEqual([["Trương Minh T", "state budget", 3_750_000, "court_fee"]]);
+  });
+});
+
+describe("forms of the operative part", () => {
+  it("lets a verb in brackets govern only what the brackets hold", () => {
+    const text = decision(
+      "1. Buộc ông Trương Minh T phải trả cho bà Đào Thị C các khoản tiền sau:\n- Tiền thuê nhà còn nợ (sau khi đã đối trừ tiền đặt cọc 30.000.000 đồng): 90.000.000 đồng;\n- Tiền lãi chậm trả: 7.560.000 đồng.",
+      "- Nguyên đơn: Bà Đào Thị C, sinh năm 1976;\n- Bị đơn: Ông Trương Minh T, sinh năm 1975;",
+    );
+    expect(obligationsOf(text)).toEqual([
+      ["Trương Minh T", "Đào Thị C", 90_000_000, "principal"],
+      ["Trương Minh T", "Đào Thị C", 7_560_000, "interest"],
+    ]);
+  });
+
+  it("reads an advance handed back when the amount comes before its name", () => {
+    const text = decision(
+      "1. Về án phí: Ông Trương Minh T phải chịu 5.190.000 đồng án phí dân sự sơ thẩm. Trả lại cho bà Đào Thị C 2.595.000 đồng tiền tạm ứng án phí đã nộp theo biên lai số 0001187.",
+      "- Nguyên đơn: Bà Đào Thị C, sinh năm 1976;\n- Bị đơn: Ông Trương Minh T, sinh năm 1975;",
+    );
+    expect(obligationsOf(text)).toEqual([
+      ["Trương Minh T", "state budget", 5_190_000, "court_fee"],
+      ["state budget", "Đào Thị C", 2_595_000, "other"],
+    ]);
+  });
+
+  it("gives each defendant named after 'mỗi bị cáo' every fee the verb orders", () => {
+    const text = decision(
+      "1. Về án phí: Mỗi bị cáo Bùi Văn H1, Nguyễn Văn H2 phải chịu 200.000 đồng án phí hình sự sơ thẩm và 762.500 đồng án phí dân sự sơ thẩm.",
+      "- Bị cáo: Bùi Văn H1, sinh năm 1990;\n- Bị cáo: Nguyễn Văn H2, sinh năm 1991;",
+    );
+    expect(obligationsOf(text)).toEqual([
+      ["Bùi Văn H1", "state budget", 962_500, "court_fee"],
+      ["Nguyễn Văn H2", "state budget", 962_500, "court_fee"],
+    ]);
+  });
+});
