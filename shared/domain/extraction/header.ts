@@ -78,8 +78,10 @@ export function findIssuedDate(folded: string, headEnd: number): Found<string> |
   // the heading's date under a stamp: the hearing that the judgment or decision closed, when it sat one day
   // ("Ngày 22 tháng 5 năm 2025, tại trụ sở Tòa án ... xét xử", "Tại phiên họp ngày 17/4/2025")
   if (headEnd > 0) {
-    const hearing = /(?:^|\n)\s*(?:trong )?(ngay\s+[\dilo]{1,2}\s*thang\s*[\dilo]{1,2}\s*nam\s*\d{4}),?\s+tai (?:tru so|phong xu an|hoi truong)[^.]{0,160}?(?:xet xu|mo phien hop)/.exec(folded) ??
-      /tai phien (?:hop|toa) ngay\s+(\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})/.exec(folded);
+    // the hearing is told in the opening pages
+    const opening = folded.slice(0, 12_000);
+    const hearing = /(?:^|\n)\s*(?:trong )?(ngay\s+[\dilo]{1,2}\s*thang\s*[\dilo]{1,2}\s*nam\s*\d{4}),?\s+tai (?:tru so|phong xu an|hoi truong)[^.]{0,160}?(?:xet xu|mo phien hop)/.exec(opening) ??
+      /tai phien (?:hop|toa) ngay\s+(\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4})/.exec(opening);
     if (hearing?.[1] !== undefined) {
       const date = parseDate(hearing[1].startsWith("ngay") ? hearing[1] : `ngay ${hearing[1]}`) ?? parseDate(hearing[1]);
       const offset = hearing.index + hearing[0].indexOf(hearing[1]);

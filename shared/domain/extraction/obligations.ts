@@ -201,7 +201,7 @@ interface Mention {
   end: number;
 }
 
-function mentionsIn(folded: string, from: number, to: number, parties: KnownParty[]): Mention[] {
+function mentionsIn(folded: string, from: number, to: number, parties: KnownParty[], approximateWithin: ReadonlyArray<{ start: number; end: number }>): Mention[] {
   const found: Mention[] = [];
   const slice = folded.slice(from, to);
   for (const party of parties) {
@@ -214,7 +214,8 @@ function mentionsIn(folded: string, from: number, to: number, parties: KnownPart
       }
     }
   }
-  found.push(...approximateMentions(slice, from, parties));
+  // damaged names matter only where they may pay or receive: in the sentences that hold amounts
+  for (const range of approximateWithin) found.push(...approximateMentions(folded.slice(range.start, range.end), range.start, parties));
   // keep the longest mention where two overlap ("công ty tnhh v" over "công ty v")
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Mention[] = [];
@@ -249,13 +250,28 @@ function editDistance(a: string, b: string, limit: number): number {
  * longer word, which is one letter wrong (two in a long name).
  */
 function approximateMentions(slice: string, from: number, parties: KnownParty[]): Mention[] {
-  const words = [...slice.matchAll(/[a-z0-9]+/g)].map((m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
-  const positions = new Map<string, number[]>();
-  for (const [index, w] of words.entries()) {
-    const list = positions.get(w.word);
-    if (list) list.push(index);
-    else positions.set(w.word, [index]);
+  // word boundaries, found once; words are cut out only where a name is compared
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < slice.length; ) {
+    while (i < slice.length && !isWordUnit(slice.charCodeAt(i))) i++;
+    if (i >= slice.length) break;
+    starts.push(i);
+    while (i < slice.length && isWordUnit(slice.charCodeAt(i))) i++;
+    ends.push(i);
   }
+  const wordAt = (position: number): number => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const start = starts[middle] ?? 0;
+      if (start === position) return middle;
+      if (start < position) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  };
   const found: Mention[] = [];
   for (const party of parties) {
     const name = party.mentions[0]?.split(" ") ?? [];
@@ -263,22 +279,33 @@ function approximateMentions(slice: string, from: number, parties: KnownParty[])
     const budget = name.join(" ").length >= 15 ? 2 : 1;
     // candidates: where every word but one of the name stands exactly (one word damaged, the usual OCR case)
     const exact = new Map<number, number>();
-    for (const [k, token] of name.entries()) for (const j of positions.get(token) ?? []) exact.set(j - k, (exact.get(j - k) ?? 0) + 1);
+    for (const [k, token] of name.entries()) {
+      for (let at = slice.indexOf(token); at !== -1; at = slice.indexOf(token, at + 1)) {
+        const index = wordAt(at);
+        if (index === -1 || (ends[index] ?? 0) - at !== token.length) continue;
+        exact.set(index - k, (exact.get(index - k) ?? 0) + 1);
+      }
+    }
     for (const [i, hits] of exact) {
-      if (hits !== name.length - 1 || i < 0 || i + name.length > words.length) continue;
+      if (hits !== name.length - 1 || i < 0 || i + name.length > starts.length) continue;
       let edits = 0;
       for (const [k, want] of name.entries()) {
-        const got = words[i + k]?.word ?? "";
+        const got = slice.slice(starts[i + k], ends[i + k]);
         if (want !== got) edits += want.length >= 4 ? editDistance(want, got, budget) : Infinity;
       }
-      const first = words[i];
-      const last = words[i + name.length - 1];
-      if (edits <= budget && first && last && /^[\s,]*$/.test(slice.slice(first.end, last.start).replace(/[a-z0-9]+/g, ""))) {
-        found.push({ party, start: from + first.start, end: from + last.end });
+      const first = starts[i] ?? 0;
+      const last = ends[i + name.length - 1] ?? 0;
+      if (edits <= budget && /^[\s,]*$/.test(slice.slice(first, last).replace(/[a-z0-9]+/g, ""))) {
+        found.push({ party, start: from + first, end: from + last });
       }
     }
   }
   return found;
+}
+
+/** a-z and 0-9: the units of words in folded text. */
+function isWordUnit(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
 /** Names joined as one debtor: a run of mentions separated only by commas or "và". */
@@ -386,7 +413,7 @@ export function extractObligations(text: string, folded: string, part: Operative
   const amounts = findAmounts(folded.slice(part.start, part.end)).map((a) => ({ ...a, start: a.start + part.start, end: a.end + part.start }));
   const sentences = sentencesOf(text, part);
   const allTriggers = triggersIn(folded, part.start, part.end);
-  const allMentions = mentionsIn(folded, part.start, part.end, parties);
+  const allMentions = mentionsIn(folded, part.start, part.end, parties, sentences.filter((x) => amounts.some((a) => a.start >= x.start && a.end <= x.end)));
   const custodian = custodianIn(folded, part, allMentions);
   // debts acknowledged in a settlement ("xác nhận còn nợ"): an order below to pay the same party the same kind supersedes them
   const acknowledged = new Set<FoundObligation>();

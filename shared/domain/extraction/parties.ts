@@ -162,6 +162,16 @@ function trimPersonName(run: string): string | null {
   return tokens.join(" ");
 }
 
+/** What every role label starts with (ROLE_LABELS): a cheap test before trying each of them. */
+const MAY_BE_LABEL = /^(?:nguoi|nguyen|bi |[^\s:]{1,3}\s+don)/;
+
+/** The last character of a line that is not a blank. */
+function lastNonBlank(line: string): string {
+  let i = line.length - 1;
+  while (i >= 0 && (line[i] === " " || line[i] === "\t")) i--;
+  return line[i] ?? "";
+}
+
 function roleOfLabel(folded: string): { role: PartyRole; length: number } | null {
   for (const [pattern, role] of ROLE_LABELS) {
     const m = pattern.exec(folded);
@@ -187,7 +197,7 @@ export function partiesFromLabels(text: string, folded: string, flow: string): F
   let pos = 0;
   for (const line of text.split("\n")) {
     let from = 0;
-    for (const m of folded.slice(pos, pos + line.length).matchAll(labelInside)) {
+    for (const m of line.includes(":") ? folded.slice(pos, pos + line.length).matchAll(labelInside) : []) {
       const cut = m.index + m[0].length;
       lines.push(line.slice(from, cut));
       offsets.push(pos + from);
@@ -208,7 +218,7 @@ export function partiesFromLabels(text: string, folded: string, flow: string): F
     const bodyOffset = (offsets[i] ?? 0) + (line.length - body.length);
     // a label may wrap onto the next line ("Người có quyền lợi, nghĩa vụ liên / quan:"): read it flowing
     const bodyFlow = flow.slice(bodyOffset, bodyOffset + 160);
-    let label = roleOfLabel(bodyFlow);
+    let label = MAY_BE_LABEL.test(bodyFlow) ? roleOfLabel(bodyFlow) : null;
     let contentStart = -1;
     if (label) {
       const after = bodyFlow.slice(label.length);
@@ -223,9 +233,10 @@ export function partiesFromLabels(text: string, folded: string, flow: string): F
     } else {
       // criminal layout: "... đối với bị cáo:" closing a sentence, the name on the next line
       const lineEnd = bodyOffset + body.length;
-      const trailing = /(?:doi\s+voi|xet\s+xu)\s+(?:cac\s+)?(bi\s+cao)\s*:\s*$/.exec(flow.slice(Math.max(0, lineEnd - 80), lineEnd));
+      const closesWithColon = lastNonBlank(body) === ":";
+      const trailing = closesWithColon && /(?:doi\s+voi|xet\s+xu)\s+(?:cac\s+)?(bi\s+cao)\s*:\s*$/.exec(flow.slice(Math.max(0, lineEnd - 80), lineEnd));
       // a decision on a request that lists its people without a label: "... gồm những người tham gia tố tụng sau đây:"
-      const unlabelled = /gom (?:nhung|cac) nguoi tham gia to tung(?: sau day)?\s*:\s*$/.test(flow.slice(Math.max(0, lineEnd - 80), lineEnd)) && REQUEST_MATTER.test(flow);
+      const unlabelled = closesWithColon && /gom (?:nhung|cac) nguoi tham gia to tung(?: sau day)?\s*:\s*$/.test(flow.slice(Math.max(0, lineEnd - 80), lineEnd)) && REQUEST_MATTER.test(flow);
       if (trailing) {
         label = { role: "defendant_criminal", length: body.length };
         contentStart = lineEnd;
@@ -248,7 +259,7 @@ export function partiesFromLabels(text: string, folded: string, flow: string): F
         const nextBody = stripListMarker(next);
         const nextStart = (offsets[j] ?? 0) + (next.length - nextBody.length);
         const nextFlow = flow.slice(nextStart, nextStart + 160);
-        if (roleOfLabel(nextFlow) && /^[^:]{0,60}:/.test(nextFlow)) break;
+        if (MAY_BE_LABEL.test(nextFlow) && roleOfLabel(nextFlow) && /^[^:]{0,60}:/.test(nextFlow)) break;
         if (/^(?:noi dung|nhan dinh|nhan thay|xet thay|quyet dinh|xu\b|tuyen xu)/.test(nextFlow) && nextBody === nextBody.toUpperCase()) break;
         if (NOT_A_PARTY_LINE.test(nextFlow)) continue;
         // the account of the matter begins: the people have all been named

@@ -34,8 +34,12 @@ export function fold(text: string): string {
   foldTable ??= buildFoldTable();
   const units = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) units[i] = foldTable[text.charCodeAt(i)] ?? 0;
-  return utf16.decode(units);
+  // a decoder costs more than it saves on the short strings (names, lines) most calls fold
+  return text.length <= SHORT ? String.fromCharCode(...units) : utf16.decode(units);
 }
+
+/** Up to this length a string is built unit by unit rather than decoded. */
+const SHORT = 256;
 
 /** Folds and squeezes to single-spaced words: for comparing names and labels. */
 export function foldWords(text: string): string {
@@ -49,23 +53,45 @@ export function foldWords(text: string): string {
  * page-number lines removed, hyphen and quote variants unified. Keeps line structure.
  */
 export function normalizeDocumentText(raw: string): string {
-  let text = raw.normalize("NFC").replace(/\r\n?/g, "\n").replace(/\u00a0|\u2007|\u202f/g, " ");
-  text = text.replace(/[\u200b-\u200d\ufeff]/g, "");
-  // "<Page:3>" markers left by some converters; a page number glued in front is the previous page's
-  text = text.replace(/(\d{1,3})?<Page:(\d+)>/g, (_m, glued: string | undefined, page: string) =>
-    glued !== undefined && Number(glued) !== Number(page) - 1 ? `${glued}\n` : "\n",
-  );
-  // OCR and legacy fonts read "Đ" as the Icelandic "Ð" and "ư" as "ƣ" (U+01A3): same length, so offsets hold
-  text = text.replace(/[\u00d0\u0110]/g, "Đ").replace(/[\u00f0\u0111]/g, "đ").replace(/\u01a3/g, "ư").replace(/\u01a2/g, "Ư");
-  text = text.replace(/[\u2013\u2014\u2212]/g, "-").replace(/[\u201c\u201d\u201e]/g, '"').replace(/[\u2018\u2019]/g, "'");
-  // indentation and trailing blanks carry no meaning, and a wrapped line must join with one space
-  // (line by line: a regex anchored at line ends backtracks quadratically over long runs of spaces)
-  return text
-    .replace(/\t/g, " ")
-    .split("\n")
-    .map((line) => line.trim())
-    .join("\n");
+  const text = raw
+    .normalize("NFC")
+    .replace(/\r\n?/g, "\n")
+    .replace(UNIFY, (unit) => UNIFIED[unit] ?? unit)
+    // "<Page:3>" markers left by some converters; a page number glued in front is the previous page's
+    .replace(/(\d{1,3})?<Page:(\d+)>/g, (_m, glued: string | undefined, page: string) => (glued !== undefined && Number(glued) !== Number(page) - 1 ? `${glued}\n` : "\n"));
+  // indentation and trailing blanks carry no meaning, and a wrapped line must join with one space; a trailing run
+  // is matched only from its first unit (the look-behind): "[ ]+$" alone would be retried from every unit of a long
+  // run and backtrack quadratically
+  return text.replace(/^ +|(?<! ) +(?=\n|$)/gm, "");
 }
+
+/**
+ * Units that print alike, each written one way: spaces (no-break, figure, tab), dashes and quotes; zero-width units
+ * dropped; and OCR's and legacy fonts' look-alikes: the Icelandic "Ð" for "Đ", "ƣ" (U+01A3) for "ư".
+ */
+const UNIFIED: Record<string, string> = {
+  "\u00a0": " ",
+  "\u2007": " ",
+  "\u202f": " ",
+  "\t": " ",
+  "\u200b": "",
+  "\u200c": "",
+  "\u200d": "",
+  "\ufeff": "",
+  "\u00d0": "Đ",
+  "\u00f0": "đ",
+  "\u01a2": "Ư",
+  "\u01a3": "ư",
+  "\u2013": "-",
+  "\u2014": "-",
+  "\u2212": "-",
+  "\u201c": '"',
+  "\u201d": '"',
+  "\u201e": '"',
+  "\u2018": "'",
+  "\u2019": "'",
+};
+const UNIFY = new RegExp(`[${Object.keys(UNIFIED).join("")}]`, "g");
 
 /** 1-based line number of an offset. */
 export function lineOf(text: string, offset: number): number {
