@@ -57,7 +57,8 @@ export function extractCase(rawText: string): ExtractedCase {
   const known = parties.map((p) => ({ name: p.name, role: p.role, kind: p.kind, mentions: mentionForms(p, flow, parties) }));
   const operative = findOperativePart(text, folded);
   const accounted = operative ? extractObligations(text, flow, operative, known) : { obligations: [], notOrdered: [], unresolved: [] };
-  const obligations = accounted.obligations;
+  // support ordered outside a family case (for a dependant of someone injured or killed) is not child support
+  const obligations = accounted.obligations.map((o) => (o.kind === "child_support" && caseCategory !== "marriage_family" ? { ...o, kind: "other" as const } : o));
 
   const creditInstitutionInvolved = parties.some((p) => p.kind === "organization" && CREDIT_INSTITUTION.test(foldWords(p.name)) && !NOT_CREDIT_INSTITUTION.test(foldWords(p.name)));
   confidence.creditInstitutionInvolved = parties.length > 0 ? 0.8 : 0.4;

@@ -163,7 +163,7 @@ const TRIGGERS: Array<[RegExp, Trigger]> = [
   // "xác nhận còn nợ Ngân hàng X số tiền ...": a debt acknowledged in a settlement is to be paid
   [/xac nhan (?:con )?(?:no|thieu)\b/g, "pay"],
   [/khong (?:phai )?chiu|khong phai nop|khong phai tra|duoc mien|mien (?:toan bo )?(?:tien )?an phi/g, "done"],
-  [/(?:tra|thanh toan) (?:du|het|xong)\b|thi hanh (?:an )?xong|\bda (?:tu nguyen )?(?:chi tra|tra|nop|thanh toan|boi thuong|giao|chi|hoan tra|nhan du|du nop|tam ung)|xac nhan|tam giu|tiep tuc tam giu|thu giu|duoc tru|doi tru|khau tru|(?:con|van con) phai (?:nop|tra|thi hanh)|tri gia|(?:tong )?gia tri (?:tai san|quyen su dung|nha|dat|di san)[^.;]{0,60}?\bla\b|duoc (?:quyen )?so huu|duoc huong|duoc giu|dang quan ly|khong chap nhan|bac yeu cau|dinh chi|rut yeu cau|giam cho|tu nguyen giam|khong yeu cau|\bdot \d|chia lam|tam tinh|yeu cau (?:bi cao|bi don|nguyen don|toa an)/g, "done"],
+  [/(?:tra|thanh toan) (?:du|het|xong)\b|thi hanh (?:an )?xong|\bda (?:tu nguyen )?(?:chi tra|tra|nop|thanh toan|boi thuong|giao|chi|hoan tra|nhan du|du nop|tam ung)|xac nhan|tam giu|tiep tuc tam giu|thu giu|duoc tru|doi tru|khau tru|(?:con|van con) phai (?:nop|tra|thi hanh)|tri gia|tong gia tri (?:tai san|quyen su dung|nha|dat|di san)[^.;]{0,60}?\bla\b|duoc (?:quyen )?so huu|duoc huong|duoc giu|dang quan ly|khong chap nhan|bac yeu cau|dinh chi|rut yeu cau|giam cho|tu nguyen giam|khong yeu cau|\bdot \d|chia lam|tam tinh|yeu cau (?:bi cao|bi don|nguyen don|toa an)/g, "done"],
   [/hoan tra|hoan lai|nhan lai|tra lai (?:cho [^.;]{0,60}?)?(?:so )?tien tam ung/g, "refund"],
   [/cap duong/g, "support"],
   [/phat tien|hinh phat bo sung|phat bo sung|xu phat|\bphat (?=(?:cac )?bi cao\b)/g, "fine"],
@@ -362,7 +362,7 @@ function kindNamedIn(folded: string, source: string): ObligationKind | null {
   if (/cap duong/.test(folded)) return "child_support";
   if (/lãi/i.test(source) || INTEREST.test(folded)) return "interest";
   if (/boi thuong|thiet hai|ton that|khong bao truoc/.test(folded)) return "compensation";
-  if (/tro cap|chenh lech|ho tro|chi phi|phu cap|thoi viec|gia tri tai san|cong suc|phat vi pham|tien phat|ky phan|thua ke|bao hiem (?:xa hoi|y te|that nghiep)|phan bao hiem|truy dong/.test(folded)) return "other";
+  if (/tro cap|chenh lech|ho tro|chi phi|phu cap|thoi viec|gia tri tai san|cong suc|phat vi pham|tien phat|ky phan|thua ke|bao hiem (?:xa hoi|y te|that nghiep)|phan bao hiem|truy dong|gia tri (?:quyen su dung|nha|dat|phan)/.test(folded)) return "other";
   if (/no goc|tien goc|tien luong|tien thue|tien vay|tien hang|tien mua|tra lai/.test(folded)) return "principal";
   return null;
 }
@@ -536,6 +536,14 @@ export function extractObligations(text: string, folded: string, part: Operative
         settle(amount, sentence, "restated");
         continue;
       }
+      // "... là 357.000.000 đồng x 5% x 50% = 8.925.000 đồng, bà Đ và anh B tự nguyện chịu 8.925.000 đồng": the
+      // operands of a calculation, and its result when the order below repeats it, are worked figures
+      const operand = /^\s*[x×*]\s*\d/.test(folded.slice(amount.end, amount.end + 8));
+      const result = /=\s*$/.test(folded.slice(Math.max(since, amount.start - 4), amount.start));
+      if (operand || (result && amounts.some((a) => a.start > amount.end && a.value === amount.value && a.start < paragraphEnd(sentences, sentence)))) {
+        settle(amount, sentence, "worked-figure");
+        continue;
+      }
       if (!context && isRecitedTotal(folded, amount, counted)) {
         settle(amount, sentence, "recited-total");
         continue;
@@ -555,6 +563,11 @@ export function extractObligations(text: string, folded: string, part: Operative
         continue;
       }
       carried = context;
+      // "Mỗi bị cáo phải chịu 200.000 đồng án phí", no name given: each of the defendants
+      if (/\b(?:moi|cac) bi cao\b/.test(folded.slice(Math.max(sentence.start, since), amount.start)) && !mentions.some((m) => m.start >= sentence.start && m.end <= amount.start)) {
+        const defendants = parties.filter((p) => p.role === "defendant_criminal");
+        if (defendants.length > 1) context = { ...context, debtors: defendants };
+      }
       // "mỗi cháu 2.000.000 đồng": a share of an amount ordered before it, or of a total that follows
       const isShare = /\bmoi (?:chau|con|nguoi|ben|bi cao|bi don)\b[^.;]{0,20}$/.test(folded.slice(since, amount.start));
       const totalFollows = inSentence.some((a) => a.start > amount.start && /tong cong[^.;]{0,20}$/.test(folded.slice(amount.end, a.start)));
@@ -760,7 +773,8 @@ function contextFor(
   const payers = mentions.filter((m) => !/\bcho\s+(?:(?:ong|ba|anh|chi|cu)\s+)?$/.test(folded.slice(Math.max(0, m.start - 12), m.start)));
   debtors = groupEndingBefore(payers, governing.start, folded);
   if (trigger === "fine" || (debtors.length === 0 && trigger !== "refund")) {
-    const after = groupStartingAfter(mentions, governing.end, folded, limit);
+    // "... liên đới bồi thường cho anh S số tiền ...": a name after "cho" receives, it does not pay
+    const after = groupStartingAfter(payers, governing.end, folded, limit);
     if (trigger === "fine" || trigger === "confiscate") debtors = debtors.length ? debtors : after;
     else if (debtors.length === 0) debtors = after;
   }

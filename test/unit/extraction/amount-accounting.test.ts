@@ -161,3 +161,21 @@ describe("forms of the operative part", () => {
     ]);
   });
 });
+
+describe("criminal and calculated amounts", () => {
+  const criminal = (operative: string) => decision(operative, "- Bị cáo: Bùi Văn H1, sinh năm 1990;\n- Bị cáo: Nguyễn Văn H2, sinh năm 1991;");
+
+  it("charges every defendant when each bears a fee and none is named", () => {
+    expect(obligationsOf(criminal("1. Về án phí: Mỗi bị cáo phải chịu 200.000 đồng án phí hình sự sơ thẩm."))).toEqual([
+      ["Bùi Văn H1", "state budget", 200_000, "court_fee"],
+      ["Nguyễn Văn H2", "state budget", 200_000, "court_fee"],
+    ]);
+  });
+
+  it("counts the result of a fee calculation once, not its operands", () => {
+    const text = decision(
+      "1. Về án phí: Án phí dân sự sơ thẩm là 357.000.000 đồng x 5% x 50% = 8.925.000 đồng, ông Trương Minh T tự nguyện chịu 8.925.000 đồng.",
+    );
+    expect(obligationsOf(text)).toEqual([["Trương Minh T", "state budget", 8_925_000, "court_fee"]]);
+  });
+});
