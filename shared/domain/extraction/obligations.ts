@@ -130,7 +130,9 @@ function sentencesOf(text: string, part: OperativePart): Sentence[] {
     }
     const isList = LIST_START.test(line.text);
     // a line after "...:" that starts with a number or a lower-case word is the rest of that line ("làm việc:\n94.600.000 đồng")
-    const finished = /[.!]\s*$/.test(previous) || (/[:;]\s*$/.test(previous) && !/^[\d(\p{Ll}]/u.test(trimmed));
+    // a number broken after its separator ("210.\n000 đồng") goes on, whatever the dot suggests
+    const brokenNumber = /\d[.,]\s*$/.test(previous) && /^\d{3}(?!\d)/.test(trimmed);
+    const finished = !brokenNumber && (/[.!]\s*$/.test(previous) || (/[:;]\s*$/.test(previous) && !/^[\d(\p{Ll}]/u.test(trimmed)));
     const continues = current !== null && !isList && !finished && !/^\p{Lu}{3,}/u.test(trimmed);
     if (continues && current) current.end = line.start + line.text.length;
     else {
@@ -666,6 +668,13 @@ export function extractObligations(text: string, folded: string, part: Operative
         /tra dan|chia (?:lam|thanh)|(?:lam|thanh) \d+ (?:dot|lan|ky)|phuong thuc tra|lo trinh/.test(body);
     }
     if (inSentence.length === 0 && closing && closing.trigger !== "done") carried = closing;
+  }
+  // an amount no sentence holds whole (a page break inside it, a line the reader could not place) is still named
+  for (const amount of amounts) {
+    const accounted = (a: { evidence: Evidence }) => a.evidence.start === amount.start;
+    if (raw.some(accounted) || notOrdered.some(accounted) || unresolved.some(accounted)) continue;
+    if (sentences.some((x) => amount.start >= x.start && amount.end <= x.end)) continue;
+    unresolved.push({ amountVnd: amount.value, item: itemOf(text, part, amount.start), problem: "no-order", evidence: { start: amount.start, end: amount.end, line: lineOf(text, amount.start), text: text.slice(amount.start, amount.end) } });
   }
   const superseded = [...acknowledged].filter((a) => raw.some((o) => !acknowledged.has(o) && o.debtor === a.debtor && o.creditor === a.creditor && o.kind === a.kind));
   for (const entry of superseded) notOrdered.push({ amountVnd: entry.amountVnd, reason: "restated", evidence: entry.evidence });
