@@ -223,6 +223,14 @@ function trimToPlaceNames(printed: string): string {
   return out.replace(/[\s,-]+$/, "");
 }
 
+const MOTTO = ["cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc"];
+
+/** A line that is only a piece of the state motto, as a wrapped right column leaves it. */
+function isMottoFragment(line: string): boolean {
+  const folded = collapseSpaces(fold(line)).replace(/^[-\s]+|[-\s]+$/g, "");
+  return folded.length >= 3 && MOTTO.some((motto) => ` ${motto} `.includes(` ${folded} `));
+}
+
 export function findCourt(text: string, folded: string, flow: string, headEnd: number): Found<string> | null {
   // 1. the court line under "NHÂN DANH ... VIỆT NAM", or a standalone heading line naming the court
   const headingLine = /\n\s*((?:toa an nhan dan|tand)\s+[^\n]{3,100})\n/g;
@@ -244,8 +252,9 @@ export function findCourt(text: string, folded: string, flow: string, headEnd: n
     let index = text.slice(0, top.index + top[0].length).split("\n").length - 1;
     for (let taken = 0; index < lines.length && taken < 4; index++, taken++) {
       const raw = lines[index] ?? "";
-      // OCR puts blank lines between the heading's lines
-      if (taken > 0 && raw.trim() === "" && parts.length === 1) {
+      // OCR puts blank lines between the heading's lines, and a motto wrapped in the right column leaves its tail
+      // alone on a line ("NGHĨA VIỆT NAM", "- Hạnh phúc")
+      if (taken > 0 && ((raw.trim() === "" && parts.length === 1) || isMottoFragment(raw))) {
         taken--;
         continue;
       }

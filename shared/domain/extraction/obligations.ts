@@ -133,7 +133,9 @@ function sentencesOf(text: string, part: OperativePart): Sentence[] {
     // a number broken after its separator ("210.\n000 đồng") goes on, whatever the dot suggests
     const brokenNumber = /\d[.,]\s*$/.test(previous) && /^\d{3}(?!\d)/.test(trimmed);
     const finished = !brokenNumber && (/[.!]\s*$/.test(previous) || (/[:;]\s*$/.test(previous) && !/^[\d(\p{Ll}]/u.test(trimmed)));
-    const continues = current !== null && !isList && !finished && !/^\p{Lu}{3,}/u.test(trimmed);
+    // a heading is a line in capitals; "TNHH P trả ..." wrapped from the line above is not one
+    const heading = /\p{Lu}{3,}/u.test(trimmed) && trimmed === trimmed.toLocaleUpperCase("vi");
+    const continues = current !== null && !isList && !finished && !heading;
     if (continues && current) current.end = line.start + line.text.length;
     else {
       current = { start: line.start, end: line.start + line.text.length, listItem: isList };
