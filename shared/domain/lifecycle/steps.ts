@@ -2,8 +2,10 @@ import { collect, transition, type Actor, type Matter, type Recorded } from "./m
 import type { MatterState } from "./states.ts";
 
 /** The steps staff record on a matter, as the API and the CLI name them. */
-export const STEP_KINDS = ["verify", "collect", "postpone", "suspend", "resume", "terminate", "complete"] as const;
+export const MOVE_KINDS = ["postpone", "suspend", "resume", "terminate", "complete"] as const;
+export const STEP_KINDS = ["verify", "collect", ...MOVE_KINDS] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
+type MoveKind = (typeof MOVE_KINDS)[number];
 
 /**
  * One step: a verification (xác minh) finds the debtor able to pay or not; a collection records a
@@ -12,9 +14,9 @@ export type StepKind = (typeof STEP_KINDS)[number];
 export type MatterStep =
   | { kind: "verify"; enforceable: boolean }
   | { kind: "collect"; amountVnd: number; receipt?: string }
-  | { kind: Exclude<StepKind, "verify" | "collect"> };
+  | { kind: MoveKind };
 
-const MOVES: Record<Exclude<StepKind, "verify" | "collect">, MatterState> = {
+const MOVES: Record<MoveKind, MatterState> = {
   postpone: "postponed",
   suspend: "suspended",
   resume: "in_progress",
