@@ -19,8 +19,9 @@ Works the enforcement matters (việc) of the local stack, as the case API's mat
   list  the matters intake proposed for a case and those opened (GET /cases/{caseId}/matters)
   open  opens (thụ lý) a proposed matter under an enforcement decision (POST /cases/{caseId}/matters)
   step  records one step on a matter (POST /matters/{matterId}/steps); KIND is one of
-        verify (xác minh, with --result), collect (thu tiền, with --amount and --receipt), postpone (hoãn),
-        suspend (tạm đình chỉ), resume (tiếp tục), terminate (đình chỉ), complete (thi hành xong)
+        verify (xác minh, with --result), collect (thu tiền, with --amount and --receipt), reduce (giảm, with
+        --amount), postpone (hoãn), suspend (tạm đình chỉ), resume (tiếp tục), terminate (đình chỉ),
+        complete (thi hành xong)
   show  one matter with its audited history (GET /matters/{matterId})
 
 Options:
@@ -77,6 +78,7 @@ function stepOf(values: Values): MatterStep {
     const paid = amount(required(values.amount, "--amount"))!;
     return { kind, amountVnd: paid, ...(values.receipt !== undefined && { receipt: values.receipt }) };
   }
+  if (kind === "reduce") return { kind, amountVnd: amount(required(values.amount, "--amount"))! };
   const move = MOVE_KINDS.find((candidate) => candidate === kind);
   if (!move) throw new UsageError(`--kind must be one of ${STEP_KINDS.join(", ")}`);
   return { kind: move };

@@ -92,6 +92,7 @@ export async function openProposedMatter(request: OpenMatterRequest, deps: { mat
 const STEP_LABELS: Record<StepKind, string> = {
   verify: "xác minh điều kiện thi hành án",
   collect: "thu tiền",
+  reduce: "giảm số tiền phải thi hành",
   postpone: "hoãn thi hành án",
   suspend: "tạm đình chỉ thi hành án",
   resume: "tiếp tục thi hành án",
@@ -147,7 +148,7 @@ export async function recordMatterStep(request: StepRequest, deps: { matters: Ma
   try {
     recorded = applyStep(matter, step, actor);
   } catch (error) {
-    if (error instanceof LifecycleError) throw refusalOf(error, matter, stepTarget(matter, step), step.kind === "collect" ? step.amountVnd : 0, at);
+    if (error instanceof LifecycleError) throw refusalOf(error, matter, stepTarget(matter, step), step.kind === "collect" || step.kind === "reduce" ? step.amountVnd : 0, at);
     throw error;
   }
   const item: MatterItem = { ...recorded.matter, events: [...events, recorded.event] };

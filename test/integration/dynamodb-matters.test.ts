@@ -80,6 +80,26 @@ describe("staff work a matter through its lifecycle (DynamoDB Local)", () => {
     ]);
   });
 
+  it("records a reduction (giảm), refuses one over the balance, and completion collects only what is left", async () => {
+    const record = await receivedCase("9".repeat(32));
+    const matterId = `${record.caseId}/1`;
+    await openProposedMatter({ caseId: record.caseId, proposalId: matterId, ...opening }, { matters });
+    await recordMatterStep({ matterId, expectedVersion: 1, step: { kind: "verify", enforceable: true }, by: staff }, { matters, now });
+    await recordMatterStep({ matterId, expectedVersion: 2, step: { kind: "reduce", amountVnd: 500_000 }, note: "Miễn, giảm theo quyết định số 3/QĐ-THADS", by: staff }, { matters, now });
+
+    await expect(recordMatterStep({ matterId, expectedVersion: 3, step: { kind: "collect", amountVnd: 7_500_000 }, by: staff }, { matters, now })).rejects.toMatchObject({
+      code: "matter.over-balance",
+      message: "Số tiền 7.500.000 đồng vượt số còn phải thi hành (7.000.000 đồng)",
+    });
+    const done = await recordMatterStep({ matterId, expectedVersion: 3, step: { kind: "complete" }, by: staff }, { matters, now });
+
+    expect(done).toMatchObject({ state: "completed", owedVnd: 7_500_000, reducedVnd: 500_000, collectedVnd: 7_000_000 });
+    expect(done.events.slice(2).map(({ type, amountVnd, reason }) => [type, amountVnd, reason])).toEqual([
+      ["reduce", 500_000, "Miễn, giảm theo quyết định số 3/QĐ-THADS"],
+      ["transition", 7_000_000, "Ghi nhận: thi hành xong"],
+    ]);
+  });
+
   it("refuses a step the lifecycle forbids with a Vietnamese reason, and changes nothing", async () => {
     const record = await receivedCase("d".repeat(32));
     const matterId = `${record.caseId}/0`;

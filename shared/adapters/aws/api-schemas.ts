@@ -99,6 +99,7 @@ export const RecordMatterStepRequest = APIGatewayProxyEventV2Schema.extend({
     z.discriminatedUnion("kind", [
       z.object({ kind: z.literal("verify"), enforceable: z.boolean(), ...stepCommon }).strict(),
       z.object({ kind: z.literal("collect"), amountVnd: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), receipt: z.string().trim().min(1).max(100).optional(), ...stepCommon }).strict(),
+      z.object({ kind: z.literal("reduce"), amountVnd: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), ...stepCommon }).strict(),
       z.object({ kind: z.enum(MOVE_KINDS), ...stepCommon }).strict(),
     ]),
   ),
