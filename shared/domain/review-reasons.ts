@@ -131,6 +131,15 @@ export const REASON_TEMPLATES = {
     { matterId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c/0+1", version: 3 },
     (p) => `Việc ${p.matterId} không còn ở phiên bản ${p.version}: đã có người ghi bước khác; hãy tải lại và ghi lại`,
   ),
+  "matter.invalid-split": template({}, () => "Cách tách việc không hợp lệ: cần ít nhất hai nhóm, mỗi khoản thuộc đúng một nhóm"),
+  "matter.invalid-merge": template(
+    {},
+    () => "Chỉ gộp được các việc đề xuất của cùng hồ sơ, cùng loại (chủ động hoặc theo đơn) và cùng đơn vị; người phải thi hành hoặc người được thi hành khác nhau thì cần ghi rõ",
+  ),
+  "matter.proposals-changed": template(
+    { caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c" },
+    (p) => `Các việc đề xuất của hồ sơ ${p.caseId} đã thay đổi hoặc đã được thụ lý; hãy tải lại`,
+  ),
   "matter.already-open": template({ proposalId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c/0+1" }, (p) => `Việc đề xuất ${p.proposalId} đã được thụ lý`),
   "matter.missing-unit": template(
     { proposalId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c/0+1" },

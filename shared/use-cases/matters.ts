@@ -7,7 +7,7 @@ import { formatVnd } from "../domain/extraction/review-reasons.ts";
 import { balanceVnd, LifecycleError, type Actor, type Matter, type Recorded } from "../domain/lifecycle/matter.ts";
 import { STATE_LABELS, type MatterState } from "../domain/lifecycle/states.ts";
 import { applyStep, stepTarget, type MatterStep, type StepKind } from "../domain/lifecycle/steps.ts";
-import { acceptProposal, MatterProposalError } from "../domain/matters/edit.ts";
+import { acceptProposal, MatterProposalError, mergeProposals, splitProposal } from "../domain/matters/edit.ts";
 import { caseIdOfMatter } from "../domain/matters/matter-id.ts";
 import { proposeMatters } from "../domain/matters/propose.ts";
 import type { MatterItem } from "../domain/report/incremental.ts";
@@ -15,7 +15,8 @@ import { vietnamDate, vietnamMidnight } from "../domain/report/periods.ts";
 import { reason } from "../domain/review-reasons.ts";
 import type { StoredCase } from "../domain/stored-case.ts";
 import { ConflictError, InvalidRequestError, NotFoundError, type RefusalError } from "../errors.ts";
-import { MatterVersionConflictError, type CaseMatters, type MatterRepository } from "../ports/matter-repository.ts";
+import type { MatterProposal } from "../domain/matters/types.ts";
+import { MatterVersionConflictError, ProposalsChangedError, type CaseMatters, type MatterRepository } from "../ports/matter-repository.ts";
 
 /**
  * Proposes the matters of a case read at intake and stores them beside it, once: the same case
@@ -40,6 +41,57 @@ export async function getMatter(matterId: string, deps: { matters: MatterReposit
   return found;
 }
 
+/** The proposals of a case, by id; NotFoundError naming the first that is not there. */
+async function proposalsOf(caseId: string, ids: readonly string[], deps: { matters: MatterRepository }): Promise<MatterProposal[]> {
+  const { proposals } = await deps.matters.ofCase(caseId);
+  return ids.map((proposalId) => {
+    const found = proposals.find((candidate) => candidate.id === proposalId);
+    if (!found) throw new NotFoundError(reason("request.proposal-not-found", { caseId, proposalId }));
+    return found;
+  });
+}
+
+/** Stores the proposals that replace others, or says in Vietnamese why it could not. */
+async function replace(caseId: string, removed: readonly string[], added: MatterProposal[], deps: { matters: MatterRepository }): Promise<MatterProposal[]> {
+  try {
+    await deps.matters.replaceProposals(caseId, removed, added);
+  } catch (error) {
+    if (error instanceof ProposalsChangedError) throw new ConflictError(reason("matter.proposals-changed", { caseId }));
+    throw error;
+  }
+  return added;
+}
+
+/** Splits a proposal nobody opened into several, one per group of its line positions. */
+export async function splitCaseProposal(request: { caseId: string; proposalId: string; groups: number[][] }, deps: { matters: MatterRepository }): Promise<MatterProposal[]> {
+  const proposal = (await proposalsOf(request.caseId, [request.proposalId], deps))[0]!;
+  let parts: MatterProposal[];
+  try {
+    parts = splitProposal(proposal, request.groups);
+  } catch (error) {
+    if (error instanceof MatterProposalError) throw new InvalidRequestError(reason("matter.invalid-split", {}));
+    throw error;
+  }
+  return replace(request.caseId, [request.proposalId], parts, deps);
+}
+
+/** Merges proposals nobody opened into one; staff name the parties when the proposals' differ. */
+export async function mergeCaseProposals(
+  request: { caseId: string; proposalIds: string[]; parties?: { debtor: string; creditor: string } },
+  deps: { matters: MatterRepository },
+): Promise<MatterProposal> {
+  const proposals = await proposalsOf(request.caseId, request.proposalIds, deps);
+  let merged: MatterProposal;
+  try {
+    merged = mergeProposals(proposals, request.parties);
+  } catch (error) {
+    if (error instanceof MatterProposalError) throw new InvalidRequestError(reason("matter.invalid-merge", {}));
+    throw error;
+  }
+  const [stored] = await replace(request.caseId, request.proposalIds, [merged], deps);
+  return stored!;
+}
+
 export interface OpenMatterRequest {
   caseId: string;
   proposalId: string;
@@ -56,9 +108,8 @@ export interface OpenMatterRequest {
 
 /** Opens (thụ lý) the matter a proposal describes, on the decision's date; the matter keeps the proposal's id. */
 export async function openProposedMatter(request: OpenMatterRequest, deps: { matters: MatterRepository }): Promise<MatterItem> {
-  const { proposals } = await deps.matters.ofCase(request.caseId);
-  const proposal = proposals.find((candidate) => candidate.id === request.proposalId);
-  if (!proposal) throw new NotFoundError(reason("request.proposal-not-found", { caseId: request.caseId, proposalId: request.proposalId }));
+  // proposalsOf returns one proposal per id asked for, or throws
+  const proposal = (await proposalsOf(request.caseId, [request.proposalId], deps))[0]!;
   const actor: Actor = {
     by: request.by,
     at: vietnamMidnight(request.decision.date),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DynamoDbMatterRepository } from "#adapters/aws/dynamodb-matter-repository.ts";
 import { createTableInput, mattersTable } from "#adapters/aws/table-design.ts";
 import { haNamNinhBinhDirectory } from "#domain/agencies/ha-nam-ninh-binh.ts";
-import { caseMatters, getMatter, openProposedMatter, proposeCaseMatters, recordMatterStep } from "#use-cases/matters.ts";
+import { caseMatters, getMatter, mergeCaseProposals, openProposedMatter, proposeCaseMatters, recordMatterStep, splitCaseProposal } from "#use-cases/matters.ts";
 import { startDynamoDbLocal, type DynamoDbLocal } from "../../local/dynamodb-local.ts";
 import { LOCAL_CREDENTIALS, REGION } from "../../local/environment.ts";
 import { storedCase } from "../support/cases.ts";
@@ -132,5 +132,45 @@ describe("staff work a matter through its lifecycle (DynamoDB Local)", () => {
 
   it("says which matter is missing when asked for one that was never opened", async () => {
     await expect(getMatter(`${"f".repeat(32)}/0`, { matters })).rejects.toMatchObject({ name: "NotFoundError", code: "request.matter-not-found" });
+  });
+});
+
+describe("staff split and merge proposals before opening them (DynamoDB Local)", () => {
+  /** A case whose one debtor owes the creditor two amounts: one proposal of two lines. */
+  async function twoLineCase(caseId: string) {
+    const base = storedCase({ caseId });
+    const [first] = base.obligations;
+    const record = storedCase({ caseId, obligations: [first!, { ...first!, amountVnd: 20_000_000, kind: "interest" }] });
+    await proposeCaseMatters(record, { matters, directory: haNamNinhBinhDirectory() });
+    return record;
+  }
+
+  it("splits a proposal into one per line, then merges them back, each stored in place of what it replaces", async () => {
+    const record = await twoLineCase("1".repeat(32));
+    const [proposal] = (await caseMatters(record.caseId, { matters })).proposals;
+    expect(proposal!.lines).toHaveLength(2);
+
+    const parts = await splitCaseProposal({ caseId: record.caseId, proposalId: proposal!.id, groups: [[0], [1]] }, { matters });
+    expect((await caseMatters(record.caseId, { matters })).proposals.map((p) => [p.id, p.amountVnd])).toEqual(parts.map((p) => [p.id, p.amountVnd]));
+
+    const merged = await mergeCaseProposals({ caseId: record.caseId, proposalIds: parts.map((p) => p.id) }, { matters });
+    expect(merged).toMatchObject({ id: proposal!.id, amountVnd: proposal!.amountVnd });
+    expect((await caseMatters(record.caseId, { matters })).proposals.map((p) => p.id)).toEqual([proposal!.id]);
+  });
+
+  it("refuses to split a proposal already opened, or to split it badly, changing nothing", async () => {
+    const record = await twoLineCase("2".repeat(32));
+    const [proposal] = (await caseMatters(record.caseId, { matters })).proposals;
+
+    await expect(splitCaseProposal({ caseId: record.caseId, proposalId: proposal!.id, groups: [[0, 1]] }, { matters })).rejects.toMatchObject({
+      name: "InvalidRequestError",
+      code: "matter.invalid-split",
+    });
+    await openProposedMatter({ caseId: record.caseId, proposalId: proposal!.id, ...opening }, { matters });
+    await expect(splitCaseProposal({ caseId: record.caseId, proposalId: proposal!.id, groups: [[0], [1]] }, { matters })).rejects.toMatchObject({
+      name: "ConflictError",
+      code: "matter.proposals-changed",
+    });
+    expect((await caseMatters(record.caseId, { matters })).proposals.map((p) => p.id)).toEqual([proposal!.id]);
   });
 });
