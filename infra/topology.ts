@@ -30,6 +30,8 @@ export const CASE_API_ROUTES = [
   // {matterId} is the matter id with "~" for "/" (shared/domain/matters/matter-id.ts)
   { method: "GET", path: "/matters/{matterId}", functionName: "get-matter", audience: "staff" },
   { method: "POST", path: "/matters/{matterId}/steps", functionName: "record-matter-step", audience: "staff" },
+  { method: "POST", path: "/cases/{caseId}/proposals/split", functionName: "split-proposal", audience: "staff" },
+  { method: "POST", path: "/cases/{caseId}/proposals/merge", functionName: "merge-proposals", audience: "staff" },
 ] as const satisfies readonly ApiRoute[];
 
 export type ApiFunctionName = (typeof CASE_API_ROUTES)[number]["functionName"];

@@ -159,6 +159,8 @@ const API_HANDLERS: Record<ApiFunctionName, () => Promise<{ handler: unknown }>>
   "open-matter": () => import("../functions/open-matter/handler.ts"),
   "get-matter": () => import("../functions/get-matter/handler.ts"),
   "record-matter-step": () => import("../functions/record-matter-step/handler.ts"),
+  "split-proposal": () => import("../functions/split-proposal/handler.ts"),
+  "merge-proposals": () => import("../functions/merge-proposals/handler.ts"),
 };
 
 /** The case API's route table (infra/topology.ts, as CDK deploys it), each route with its function. */

@@ -67,6 +67,8 @@ export const functionSettings = {
   "open-matter": ["MATTERS_TABLE", "COURT_ROLE_PREFIX"],
   "get-matter": ["MATTERS_TABLE", "COURT_ROLE_PREFIX"],
   "record-matter-step": ["MATTERS_TABLE", "COURT_ROLE_PREFIX"],
+  "split-proposal": ["MATTERS_TABLE", "COURT_ROLE_PREFIX"],
+  "merge-proposals": ["MATTERS_TABLE", "COURT_ROLE_PREFIX"],
   "roll-up-report": ["ANALYTICS_TABLE", "REPORTS_BUCKET", "REPORT_SCHEME"],
   "apply-matter-changes": ["ANALYTICS_TABLE", "REPORT_SCHEME"],
 } as const satisfies Record<string, readonly SettingName[]>;

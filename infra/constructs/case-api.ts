@@ -102,6 +102,10 @@ export class CaseApi extends Construct {
       "open-matter": () => new ThadsFunction(this, "OpenMatter", { name: "open-matter", settings: mattersSetting, logRetention }).allowTable(matters, ["Query", "PutItem"]),
       "get-matter": () => new ThadsFunction(this, "GetMatter", { name: "get-matter", settings: mattersSetting, logRetention }).allowTable(matters, ["GetItem"]),
       "record-matter-step": () => new ThadsFunction(this, "RecordMatterStep", { name: "record-matter-step", settings: mattersSetting, logRetention }).allowTable(matters, ["GetItem", "PutItem"]),
+      "split-proposal": () =>
+        new ThadsFunction(this, "SplitProposal", { name: "split-proposal", settings: mattersSetting, logRetention }).allowTable(matters, ["Query", "PutItem", "DeleteItem", "ConditionCheckItem"]),
+      "merge-proposals": () =>
+        new ThadsFunction(this, "MergeProposals", { name: "merge-proposals", settings: mattersSetting, logRetention }).allowTable(matters, ["Query", "PutItem", "DeleteItem", "ConditionCheckItem"]),
     };
 
     // The route table (infra/topology.ts) the local stack serves too.

@@ -1,6 +1,7 @@
 import "../support/lambda-env.ts";
 import "aws-sdk-client-mock-vitest/extend";
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -9,8 +10,10 @@ import { acceptProposal } from "#domain/matters/edit.ts";
 import { proposeMatters } from "#domain/matters/propose.ts";
 import { handler as getMatter } from "../../functions/get-matter/handler.ts";
 import { handler as listCaseMatters } from "../../functions/list-case-matters/handler.ts";
+import { handler as mergeProposals } from "../../functions/merge-proposals/handler.ts";
 import { handler as openMatter } from "../../functions/open-matter/handler.ts";
 import { handler as recordMatterStep } from "../../functions/record-matter-step/handler.ts";
+import { handler as splitProposal } from "../../functions/split-proposal/handler.ts";
 import { storedCase } from "../support/cases.ts";
 import { lambdaContext, loadEvent } from "../support/events.ts";
 import { capturedLogs } from "../support/logs.ts";
@@ -110,5 +113,30 @@ describe("matter routes", () => {
     expect((await call(recordMatterStep, stepEvent({ kind: "forgive", version: 2 }))).status).toBe(400);
     expect((await call(getMatter, routeEvent("GET /matters/{matterId}", "/matters/x", { matterId: "../x" }))).status).toBe(400);
     expect(documents.calls()).toHaveLength(0);
+  });
+});
+
+describe("proposal routes", () => {
+  const proposalEvent = (action: "split" | "merge", body: unknown): APIGatewayProxyEventV2 => ({
+    ...routeEvent(`POST /cases/{caseId}/proposals/${action}`, `/cases/${CASE_ID}/proposals/${action}`, { caseId: CASE_ID }),
+    body: JSON.stringify(body),
+  });
+
+  it("refuses to merge an ex officio proposal with an on-request one (400, in Vietnamese), writing nothing", async () => {
+    const { status, body } = await call(mergeProposals, proposalEvent("merge", { proposalIds: proposals.map((proposal) => proposal.id) }));
+
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ code: "matter.invalid-merge", message: expect.stringContaining("cùng loại (chủ động hoặc theo đơn)") });
+    expect(documents).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
+
+  it("answers 409 when the proposal to split was opened meanwhile", async () => {
+    documents.on(QueryCommand).resolves({ Items: [{ ...proposalItems[0]!, lines: [proposals[0]!.lines[0]!, { ...proposals[0]!.lines[0]!, obligationIndex: 5 }] }] });
+    documents.on(TransactWriteCommand).rejects(new TransactionCanceledException({ message: "cancelled", $metadata: {}, CancellationReasons: [{ Code: "None" }, { Code: "ConditionalCheckFailed" }] }));
+
+    const { status, body } = await call(splitProposal, proposalEvent("split", { proposalId: proposals[0]!.id, groups: [[0], [1]] }));
+
+    expect(status).toBe(409);
+    expect(body).toMatchObject({ code: "matter.proposals-changed" });
   });
 });

@@ -215,6 +215,8 @@ describe("stateless stack", () => {
       "GET /review-queue",
       "PATCH /cases/{caseId}",
       "POST /cases/{caseId}/matters",
+      "POST /cases/{caseId}/proposals/merge",
+      "POST /cases/{caseId}/proposals/split",
       "POST /matters/{matterId}/steps",
       "POST /upload-urls",
     ]);
@@ -244,7 +246,7 @@ describe("stateless stack", () => {
     expect(JSON.stringify(courtPolicy)).toContain("/$default/POST/upload-urls");
     expect(courtPolicy).toHaveLength(1);
     expect(JSON.stringify(staffPolicy)).not.toContain("upload-urls");
-    expect(staffPolicy[0].Resource).toHaveLength(9);
+    expect(staffPolicy[0].Resource).toHaveLength(11);
   });
 
   it("runs the report rollup on the configured schedule, retrying a failed invocation twice", () => {
@@ -340,8 +342,11 @@ describe("least privilege", () => {
     expect(actionsOn("CaseApiOpenMatter", "FnGetAttMatters")).toEqual(["dynamodb:PutItem", "dynamodb:Query"]);
     expect(actionsOn("CaseApiGetMatter", "FnGetAttMatters")).toEqual(["dynamodb:GetItem"]);
     expect(actionsOn("CaseApiRecordMatterStep", "FnGetAttMatters")).toEqual(["dynamodb:GetItem", "dynamodb:PutItem"]);
+    const replaceProposals = ["dynamodb:ConditionCheckItem", "dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:Query"];
+    expect(actionsOn("CaseApiSplitProposal", "FnGetAttMatters")).toEqual(replaceProposals);
+    expect(actionsOn("CaseApiMergeProposals", "FnGetAttMatters")).toEqual(replaceProposals);
     // the matter routes never touch cases
-    for (const fn of ["CaseApiListCaseMatters", "CaseApiOpenMatter", "CaseApiGetMatter", "CaseApiRecordMatterStep"]) expect(actionsOn(fn, "FnGetAttCases")).toEqual([]);
+    for (const fn of ["CaseApiListCaseMatters", "CaseApiOpenMatter", "CaseApiGetMatter", "CaseApiRecordMatterStep", "CaseApiSplitProposal", "CaseApiMergeProposals"]) expect(actionsOn(fn, "FnGetAttCases")).toEqual([]);
   });
 
   it("names each table and index a function reads, never another table's or all indexes", () => {

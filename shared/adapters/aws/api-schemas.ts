@@ -18,6 +18,7 @@ const decimal = (max: number) =>
     .pipe(z.number().int().max(max));
 const amount = decimal(Number.MAX_SAFE_INTEGER);
 const id = z.string().regex(/^[a-z0-9-]{1,64}$/);
+const proposalId = z.string().min(1).max(300);
 const paging = {
   limit: decimal(100).pipe(z.number().min(1)).default(25),
   cursor: z.string().max(2048).optional(),
@@ -69,7 +70,7 @@ export const OpenMatterRequest = APIGatewayProxyEventV2Schema.extend({
   body: JSONStringified(
     z
       .object({
-        proposalId: z.string().min(1).max(300),
+        proposalId,
         decision: z.object({ number: z.string().trim().min(1).max(100), date: isoDate }).strict(),
         executor: z.string().trim().min(1).max(200),
         unitId: id.optional(),
@@ -78,6 +79,18 @@ export const OpenMatterRequest = APIGatewayProxyEventV2Schema.extend({
       })
       .strict(),
   ),
+});
+
+const parties = z.object({ debtor: z.string().trim().min(1).max(300), creditor: z.string().trim().min(1).max(300) }).strict();
+
+export const SplitProposalRequest = APIGatewayProxyEventV2Schema.extend({
+  pathParameters: caseIdPath,
+  body: JSONStringified(z.object({ proposalId, groups: z.array(z.array(z.number().int().nonnegative()).min(1).max(100)).min(2).max(50) }).strict()),
+});
+
+export const MergeProposalsRequest = APIGatewayProxyEventV2Schema.extend({
+  pathParameters: caseIdPath,
+  body: JSONStringified(z.object({ proposalIds: z.array(proposalId).min(2).max(30), parties: parties.optional() }).strict()),
 });
 
 /** A matter id in a path: the case id, "~", then the obligation positions ("0+1"). */
