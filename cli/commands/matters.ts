@@ -14,6 +14,8 @@ const USAGE = `usage: thads matters list [--json] CASE_ID
        thads matters step [--json] MATTER_ID --kind KIND [--result enforceable|not-enforceable] [--date YYYY-MM-DD]
                           [--amount N] [--receipt R] [--note T] [--version V]
        thads matters show [--json] MATTER_ID
+       thads matters split [--json] CASE_ID --proposal ID --groups 0,1|2
+       thads matters merge [--json] CASE_ID --proposal ID --proposal ID... [--debtor NAME --creditor NAME]
 
 Works the enforcement matters (việc) of the local stack, as the case API's matter routes do:
   list  the matters intake proposed for a case and those opened (GET /cases/{caseId}/matters)
@@ -23,6 +25,8 @@ Works the enforcement matters (việc) of the local stack, as the case API's mat
         --amount), postpone (hoãn), suspend (tạm đình chỉ), resume (tiếp tục), terminate (đình chỉ),
         complete (thi hành xong)
   show  one matter with its audited history (GET /matters/{matterId})
+  split splits a proposal nobody opened, one part per group of its line positions (POST .../proposals/split)
+  merge merges proposals nobody opened into one; name the parties when theirs differ (POST .../proposals/merge)
 
 Options:
   --amount N       VND, digits with or without dots (2.500.000); on open, the corrected amount owed
@@ -34,7 +38,10 @@ Options:
 
 const options = {
   json: { type: "boolean", default: false },
-  proposal: { type: "string" },
+  proposal: { type: "string", multiple: true },
+  groups: { type: "string" },
+  debtor: { type: "string" },
+  creditor: { type: "string" },
   decision: { type: "string" },
   "decision-date": { type: "string" },
   executor: { type: "string" },
@@ -65,6 +72,17 @@ function amount(value: string | undefined): number | undefined {
 function required(value: string | undefined, flag: string): string {
   if (value === undefined || value.trim() === "") throw new UsageError(`${flag} is required`);
   return value;
+}
+
+function groupsOf(value: string): number[][] {
+  if (!/^\d{1,3}(?:,\d{1,3})*(?:\|\d{1,3}(?:,\d{1,3})*)+$/.test(value)) throw new UsageError(`--groups lists line positions, groups split by '|': e.g. 0,1|2; got ${value}`);
+  return value.split("|").map((group) => group.split(",").map(Number));
+}
+
+function oneProposal(values: Values): string {
+  const [proposal, ...extra] = values.proposal ?? [];
+  if (proposal === undefined || extra.length > 0) throw new UsageError("give exactly one --proposal");
+  return proposal;
 }
 
 function stepOf(values: Values): MatterStep {
@@ -112,13 +130,13 @@ async function onStack(io: CliIo, work: (session: StackSession) => Promise<void>
 
 export const mattersCommand: Command = {
   name: "matters",
-  summary: "list, open and record steps on the local stack's enforcement matters",
+  summary: "list, open, split, merge and record steps on the local stack's enforcement matters",
   usage: USAGE,
   async run(args, io) {
     const [action, ...rest] = args;
     const { values, positionals } = parseCommandArgs({ args: rest, options, allowPositionals: true });
     const print = (json: unknown, text: string) => io.out(values.json ? `${JSON.stringify(json, null, 2)}\n` : text);
-    const { caseMatters, getMatter, openProposedMatter, recordMatterStep } = await import("#use-cases/matters.ts");
+    const { caseMatters, getMatter, mergeCaseProposals, openProposedMatter, recordMatterStep, splitCaseProposal } = await import("#use-cases/matters.ts");
     const { LOCAL_STAFF_ARN } = await import("../../local/http-api.ts");
     switch (action) {
       case "list": {
@@ -137,7 +155,7 @@ export const mattersCommand: Command = {
         const caseId = caseIdArg(positionals);
         const request = {
           caseId,
-          proposalId: required(values.proposal, "--proposal"),
+          proposalId: oneProposal(values),
           decision: { number: required(values.decision, "--decision"), date: isoDate(required(values["decision-date"], "--decision-date"), "--decision-date")! },
           executor: required(values.executor, "--executor"),
           ...(values.amount !== undefined && { amountVnd: amount(values.amount) }),
@@ -171,8 +189,27 @@ export const mattersCommand: Command = {
           print({ matter }, formatMatter(matter));
         });
       }
+      case "split": {
+        const caseId = caseIdArg(positionals);
+        const request = { caseId, proposalId: oneProposal(values), groups: groupsOf(required(values.groups, "--groups")) };
+        return onStack(io, async ({ matters }) => {
+          const parts = await splitCaseProposal(request, { matters });
+          print({ proposals: parts }, `Đã tách thành ${parts.length} việc đề xuất\n${parts.map((p) => `${formatProposal(p)}\n`).join("")}`);
+        });
+      }
+      case "merge": {
+        const caseId = caseIdArg(positionals);
+        const proposalIds = values.proposal ?? [];
+        if (proposalIds.length < 2) throw new UsageError("give at least two --proposal");
+        if ((values.debtor === undefined) !== (values.creditor === undefined)) throw new UsageError("give --debtor and --creditor together");
+        const parties = values.debtor !== undefined && values.creditor !== undefined ? { debtor: values.debtor, creditor: values.creditor } : undefined;
+        return onStack(io, async ({ matters }) => {
+          const merged = await mergeCaseProposals({ caseId, proposalIds, ...(parties && { parties }) }, { matters });
+          print({ proposal: merged }, `Đã gộp thành việc đề xuất\n${formatProposal(merged)}\n`);
+        });
+      }
       default:
-        throw new UsageError("give an action: list, open, step or show");
+        throw new UsageError("give an action: list, open, step, show, split or merge");
     }
   },
 };

@@ -24,7 +24,7 @@ describe("thads matters on the embedded stack", () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  it("opens an ingested judgment's matter, records a partial and a full collection, completes it and shows its history", async () => {
+  it("splits and merges back an ingested judgment's proposal, opens its matter, records a partial and a full collection, completes it and shows its history", async () => {
     const thads = (...args: string[]) => thadsOn(dataDir, args);
     const ingested = await thads("ingest", "--json", "--court", "tand-binh-luc", join(samplesDir, "pdf", "ban-an-vay-tai-san.pdf"));
     const caseId = String(JSON.parse(ingested.stdout.trim().split("\n")[0]!).caseId);
@@ -33,6 +33,12 @@ describe("thads matters on the embedded stack", () => {
     const proposal = listed.proposals.find((candidate) => candidate.mode === "on_request")!;
     expect(proposal.amountVnd).toBeGreaterThan(1_000_000);
     const owed = proposal.amountVnd;
+
+    // principal and interest: split into one proposal each, then merged back under the same id
+    const split = JSON.parse((await thads("matters", "split", "--json", caseId, "--proposal", proposal.id, "--groups", "0|1")).stdout) as { proposals: { id: string; amountVnd: number }[] };
+    expect(split.proposals.map((part) => part.amountVnd)).toEqual([180_000_000, 60_000_000]);
+    const merged = await thads("matters", "merge", caseId, ...split.proposals.flatMap((part) => ["--proposal", part.id]));
+    expect(merged.stdout).toBe(`Đã gộp thành việc đề xuất\n  ${proposal.id}  theo đơn  Đinh Văn Khải, Lã Thị Thu -> Trần Thị Hồng Nhung: 240.000.000 đ; đơn vị: ninh-binh-kv-7\n`);
     const partial = 1_000_000;
 
     const opened = await thads("matters", "open", caseId, "--proposal", proposal.id, "--decision", "12/QĐ-THADS", "--decision-date", "2025-03-20", "--executor", "Trần Văn Bình");
@@ -75,6 +81,6 @@ describe("thads matters on the embedded stack", () => {
   it("lists the matters commands in thads --help", async () => {
     const help = await thadsOn(dataDir, ["--help"]);
 
-    expect(help.stdout).toMatch(/^ {2}matters +list, open and record steps/m);
+    expect(help.stdout).toMatch(/^ {2}matters +list, open, split, merge and record steps/m);
   });
 });
