@@ -25,6 +25,13 @@ export const CASE_API_ROUTES = [
   { method: "PATCH", path: "/cases/{caseId}", functionName: "correct-case", audience: "staff" },
   { method: "GET", path: "/cases/{caseId}/original", functionName: "get-original-url", audience: "staff" },
   { method: "GET", path: "/review-queue", functionName: "list-review-queue", audience: "staff" },
+  { method: "GET", path: "/cases/{caseId}/matters", functionName: "list-case-matters", audience: "staff" },
+  { method: "POST", path: "/cases/{caseId}/matters", functionName: "open-matter", audience: "staff" },
+  // {matterId} is the matter id with "~" for "/" (shared/domain/matters/matter-id.ts)
+  { method: "GET", path: "/matters/{matterId}", functionName: "get-matter", audience: "staff" },
+  { method: "POST", path: "/matters/{matterId}/steps", functionName: "record-matter-step", audience: "staff" },
+  { method: "POST", path: "/cases/{caseId}/proposals/split", functionName: "split-proposal", audience: "staff" },
+  { method: "POST", path: "/cases/{caseId}/proposals/merge", functionName: "merge-proposals", audience: "staff" },
 ] as const satisfies readonly ApiRoute[];
 
 export type ApiFunctionName = (typeof CASE_API_ROUTES)[number]["functionName"];

@@ -52,10 +52,14 @@ function match(route: Route, method: string, path: string): Record<string, strin
   return Object.fromEntries(names.map((name, index) => [name, decodePathParameter(found[index + 1] ?? "")]));
 }
 
+const roleArn = (role: string) => `arn:aws:sts::${ACCOUNT}:assumed-role/${role}/local`;
+
+/** Who local staff are, over the local API and in the CLI's own steps on matters. */
+export const LOCAL_STAFF_ARN = roleArn("thads-local-staff");
+
 function callerArn(headers: IncomingMessage["headers"], courtRolePrefix: string): string {
   const court = headers["x-thads-court"];
-  const role = typeof court === "string" && /^[a-z0-9-]{1,64}$/.test(court) ? `${courtRolePrefix}${court}` : "thads-local-staff";
-  return `arn:aws:sts::${ACCOUNT}:assumed-role/${role}/local`;
+  return typeof court === "string" && /^[a-z0-9-]{1,64}$/.test(court) ? roleArn(`${courtRolePrefix}${court}`) : LOCAL_STAFF_ARN;
 }
 
 /** The event API Gateway would send for this request. */

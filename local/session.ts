@@ -4,6 +4,7 @@
  * for the command and stopped after it.
  */
 import { DynamoDbCaseRepository } from "#adapters/aws/dynamodb-case-repository.ts";
+import { DynamoDbMatterRepository } from "#adapters/aws/dynamodb-matter-repository.ts";
 import { LOCAL_NAMES } from "./environment.ts";
 import type { IntakeTarget, PendingUpload } from "./ingest.ts";
 import { waitUntil } from "./net.ts";
@@ -14,6 +15,7 @@ import { deadLetterKey } from "./summary.ts";
 
 export interface StackSession extends IntakeTarget {
   cases: DynamoDbCaseRepository;
+  matters: DynamoDbMatterRepository;
   /** The other process's stack this session talks to; null when it started its own. */
   attachedTo: StackInfo | null;
   close(): Promise<void>;
@@ -57,9 +59,11 @@ function stackWatch(info: StackInfo) {
 function attach(dataDir: string, info: StackInfo): StackSession {
   const clients = localClients(info.endpoints);
   const cases = new DynamoDbCaseRepository(clients.documents, LOCAL_NAMES.casesTable);
+  const matters = new DynamoDbMatterRepository(clients.documents, LOCAL_NAMES.mattersTable);
   const deadLetters = (): DeadLetter[] => [LOCAL_NAMES.intakeQueue, LOCAL_NAMES.completionQueue].flatMap((queue) => readDeadLetters(deadLetterFile(dataDir, queue)));
   return {
     cases,
+    matters,
     attachedTo: info,
     upload: (upload) => uploadDocument(clients.s3, upload),
     deadLetters,
@@ -93,6 +97,7 @@ export async function openStackSession(dataDir = defaultDataDir()): Promise<Stac
   const stack = await LocalStack.start({ dataDir });
   return {
     cases: stack.cases,
+    matters: new DynamoDbMatterRepository(stack.clients.documents, LOCAL_NAMES.mattersTable),
     attachedTo: null,
     upload: (upload) => stack.upload(upload),
     deadLetters: () => stack.deadLetters(),

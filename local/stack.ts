@@ -155,6 +155,12 @@ const API_HANDLERS: Record<ApiFunctionName, () => Promise<{ handler: unknown }>>
   "correct-case": () => import("../functions/correct-case/handler.ts"),
   "get-original-url": () => import("../functions/get-original-url/handler.ts"),
   "list-review-queue": () => import("../functions/list-review-queue/handler.ts"),
+  "list-case-matters": () => import("../functions/list-case-matters/handler.ts"),
+  "open-matter": () => import("../functions/open-matter/handler.ts"),
+  "get-matter": () => import("../functions/get-matter/handler.ts"),
+  "record-matter-step": () => import("../functions/record-matter-step/handler.ts"),
+  "split-proposal": () => import("../functions/split-proposal/handler.ts"),
+  "merge-proposals": () => import("../functions/merge-proposals/handler.ts"),
 };
 
 /** The case API's route table (infra/topology.ts, as CDK deploys it), each route with its function. */

@@ -63,6 +63,12 @@ export const functionSettings = {
   "list-review-queue": ["CASES_TABLE", "COURT_ROLE_PREFIX"],
   "get-original-url": ["CASES_TABLE", "DOWNLOAD_URL_TTL_SECONDS", "COURT_ROLE_PREFIX"],
   "correct-case": ["CASES_TABLE", "COURT_ROLE_PREFIX"],
+  "list-case-matters": ["MATTERS_TABLE", "COURT_ROLE_PREFIX"],
+  "open-matter": ["MATTERS_TABLE", "COURT_ROLE_PREFIX"],
+  "get-matter": ["MATTERS_TABLE", "COURT_ROLE_PREFIX"],
+  "record-matter-step": ["MATTERS_TABLE", "COURT_ROLE_PREFIX"],
+  "split-proposal": ["MATTERS_TABLE", "COURT_ROLE_PREFIX"],
+  "merge-proposals": ["MATTERS_TABLE", "COURT_ROLE_PREFIX"],
   "roll-up-report": ["ANALYTICS_TABLE", "REPORTS_BUCKET", "REPORT_SCHEME"],
   "apply-matter-changes": ["ANALYTICS_TABLE", "REPORT_SCHEME"],
 } as const satisfies Record<string, readonly SettingName[]>;

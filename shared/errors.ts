@@ -36,6 +36,11 @@ export class VersionConflictError extends RefusalError {
   }
 }
 
+/** The change cannot be made to the record as it stands: a lifecycle rule refuses it, or another change got there first (HTTP 409). */
+export class ConflictError extends RefusalError {
+  override name = "ConflictError";
+}
+
 /** A change must say which version it is based on (HTTP 428). */
 export class PreconditionRequiredError extends RefusalError {
   override name = "PreconditionRequiredError";

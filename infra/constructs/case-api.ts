@@ -17,6 +17,7 @@ import { ThadsFunction } from "./thads-function.ts";
 export interface CaseApiProps {
   uploads: IBucket;
   cases: ITableV2;
+  matters: ITableV2;
   settings: DeploymentSettings;
   logRetention: RetentionDays;
 }
@@ -37,7 +38,7 @@ export class CaseApi extends Construct {
 
   constructor(scope: Construct, id: string, props: CaseApiProps) {
     super(scope, id);
-    const { uploads, cases, settings, logRetention } = props;
+    const { uploads, cases, matters, settings, logRetention } = props;
 
     this.api = new HttpApi(this, "Api", {
       description: "THADS case intake and query API",
@@ -71,6 +72,7 @@ export class CaseApi extends Construct {
     const environment = settingsEnvironment(settings);
     // staff routes read the court role prefix to refuse court uploaders themselves, besides IAM
     const casesSetting = { CASES_TABLE: cases.tableName, COURT_ROLE_PREFIX: environment.COURT_ROLE_PREFIX };
+    const mattersSetting = { MATTERS_TABLE: matters.tableName, COURT_ROLE_PREFIX: environment.COURT_ROLE_PREFIX };
     const functions: Record<ApiFunctionName, () => ThadsFunction> = {
       "create-upload-url": () =>
         new ThadsFunction(this, "CreateUploadUrl", {
@@ -96,6 +98,14 @@ export class CaseApi extends Construct {
           .allowTable(cases, ["GetItem"])
           .allowReadObjects(uploads, UPLOAD_PREFIX),
       "list-review-queue": () => new ThadsFunction(this, "ListReviewQueue", { name: "list-review-queue", settings: casesSetting, logRetention }).allowTable(cases, ["Query", "BatchGetItem"], [CaseIndex.status]),
+      "list-case-matters": () => new ThadsFunction(this, "ListCaseMatters", { name: "list-case-matters", settings: mattersSetting, logRetention }).allowTable(matters, ["Query"]),
+      "open-matter": () => new ThadsFunction(this, "OpenMatter", { name: "open-matter", settings: mattersSetting, logRetention }).allowTable(matters, ["Query", "PutItem"]),
+      "get-matter": () => new ThadsFunction(this, "GetMatter", { name: "get-matter", settings: mattersSetting, logRetention }).allowTable(matters, ["GetItem"]),
+      "record-matter-step": () => new ThadsFunction(this, "RecordMatterStep", { name: "record-matter-step", settings: mattersSetting, logRetention }).allowTable(matters, ["GetItem", "PutItem"]),
+      "split-proposal": () =>
+        new ThadsFunction(this, "SplitProposal", { name: "split-proposal", settings: mattersSetting, logRetention }).allowTable(matters, ["Query", "PutItem", "DeleteItem", "ConditionCheckItem"]),
+      "merge-proposals": () =>
+        new ThadsFunction(this, "MergeProposals", { name: "merge-proposals", settings: mattersSetting, logRetention }).allowTable(matters, ["Query", "PutItem", "DeleteItem", "ConditionCheckItem"]),
     };
 
     // The route table (infra/topology.ts) the local stack serves too.
@@ -112,7 +122,7 @@ export class CaseApi extends Construct {
       statements: [new PolicyStatement({ actions: ["execute-api:Invoke"], resources: invokable.court })],
     });
     this.staffPolicy = new ManagedPolicy(this, "StaffPolicy", {
-      description: "Attach to enforcement staff roles: search, read, correct cases and fetch originals",
+      description: "Attach to enforcement staff roles: search, read, correct cases, fetch originals and work their matters",
       statements: [new PolicyStatement({ actions: ["execute-api:Invoke"], resources: invokable.staff })],
     });
   }

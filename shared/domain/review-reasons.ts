@@ -102,6 +102,50 @@ export const REASON_TEMPLATES = {
     (p) => `Nghĩa vụ số ${p.obligation} (án phí, tiền phạt hoặc tịch thu) lại trả cho "${p.creditor}" chứ không nộp ngân sách nhà nước`,
   ),
 
+  // steps on enforcement matters (shared/use-cases/matters.ts): the audit reason when staff give none, and refusals
+  "matter.opened": template(
+    { decision: "215/QĐ-CCTHADS", date: "2025-03-20" },
+    (p) => `Thụ lý theo quyết định thi hành án số ${p.decision} ngày ${vietnameseDate(String(p.date))}`,
+  ),
+  "matter.step-recorded": template({ step: "hoãn thi hành án" }, (p) => `Ghi nhận: ${p.step}`),
+  "matter.illegal-transition": template(
+    { from: "thi hành xong", to: "hoãn" },
+    (p) => `Việc đang ở trạng thái "${p.from}": không chuyển sang "${p.to}" được`,
+  ),
+  "matter.not-collecting": template(
+    { state: "tạm đình chỉ" },
+    (p) => `Chỉ thu tiền khi việc có điều kiện thi hành, đang thi hành hoặc hoãn; việc đang ở trạng thái "${p.state}"`,
+  ),
+  "matter.not-reducible": template({ state: "thi hành xong" }, (p) => `Không giảm số tiền phải thi hành được khi việc ở trạng thái "${p.state}"`),
+  "matter.over-balance": template(
+    { amount: "3.000.000", balance: "1.500.000" },
+    (p) => `Số tiền ${p.amount} đồng vượt số còn phải thi hành (${p.balance} đồng)`,
+  ),
+  "matter.invalid-amount": template({}, () => "Số tiền phải là số nguyên dương, tính bằng đồng"),
+  "matter.out-of-order": template(
+    { date: "2025-03-01", last: "2025-03-20" },
+    (p) => `Ngày ${vietnameseDate(String(p.date))} trước ngày của bước ghi gần nhất (${vietnameseDate(String(p.last))})`,
+  ),
+  "matter.invalid-audit": template({}, () => "Mỗi bước cần ghi người thực hiện và lý do"),
+  "matter.version-conflict": template(
+    { matterId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c/0+1", version: 3 },
+    (p) => `Việc ${p.matterId} không còn ở phiên bản ${p.version}: đã có người ghi bước khác; hãy tải lại và ghi lại`,
+  ),
+  "matter.invalid-split": template({}, () => "Cách tách việc không hợp lệ: cần ít nhất hai nhóm, mỗi khoản thuộc đúng một nhóm"),
+  "matter.invalid-merge": template(
+    {},
+    () => "Chỉ gộp được các việc đề xuất của cùng hồ sơ, cùng loại (chủ động hoặc theo đơn) và cùng đơn vị; người phải thi hành hoặc người được thi hành khác nhau thì cần ghi rõ",
+  ),
+  "matter.proposals-changed": template(
+    { caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c" },
+    (p) => `Các việc đề xuất của hồ sơ ${p.caseId} đã thay đổi hoặc đã được thụ lý; hãy tải lại`,
+  ),
+  "matter.already-open": template({ proposalId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c/0+1" }, (p) => `Việc đề xuất ${p.proposalId} đã được thụ lý`),
+  "matter.missing-unit": template(
+    { proposalId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c/0+1" },
+    (p) => `Việc đề xuất ${p.proposalId} chưa có đơn vị thi hành án nhận: cần chọn đơn vị`,
+  ),
+
   // refused API requests (HTTP 4xx)
   "request.invalid": template({ fields: "dateFrom, body.sizeBytes" }, (p) => `Yêu cầu không hợp lệ ở trường: ${p.fields}`),
   "request.malformed": template({}, () => "Yêu cầu không đúng định dạng"),

@@ -15,11 +15,24 @@ export class MatterVersionConflictError extends Error {
   }
 }
 
+/** Proposals changed since they were read: one to replace is gone or already opened as a matter. */
+export class ProposalsChangedError extends Error {
+  override name = "ProposalsChangedError";
+  constructor(readonly caseId: string) {
+    super(`The proposals of case ${caseId} changed or were opened since they were read`);
+  }
+}
+
 /** Enforcement matters, kept per case. Each write is conditional, so a repeat or a race never doubles or loses a change. */
 export interface MatterRepository {
   /** Stores a case's proposed matters, all or none; "exists" when they are already stored (a redelivered upload), changing nothing. */
   saveProposals(caseId: string, proposals: readonly MatterProposal[]): Promise<"stored" | "exists">;
   ofCase(caseId: string): Promise<CaseMatters>;
+  /**
+   * Replaces proposals nobody opened by others (a split or a merge), all or none. Throws
+   * ProposalsChangedError when one to remove is gone or was opened, or one to add exists.
+   */
+  replaceProposals(caseId: string, removed: readonly string[], added: readonly MatterProposal[]): Promise<void>;
   get(caseId: string, matterId: string): Promise<MatterItem | null>;
   /**
    * Writes a matter after one lifecycle step: version 1 only when the matter does not exist yet,

@@ -206,7 +206,20 @@ describe("stateless stack", () => {
 
   it("puts every API route behind IAM authorisation and logs each request without its query string", () => {
     const routes = ofType(statelessResources, "AWS::ApiGatewayV2::Route").map(([, route]) => route.Properties);
-    expect(routes.map((route) => route.RouteKey).sort()).toEqual(["GET /cases", "GET /cases/{caseId}", "GET /cases/{caseId}/original", "GET /review-queue", "PATCH /cases/{caseId}", "POST /upload-urls"]);
+    expect(routes.map((route) => route.RouteKey).sort()).toEqual([
+      "GET /cases",
+      "GET /cases/{caseId}",
+      "GET /cases/{caseId}/matters",
+      "GET /cases/{caseId}/original",
+      "GET /matters/{matterId}",
+      "GET /review-queue",
+      "PATCH /cases/{caseId}",
+      "POST /cases/{caseId}/matters",
+      "POST /cases/{caseId}/proposals/merge",
+      "POST /cases/{caseId}/proposals/split",
+      "POST /matters/{matterId}/steps",
+      "POST /upload-urls",
+    ]);
     for (const route of routes) expect(route.AuthorizationType).toBe("AWS_IAM");
     const stage = ofType(statelessResources, "AWS::ApiGatewayV2::Stage")[0]?.[1].Properties;
     expect(stage).toMatchObject({ StageName: "$default", DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 } });
@@ -233,7 +246,7 @@ describe("stateless stack", () => {
     expect(JSON.stringify(courtPolicy)).toContain("/$default/POST/upload-urls");
     expect(courtPolicy).toHaveLength(1);
     expect(JSON.stringify(staffPolicy)).not.toContain("upload-urls");
-    expect(staffPolicy[0].Resource).toHaveLength(5);
+    expect(staffPolicy[0].Resource).toHaveLength(11);
   });
 
   it("runs the report rollup on the configured schedule, retrying a failed invocation twice", () => {
@@ -325,6 +338,15 @@ describe("least privilege", () => {
     expect(permissionsOf(roleOfFunction("ReportsApplyMatterChanges")).flatMap((statement) => statement.resources).filter((resource) => resource.includes("FnGetAttMatters")).every((resource) => resource.includes("StreamArn"))).toBe(true);
     expect(actionsOn("IntakeIngestDocument", "FnGetAttMatters")).toEqual(["dynamodb:PutItem"]);
     expect(actionsOn("IntakeCompleteTextractJob", "FnGetAttMatters")).toEqual(["dynamodb:PutItem"]);
+    expect(actionsOn("CaseApiListCaseMatters", "FnGetAttMatters")).toEqual(["dynamodb:Query"]);
+    expect(actionsOn("CaseApiOpenMatter", "FnGetAttMatters")).toEqual(["dynamodb:PutItem", "dynamodb:Query"]);
+    expect(actionsOn("CaseApiGetMatter", "FnGetAttMatters")).toEqual(["dynamodb:GetItem"]);
+    expect(actionsOn("CaseApiRecordMatterStep", "FnGetAttMatters")).toEqual(["dynamodb:GetItem", "dynamodb:PutItem"]);
+    const replaceProposals = ["dynamodb:ConditionCheckItem", "dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:Query"];
+    expect(actionsOn("CaseApiSplitProposal", "FnGetAttMatters")).toEqual(replaceProposals);
+    expect(actionsOn("CaseApiMergeProposals", "FnGetAttMatters")).toEqual(replaceProposals);
+    // the matter routes never touch cases
+    for (const fn of ["CaseApiListCaseMatters", "CaseApiOpenMatter", "CaseApiGetMatter", "CaseApiRecordMatterStep", "CaseApiSplitProposal", "CaseApiMergeProposals"]) expect(actionsOn(fn, "FnGetAttCases")).toEqual([]);
   });
 
   it("names each table and index a function reads, never another table's or all indexes", () => {

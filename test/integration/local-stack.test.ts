@@ -255,6 +255,28 @@ describe("local stack answers bad requests with 4xx and a reason, never 500", ()
   });
 });
 
+describe("local stack matter routes", () => {
+  it("serves the matter routes: list proposals, open one, record a step, refuse a stale one with 409 in Vietnamese, read it back", async () => {
+    const [judgment] = await casesNumbered("27/2024/DS-ST");
+    const api = stack.api!.url;
+    const post = (path: string, body: unknown) => fetch(`${api}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+    const listed = (await (await fetch(`${api}/cases/${judgment!.caseId}/matters`)).json()) as { proposals: { id: string }[]; matters: unknown[] };
+    const proposalId = listed.proposals[0]!.id;
+    const opened = await post(`/cases/${judgment!.caseId}/matters`, { proposalId, decision: { number: "12/QĐ-THADS", date: "2025-03-20" }, executor: "Trần Văn Bình" });
+    const segment = proposalId.replace("/", "~");
+    const verified = await post(`/matters/${segment}/steps`, { kind: "verify", enforceable: false, version: 1, date: "2025-04-02" });
+    const stale = await post(`/matters/${segment}/steps`, { kind: "verify", enforceable: true, version: 1 });
+    const read = (await (await fetch(`${api}/matters/${segment}`)).json()) as { matter: { state: string; version: number; events: { by: string }[] } };
+
+    expect([opened.status, verified.status, stale.status]).toEqual([201, 200, 409]);
+    expect(((await stale.json()) as { message: string }).message).toBe(`Việc ${proposalId} không còn ở phiên bản 1: đã có người ghi bước khác; hãy tải lại và ghi lại`);
+    expect(read.matter).toMatchObject({ state: "not_enforceable", version: 2 });
+    expect(read.matter.events.map((event) => event.by)).toEqual(Array(2).fill("arn:aws:sts::000000000000:assumed-role/thads-local-staff/local"));
+    expect((await fetch(`${api}/matters/${segment}`, { headers: { "x-thads-court": "tand-binh-luc" } })).status).toBe(403);
+  });
+});
+
 describe("local stack authorisation", () => {
   it("lets a court neither read nor correct a case through the case API (403), and the case stays as it was", async () => {
     const [judgment] = await casesNumbered("27/2024/DS-ST");

@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { repoRoot, thadsBin } from "./paths.ts";
 
 export interface ThadsRun {
@@ -12,4 +12,17 @@ export function runThads(args: readonly string[], env: NodeJS.ProcessEnv = proce
   const result = spawnSync(thadsBin, args, { cwd: repoRoot, encoding: "utf8", timeout: 60_000, env });
   if (result.error) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs ./bin/thads on a data folder, asynchronously: a stack this process runs must keep answering meanwhile. */
+export function thadsOn(dataDir: string, args: readonly string[]): Promise<ThadsRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(thadsBin, args, { cwd: repoRoot, env: { ...process.env, THADS_DATA_DIR: dataDir }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
 }

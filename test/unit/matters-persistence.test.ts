@@ -5,9 +5,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DynamoDbMatterRepository } from "#adapters/aws/dynamodb-matter-repository.ts";
 import { haNamNinhBinhDirectory } from "#domain/agencies/ha-nam-ninh-binh.ts";
-import { LifecycleError } from "#domain/lifecycle/matter.ts";
 import { proposeMatters } from "#domain/matters/propose.ts";
-import { MatterVersionConflictError } from "#ports/matter-repository.ts";
 import { openProposedMatter, proposeCaseMatters, recordMatterStep } from "#use-cases/matters.ts";
 import { storedCase } from "../support/cases.ts";
 
@@ -15,7 +13,9 @@ const dynamo = mockClient(DynamoDBDocumentClient);
 const matters = new DynamoDbMatterRepository(DynamoDBDocumentClient.from(new DynamoDBClient({ region: "ap-southeast-1" })), "thads-matters");
 const directory = haNamNinhBinhDirectory();
 const record = storedCase();
-const staff = { by: "arn:aws:sts::111122223333:assumed-role/thads-staff/chuyenvien", at: "2025-03-20T02:30:00.000Z", reason: "Quyết định thi hành án số 215/QĐ-CCTHADS" };
+const staff = "arn:aws:sts::111122223333:assumed-role/thads-staff/chuyenvien";
+const opening = { by: staff, decision: { number: "215/QĐ-CCTHADS", date: "2025-03-20" }, executor: "Chấp hành viên Trần Văn Bình" };
+const now = () => new Date("2025-04-02T03:00:00.000Z");
 const proposals = proposeMatters(record, { caseId: record.caseId, receivedOn: "2025-03-14", directory });
 const proposalItem = (index: number) => ({ ...proposals[index], pk: `CASE#${record.caseId}`, sk: `PROPOSAL#${proposals[index]!.id}`, entity: "proposal" });
 
@@ -53,10 +53,10 @@ describe("opening and moving a matter", () => {
   it("opens a proposal as a matter in thụ lý, with its audited intake event, only if not opened before", async () => {
     dynamo.on(QueryCommand).resolves({ Items: [proposalItem(0), proposalItem(1)] });
 
-    const opened = await openProposedMatter({ caseId: record.caseId, proposalId: proposals[1]!.id, actor: staff }, { matters });
+    const opened = await openProposedMatter({ caseId: record.caseId, proposalId: proposals[1]!.id, ...opening }, { matters });
 
     expect(opened).toMatchObject({ id: `${record.caseId}/1`, state: "accepted", mode: "ex_officio", owedVnd: 7_500_000, version: 1 });
-    expect(opened.events).toEqual([expect.objectContaining({ seq: 1, type: "intake", by: staff.by, reason: staff.reason, from: null, to: "accepted" })]);
+    expect(opened.events).toEqual([expect.objectContaining({ seq: 1, type: "intake", by: staff, at: "2025-03-19T17:00:00.000Z", reason: "Thụ lý theo quyết định thi hành án số 215/QĐ-CCTHADS ngày 20/03/2025", from: null, to: "accepted" })]);
     expect(dynamo).toHaveReceivedCommandWith(PutCommand, {
       Item: expect.objectContaining({ pk: `CASE#${record.caseId}`, sk: `MATTER#${record.caseId}/1`, entity: "matter" }),
       ConditionExpression: "attribute_not_exists(pk)",
@@ -66,15 +66,15 @@ describe("opening and moving a matter", () => {
   it("refuses to open a proposal the case does not have", async () => {
     dynamo.on(QueryCommand).resolves({ Items: [proposalItem(0)] });
 
-    await expect(openProposedMatter({ caseId: record.caseId, proposalId: "elsewhere/0", actor: staff }, { matters })).rejects.toMatchObject({ name: "NotFoundError" });
+    await expect(openProposedMatter({ caseId: record.caseId, proposalId: "elsewhere/0", ...opening }, { matters })).rejects.toMatchObject({ name: "NotFoundError" });
   });
 
   it("records a step onto the version it read, keeping the whole audit trail", async () => {
     dynamo.on(QueryCommand).resolves({ Items: [proposalItem(0)] });
-    const opened = await openProposedMatter({ caseId: record.caseId, proposalId: proposals[0]!.id, actor: staff }, { matters });
+    const opened = await openProposedMatter({ caseId: record.caseId, proposalId: proposals[0]!.id, ...opening }, { matters });
     dynamo.on(GetCommand).resolves({ Item: { ...opened, pk: `CASE#${record.caseId}`, sk: `MATTER#${opened.id}`, entity: "matter" } });
 
-    const moved = await recordMatterStep({ caseId: record.caseId, matterId: opened.id, step: { to: "enforceable" }, actor: { ...staff, at: "2025-04-02T03:00:00.000Z" } }, { matters });
+    const moved = await recordMatterStep({ matterId: opened.id, expectedVersion: 1, step: { kind: "verify", enforceable: true }, by: staff }, { matters, now });
 
     expect(moved).toMatchObject({ state: "enforceable", version: 2 });
     expect(moved.events.map((event) => [event.seq, event.from, event.to])).toEqual([[1, null, "accepted"], [2, "accepted", "enforceable"]]);
@@ -83,20 +83,20 @@ describe("opening and moving a matter", () => {
 
   it("refuses a step when another change got there first", async () => {
     dynamo.on(QueryCommand).resolves({ Items: [proposalItem(0)] });
-    const opened = await openProposedMatter({ caseId: record.caseId, proposalId: proposals[0]!.id, actor: staff }, { matters });
+    const opened = await openProposedMatter({ caseId: record.caseId, proposalId: proposals[0]!.id, ...opening }, { matters });
     dynamo.on(GetCommand).resolves({ Item: opened });
     dynamo.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: "The conditional request failed", $metadata: {} }));
 
-    await expect(recordMatterStep({ caseId: record.caseId, matterId: opened.id, step: { to: "not_enforceable" }, actor: staff }, { matters })).rejects.toBeInstanceOf(MatterVersionConflictError);
+    await expect(recordMatterStep({ matterId: opened.id, expectedVersion: 1, step: { kind: "verify", enforceable: false }, by: staff }, { matters, now })).rejects.toMatchObject({ name: "ConflictError", code: "matter.version-conflict" });
   });
 
   it("refuses a step the lifecycle does not allow, writing nothing", async () => {
     dynamo.on(QueryCommand).resolves({ Items: [proposalItem(0)] });
-    const opened = await openProposedMatter({ caseId: record.caseId, proposalId: proposals[0]!.id, actor: staff }, { matters });
+    const opened = await openProposedMatter({ caseId: record.caseId, proposalId: proposals[0]!.id, ...opening }, { matters });
     dynamo.on(GetCommand).resolves({ Item: opened });
     dynamo.resetHistory();
 
-    await expect(recordMatterStep({ caseId: record.caseId, matterId: opened.id, step: { collectVnd: 1 }, actor: staff }, { matters })).rejects.toThrow(LifecycleError);
+    await expect(recordMatterStep({ matterId: opened.id, expectedVersion: 1, step: { kind: "collect", amountVnd: 1 }, by: staff }, { matters, now })).rejects.toMatchObject({ name: "ConflictError", code: "matter.not-collecting" });
     expect(dynamo).not.toHaveReceivedCommand(PutCommand);
   });
 });

@@ -2,6 +2,8 @@
 import { JSONStringified } from "@aws-lambda-powertools/parser/helpers";
 import { APIGatewayProxyEventV2Schema } from "@aws-lambda-powertools/parser/schemas/api-gatewayv2";
 import { z } from "zod";
+import { MOVE_KINDS } from "../../domain/lifecycle/steps.ts";
+import { matterIdOfPathSegment } from "../../domain/matters/matter-id.ts";
 import { CASE_ID_PATTERN, CASE_STATUSES } from "../../domain/stored-case.ts";
 import { CaseCorrectionSchema } from "../../use-cases/correct-case.ts";
 
@@ -16,6 +18,7 @@ const decimal = (max: number) =>
     .pipe(z.number().int().max(max));
 const amount = decimal(Number.MAX_SAFE_INTEGER);
 const id = z.string().regex(/^[a-z0-9-]{1,64}$/);
+const proposalId = z.string().min(1).max(300);
 const paging = {
   limit: decimal(100).pipe(z.number().min(1)).default(25),
   cursor: z.string().max(2048).optional(),
@@ -59,4 +62,58 @@ export const ReviewQueueRequest = APIGatewayProxyEventV2Schema.extend({
 export const CorrectCaseRequest = APIGatewayProxyEventV2Schema.extend({
   pathParameters: caseIdPath,
   body: JSONStringified(CaseCorrectionSchema),
+});
+
+
+export const OpenMatterRequest = APIGatewayProxyEventV2Schema.extend({
+  pathParameters: caseIdPath,
+  body: JSONStringified(
+    z
+      .object({
+        proposalId,
+        decision: z.object({ number: z.string().trim().min(1).max(100), date: isoDate }).strict(),
+        executor: z.string().trim().min(1).max(200),
+        unitId: id.optional(),
+        amountVnd: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
+        note: z.string().trim().min(1).max(1000).optional(),
+      })
+      .strict(),
+  ),
+});
+
+const parties = z.object({ debtor: z.string().trim().min(1).max(300), creditor: z.string().trim().min(1).max(300) }).strict();
+
+export const SplitProposalRequest = APIGatewayProxyEventV2Schema.extend({
+  pathParameters: caseIdPath,
+  body: JSONStringified(z.object({ proposalId, groups: z.array(z.array(z.number().int().nonnegative()).min(1).max(100)).min(2).max(50) }).strict()),
+});
+
+export const MergeProposalsRequest = APIGatewayProxyEventV2Schema.extend({
+  pathParameters: caseIdPath,
+  body: JSONStringified(z.object({ proposalIds: z.array(proposalId).min(2).max(30), parties: parties.optional() }).strict()),
+});
+
+/** A matter id in a path: the case id, "~", then the obligation positions ("0+1"). */
+const matterIdPath = z.object({
+  matterId: z
+    .string()
+    .regex(/^[0-9a-f]{32}~\d{1,4}(?:\+\d{1,4}){0,99}$/, "not a matter id")
+    .transform(matterIdOfPathSegment),
+});
+
+export const MatterRequest = APIGatewayProxyEventV2Schema.extend({ pathParameters: matterIdPath });
+
+/** Every step names the version it was read at (optimistic locking), and may give its date and a note (the audit's why). */
+const stepCommon = { version: z.number().int().positive(), date: isoDate.optional(), note: z.string().trim().min(1).max(1000).optional() };
+
+export const RecordMatterStepRequest = APIGatewayProxyEventV2Schema.extend({
+  pathParameters: matterIdPath,
+  body: JSONStringified(
+    z.discriminatedUnion("kind", [
+      z.object({ kind: z.literal("verify"), enforceable: z.boolean(), ...stepCommon }).strict(),
+      z.object({ kind: z.literal("collect"), amountVnd: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), receipt: z.string().trim().min(1).max(100).optional(), ...stepCommon }).strict(),
+      z.object({ kind: z.literal("reduce"), amountVnd: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), ...stepCommon }).strict(),
+      z.object({ kind: z.enum(MOVE_KINDS), ...stepCommon }).strict(),
+    ]),
+  ),
 });

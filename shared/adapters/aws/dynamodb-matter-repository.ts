@@ -13,7 +13,7 @@ import { z } from "zod";
 import { MatterItemSchema } from "../../domain/lifecycle/schema.ts";
 import type { MatterProposal } from "../../domain/matters/types.ts";
 import type { MatterItem } from "../../domain/report/incremental.ts";
-import { MatterVersionConflictError, type CaseMatters, type MatterRepository } from "../../ports/matter-repository.ts";
+import { MatterVersionConflictError, ProposalsChangedError, type CaseMatters, type MatterRepository } from "../../ports/matter-repository.ts";
 import { MatterItemPrefix } from "./table-design.ts";
 
 /** DynamoDB's limit of actions in one transaction. */
@@ -86,6 +86,29 @@ export class DynamoDbMatterRepository implements MatterRepository {
       }
     }
     return found;
+  }
+
+  async replaceProposals(caseId: string, removed: readonly string[], added: readonly MatterProposal[]): Promise<void> {
+    const pk = casePk(caseId);
+    try {
+      await this.client.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            ...removed.flatMap((id) => [
+              { Delete: { TableName: this.tableName, Key: { pk, sk: `${MatterItemPrefix.proposal}${id}` }, ConditionExpression: "attribute_exists(pk)" } },
+              // a proposal already opened stays as staff opened it
+              { ConditionCheck: { TableName: this.tableName, Key: { pk, sk: `${MatterItemPrefix.matter}${id}` }, ConditionExpression: "attribute_not_exists(pk)" } },
+            ]),
+            ...added.map((proposal) => ({
+              Put: { TableName: this.tableName, Item: { ...proposal, pk, sk: `${MatterItemPrefix.proposal}${proposal.id}`, entity: "proposal" }, ConditionExpression: "attribute_not_exists(pk)" },
+            })),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (conditionFailed(error)) throw new ProposalsChangedError(caseId);
+      throw error;
+    }
   }
 
   async get(caseId: string, matterId: string): Promise<MatterItem | null> {

@@ -16,6 +16,7 @@ import type { APIGatewayProxyEventV2WithIAMAuthorizer, APIGatewayProxyStructured
 import type { z } from "zod";
 import { reason, type Reason } from "../../domain/review-reasons.ts";
 import {
+  ConflictError,
   ForbiddenError,
   InvalidRequestError,
   RefusalError,
@@ -41,6 +42,7 @@ const STATUS_BY_ERROR: readonly [new (...args: never[]) => Error, number][] = [
   [ParseError, 400],
   [ForbiddenError, 403],
   [NotFoundError, 404],
+  [ConflictError, 409],
   [VersionConflictError, 412],
   [PreconditionRequiredError, 428],
 ];

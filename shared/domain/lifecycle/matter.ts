@@ -22,6 +22,10 @@ export interface Matter {
   version: number;
   /** When the last event happened; later changes may not be dated before it. */
   updatedAt: string;
+  /** The enforcement decision (quyết định thi hành án) that opened it: its number and ISO date. */
+  decision?: { number: string; date: string };
+  /** The executor (chấp hành viên) in charge. */
+  executor?: string;
 }
 
 export type MatterEventType = "intake" | "transition" | "collect" | "reduce";
@@ -42,6 +46,8 @@ export interface MatterEvent {
   from: MatterState | null;
   to: MatterState;
   amountVnd: number;
+  /** The receipt number (số biên lai) of money collected. */
+  receipt?: string;
 }
 
 export type LifecycleErrorCode =
@@ -135,12 +141,12 @@ export function transition(matter: Matter, to: MatterState, actor: Actor): Recor
   return next(matter, actor, { type: "transition", to, amountVnd: closesBalance ? balance : 0 }, {});
 }
 
-/** Records money collected (partial payment) while the matter is being enforced. */
-export function collect(matter: Matter, amountVnd: number, actor: Actor): Recorded {
+/** Records money collected (partial payment) while the matter is being enforced, with its receipt number if any. */
+export function collect(matter: Matter, amountVnd: number, actor: Actor, receipt?: string): Recorded {
   if (!COLLECTING_STATES.has(matter.state)) throw new LifecycleError("not_collecting", `cannot collect money in state ${matter.state}`);
   checkAmount(amountVnd);
   if (amountVnd > balanceVnd(matter)) throw new LifecycleError("over_balance", `collecting ${amountVnd} exceeds the balance ${balanceVnd(matter)}`);
-  return next(matter, actor, { type: "collect", to: matter.state, amountVnd }, { collectedVnd: matter.collectedVnd + amountVnd });
+  return next(matter, actor, { type: "collect", to: matter.state, amountVnd, ...(receipt !== undefined && { receipt }) }, { collectedVnd: matter.collectedVnd + amountVnd });
 }
 
 /** Records a reduction (giảm) of the amount owed; counted in tiền only. */

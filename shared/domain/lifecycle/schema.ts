@@ -20,6 +20,7 @@ export const MatterEventSchema = z.object({
   from: state.nullable(),
   to: state,
   amountVnd: vnd,
+  receipt: z.string().min(1).optional(),
 });
 
 export const MatterSchema = z.object({
@@ -38,6 +39,8 @@ export const MatterSchema = z.object({
   reducedVnd: vnd,
   version: z.number().int().positive(),
   updatedAt: canonicalInstant,
+  decision: z.object({ number: z.string().min(1), date: z.iso.date() }).optional(),
+  executor: z.string().min(1).optional(),
 });
 
 /** A stored matter with its audit trail (a stream image); events must run seq 1..n in time order. */

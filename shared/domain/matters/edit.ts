@@ -83,6 +83,10 @@ export interface AcceptOptions {
   judgmentType?: JudgmentType;
   /** Staff's corrected amount for tiền, e.g. the child support actually due. */
   amountVnd?: number;
+  /** The enforcement decision that opens the matter (số và ngày quyết định thi hành án). */
+  decision?: { number: string; date: string };
+  /** The executor (chấp hành viên) assigned. */
+  executor?: string;
 }
 
 /** Accepts a proposal: opens the matter in thụ lý with its audited intake event. */
@@ -101,6 +105,8 @@ export function acceptProposal(proposal: MatterProposal, options: AcceptOptions)
       creditor: proposal.creditor,
       owedVnd: options.amountVnd ?? proposal.amountVnd,
       periodic: proposal.periodic,
+      ...(options.decision && { decision: options.decision }),
+      ...(options.executor !== undefined && { executor: options.executor }),
     },
     options.actor,
   );

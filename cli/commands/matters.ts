@@ -1,0 +1,215 @@
+import type { MatterStep } from "#domain/lifecycle/steps.ts";
+import { MOVE_KINDS, STEP_KINDS } from "#domain/lifecycle/steps.ts";
+import { matterIdOfPathSegment } from "#domain/matters/matter-id.ts";
+import { CASE_ID_PATTERN } from "#domain/stored-case.ts";
+import { RefusalError } from "#shared/errors.ts";
+import { UsageError, parseCommandArgs, type CliIo, type Command } from "../command.ts";
+import { formatMatter, formatMatterLine, formatProposal } from "../format/matter-summary.ts";
+import { withStackSession } from "../local-stack.ts";
+import type { StackSession } from "../../local/session.ts";
+
+const USAGE = `usage: thads matters list [--json] CASE_ID
+       thads matters open [--json] CASE_ID --proposal ID --decision SO --decision-date YYYY-MM-DD --executor NAME
+                          [--amount N] [--unit ID] [--note T]
+       thads matters step [--json] MATTER_ID --kind KIND [--result enforceable|not-enforceable] [--date YYYY-MM-DD]
+                          [--amount N] [--receipt R] [--note T] [--version V]
+       thads matters show [--json] MATTER_ID
+       thads matters split [--json] CASE_ID --proposal ID --groups 0,1|2
+       thads matters merge [--json] CASE_ID --proposal ID --proposal ID... [--debtor NAME --creditor NAME]
+
+Works the enforcement matters (việc) of the local stack, as the case API's matter routes do:
+  list  the matters intake proposed for a case and those opened (GET /cases/{caseId}/matters)
+  open  opens (thụ lý) a proposed matter under an enforcement decision (POST /cases/{caseId}/matters)
+  step  records one step on a matter (POST /matters/{matterId}/steps); KIND is one of
+        verify (xác minh, with --result), collect (thu tiền, with --amount and --receipt), reduce (giảm, with
+        --amount), postpone (hoãn), suspend (tạm đình chỉ), resume (tiếp tục), terminate (đình chỉ),
+        complete (thi hành xong)
+  show  one matter with its audited history (GET /matters/{matterId})
+  split splits a proposal nobody opened, one part per group of its line positions (POST .../proposals/split)
+  merge merges proposals nobody opened into one; name the parties when theirs differ (POST .../proposals/merge)
+
+Options:
+  --amount N       VND, digits with or without dots (2.500.000); on open, the corrected amount owed
+  --date D         the day the step happened (default: today in Vietnam)
+  --version V      the version the step is based on (default: the matter's current version)
+  --json           the result as JSON
+  -h, --help       show this help
+`;
+
+const options = {
+  json: { type: "boolean", default: false },
+  proposal: { type: "string", multiple: true },
+  groups: { type: "string" },
+  debtor: { type: "string" },
+  creditor: { type: "string" },
+  decision: { type: "string" },
+  "decision-date": { type: "string" },
+  executor: { type: "string" },
+  amount: { type: "string" },
+  unit: { type: "string" },
+  note: { type: "string" },
+  kind: { type: "string" },
+  result: { type: "string" },
+  date: { type: "string" },
+  receipt: { type: "string" },
+  version: { type: "string" },
+} as const;
+
+type Values = ReturnType<typeof parseCommandArgs<{ args: string[]; options: typeof options; allowPositionals: true }>>["values"];
+
+function isoDate(value: string | undefined, flag: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`${flag} must be a date YYYY-MM-DD, got ${value}`);
+  return value;
+}
+
+function amount(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^(?:\d{1,16}|\d{1,3}(?:\.\d{3}){1,5})$/.test(value)) throw new UsageError(`--amount must be a whole number of VND, got ${value}`);
+  return Number(value.replaceAll(".", ""));
+}
+
+function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value.trim() === "") throw new UsageError(`${flag} is required`);
+  return value;
+}
+
+function groupsOf(value: string): number[][] {
+  if (!/^\d{1,3}(?:,\d{1,3})*(?:\|\d{1,3}(?:,\d{1,3})*)+$/.test(value)) throw new UsageError(`--groups lists line positions, groups split by '|': e.g. 0,1|2; got ${value}`);
+  return value.split("|").map((group) => group.split(",").map(Number));
+}
+
+function oneProposal(values: Values): string {
+  const [proposal, ...extra] = values.proposal ?? [];
+  if (proposal === undefined || extra.length > 0) throw new UsageError("give exactly one --proposal");
+  return proposal;
+}
+
+function stepOf(values: Values): MatterStep {
+  const kind = required(values.kind, "--kind");
+  if (kind === "verify") {
+    const result = required(values.result, "--result");
+    if (result !== "enforceable" && result !== "not-enforceable") throw new UsageError("--result must be enforceable or not-enforceable");
+    return { kind, enforceable: result === "enforceable" };
+  }
+  if (kind === "collect") {
+    const paid = amount(required(values.amount, "--amount"))!;
+    return { kind, amountVnd: paid, ...(values.receipt !== undefined && { receipt: values.receipt }) };
+  }
+  if (kind === "reduce") return { kind, amountVnd: amount(required(values.amount, "--amount"))! };
+  const move = MOVE_KINDS.find((candidate) => candidate === kind);
+  if (!move) throw new UsageError(`--kind must be one of ${STEP_KINDS.join(", ")}`);
+  return { kind: move };
+}
+
+function oneId(positionals: string[], what: string): string {
+  const [id, ...extra] = positionals;
+  if (id === undefined || extra.length > 0) throw new UsageError(`give exactly one ${what}`);
+  return id;
+}
+
+function caseIdArg(positionals: string[]): string {
+  const caseId = oneId(positionals, "CASE_ID");
+  if (!CASE_ID_PATTERN.test(caseId)) throw new UsageError(`${caseId} is not a case id (32 hex digits, as 'thads cases search' lists them)`);
+  return caseId;
+}
+
+/** Runs one matter action on the local stack; a refusal (unknown matter, a step the lifecycle forbids) prints its Vietnamese reason. */
+async function onStack(io: CliIo, work: (session: StackSession) => Promise<void>): Promise<number> {
+  return withStackSession(io, async (session) => {
+    try {
+      await work(session);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof RefusalError)) throw error;
+      io.err(`thads: ${error.message}\n`);
+      return 1;
+    }
+  });
+}
+
+export const mattersCommand: Command = {
+  name: "matters",
+  summary: "list, open, split, merge and record steps on the local stack's enforcement matters",
+  usage: USAGE,
+  async run(args, io) {
+    const [action, ...rest] = args;
+    const { values, positionals } = parseCommandArgs({ args: rest, options, allowPositionals: true });
+    const print = (json: unknown, text: string) => io.out(values.json ? `${JSON.stringify(json, null, 2)}\n` : text);
+    const { caseMatters, getMatter, mergeCaseProposals, openProposedMatter, recordMatterStep, splitCaseProposal } = await import("#use-cases/matters.ts");
+    const { LOCAL_STAFF_ARN } = await import("../../local/http-api.ts");
+    switch (action) {
+      case "list": {
+        const caseId = caseIdArg(positionals);
+        return onStack(io, async ({ matters }) => {
+          const found = await caseMatters(caseId, { matters });
+          const opened = new Set(found.matters.map((matter) => matter.id));
+          const waiting = found.proposals.filter((proposal) => !opened.has(proposal.id));
+          print(
+            found,
+            `Việc đề xuất chưa thụ lý: ${waiting.length}\n${waiting.map((p) => `${formatProposal(p)}\n`).join("")}Việc đã thụ lý: ${found.matters.length}\n${found.matters.map((m) => `${formatMatterLine(m)}\n`).join("")}`,
+          );
+        });
+      }
+      case "open": {
+        const caseId = caseIdArg(positionals);
+        const request = {
+          caseId,
+          proposalId: oneProposal(values),
+          decision: { number: required(values.decision, "--decision"), date: isoDate(required(values["decision-date"], "--decision-date"), "--decision-date")! },
+          executor: required(values.executor, "--executor"),
+          ...(values.amount !== undefined && { amountVnd: amount(values.amount) }),
+          ...(values.unit !== undefined && { unitId: values.unit }),
+          ...(values.note !== undefined && { note: values.note }),
+          by: LOCAL_STAFF_ARN,
+        };
+        return onStack(io, async ({ matters }) => {
+          const matter = await openProposedMatter(request, { matters });
+          print({ matter }, `Đã thụ lý việc ${matter.id}\n${formatMatter(matter)}`);
+        });
+      }
+      case "step": {
+        const matterId = matterIdOfPathSegment(oneId(positionals, "MATTER_ID"));
+        const step = stepOf(values);
+        const date = isoDate(values.date, "--date");
+        if (values.version !== undefined && !/^[1-9]\d{0,8}$/.test(values.version)) throw new UsageError(`--version must be a positive whole number, got ${values.version}`);
+        return onStack(io, async ({ matters }) => {
+          const expectedVersion = values.version === undefined ? (await getMatter(matterId, { matters })).version : Number(values.version);
+          const matter = await recordMatterStep(
+            { matterId, expectedVersion, step, by: LOCAL_STAFF_ARN, ...(date !== undefined && { date }), ...(values.note !== undefined && { note: values.note }) },
+            { matters, now: () => new Date() },
+          );
+          print({ matter }, `Đã ghi bước của việc ${matter.id}\n${formatMatter(matter)}`);
+        });
+      }
+      case "show": {
+        const matterId = matterIdOfPathSegment(oneId(positionals, "MATTER_ID"));
+        return onStack(io, async ({ matters }) => {
+          const matter = await getMatter(matterId, { matters });
+          print({ matter }, formatMatter(matter));
+        });
+      }
+      case "split": {
+        const caseId = caseIdArg(positionals);
+        const request = { caseId, proposalId: oneProposal(values), groups: groupsOf(required(values.groups, "--groups")) };
+        return onStack(io, async ({ matters }) => {
+          const parts = await splitCaseProposal(request, { matters });
+          print({ proposals: parts }, `Đã tách thành ${parts.length} việc đề xuất\n${parts.map((p) => `${formatProposal(p)}\n`).join("")}`);
+        });
+      }
+      case "merge": {
+        const caseId = caseIdArg(positionals);
+        const proposalIds = values.proposal ?? [];
+        if (proposalIds.length < 2) throw new UsageError("give at least two --proposal");
+        if ((values.debtor === undefined) !== (values.creditor === undefined)) throw new UsageError("give --debtor and --creditor together");
+        const parties = values.debtor !== undefined && values.creditor !== undefined ? { debtor: values.debtor, creditor: values.creditor } : undefined;
+        return onStack(io, async ({ matters }) => {
+          const merged = await mergeCaseProposals({ caseId, proposalIds, ...(parties && { parties }) }, { matters });
+          print({ proposal: merged }, `Đã gộp thành việc đề xuất\n${formatProposal(merged)}\n`);
+        });
+      }
+      default:
+        throw new UsageError("give an action: list, open, step, show, split or merge");
+    }
+  },
+};

@@ -1,0 +1,86 @@
+/**
+ * Staff work an ingested judgment's matter with `thads matters` on the stack `npm start` runs:
+ * open it under an enforcement decision, verify, collect in two payments, complete it, show it.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LocalStack } from "../../local/stack.ts";
+import { samplesDir } from "../support/paths.ts";
+import { thadsOn } from "../support/run-thads.ts";
+
+describe("thads matters on the embedded stack", () => {
+  let dataDir: string;
+  let stack: LocalStack;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "thads-matters-"));
+    stack = await LocalStack.start({ dataDir });
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("splits and merges back an ingested judgment's proposal, opens its matter, records a partial and a full collection, completes it and shows its history", async () => {
+    const thads = (...args: string[]) => thadsOn(dataDir, args);
+    const ingested = await thads("ingest", "--json", "--court", "tand-binh-luc", join(samplesDir, "pdf", "ban-an-vay-tai-san.pdf"));
+    const caseId = String(JSON.parse(ingested.stdout.trim().split("\n")[0]!).caseId);
+
+    const listed = JSON.parse((await thads("matters", "list", "--json", caseId)).stdout) as { proposals: { id: string; mode: string; amountVnd: number }[] };
+    const proposal = listed.proposals.find((candidate) => candidate.mode === "on_request")!;
+    expect(proposal.amountVnd).toBeGreaterThan(1_000_000);
+    const owed = proposal.amountVnd;
+
+    // principal and interest: split into one proposal each, then merged back under the same id
+    const split = JSON.parse((await thads("matters", "split", "--json", caseId, "--proposal", proposal.id, "--groups", "0|1")).stdout) as { proposals: { id: string; amountVnd: number }[] };
+    expect(split.proposals.map((part) => part.amountVnd)).toEqual([180_000_000, 60_000_000]);
+    const merged = await thads("matters", "merge", caseId, ...split.proposals.flatMap((part) => ["--proposal", part.id]));
+    expect(merged.stdout).toBe(`Đã gộp thành việc đề xuất\n  ${proposal.id}  theo đơn  Đinh Văn Khải, Lã Thị Thu -> Trần Thị Hồng Nhung: 240.000.000 đ; đơn vị: ninh-binh-kv-7\n`);
+    const partial = 1_000_000;
+
+    const opened = await thads("matters", "open", caseId, "--proposal", proposal.id, "--decision", "12/QĐ-THADS", "--decision-date", "2025-03-20", "--executor", "Trần Văn Bình");
+    expect(opened.stderr).toBe("");
+    expect(opened.stdout).toContain(`Đã thụ lý việc ${proposal.id}`);
+    expect(opened.stdout).toContain("Quyết định THA:   số 12/QĐ-THADS ngày 20/03/2025");
+
+    const matterId = proposal.id.replace("/", "~");
+    const steps = [
+      ["--kind", "verify", "--result", "enforceable", "--date", "2025-04-02", "--note", "Xác minh thu nhập tại nơi làm việc"],
+      ["--kind", "collect", "--amount", "1.000.000", "--receipt", "BL-0012", "--date", "2025-05-10"],
+      ["--kind", "collect", "--amount", String(owed - partial), "--receipt", "BL-0031", "--date", "2025-06-20"],
+      ["--kind", "complete", "--date", "2025-06-20"],
+    ];
+    for (const step of steps) {
+      const run = await thads("matters", "step", matterId, ...step);
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+    }
+
+    const refused = await thads("matters", "step", matterId, "--kind", "postpone");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe('thads: Việc đang ở trạng thái "thi hành xong": không chuyển sang "hoãn" được\n');
+
+    const shown = await thads("matters", "show", "--json", proposal.id);
+    const { matter } = JSON.parse(shown.stdout) as { matter: { state: string; owedVnd: number; collectedVnd: number; version: number; events: { type: string; to: string; amountVnd: number; receipt?: string }[] } };
+    expect(matter).toMatchObject({ state: "completed", owedVnd: owed, collectedVnd: owed, version: 5 });
+    expect(matter.events.map(({ type, to, amountVnd, receipt }) => [type, to, amountVnd, receipt])).toEqual([
+      ["intake", "accepted", owed, undefined],
+      ["transition", "enforceable", 0, undefined],
+      ["collect", "enforceable", partial, "BL-0012"],
+      ["collect", "enforceable", owed - partial, "BL-0031"],
+      ["transition", "completed", 0, undefined],
+    ]);
+    const text = (await thads("matters", "show", proposal.id)).stdout;
+    expect(text).toContain("Trạng thái:       thi hành xong (phiên bản 5)");
+    expect(text).toContain("  3. 10/05/2025  thu 1.000.000 đ, biên lai BL-0012");
+  });
+
+  it("lists the matters commands in thads --help", async () => {
+    const help = await thadsOn(dataDir, ["--help"]);
+
+    expect(help.stdout).toMatch(/^ {2}matters +list, open, split, merge and record steps/m);
+  });
+});
