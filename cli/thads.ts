@@ -4,6 +4,7 @@ import { caseCommand } from "./commands/case.ts";
 import { casesCommand } from "./commands/cases.ts";
 import { extractCommand, type OcrChoice } from "./commands/extract.ts";
 import { ingestCommand } from "./commands/ingest.ts";
+import { redriveCommand } from "./commands/redrive.ts";
 import { reportCommand } from "./commands/report.ts";
 import { reviewCommand } from "./commands/review.ts";
 import { startCommand } from "./commands/start.ts";
@@ -26,7 +27,7 @@ function ocrEngine(engine: Exclude<OcrChoice, "none">): OcrEngine {
 }
 
 // pdf.js reads text layers (loaded on the first PDF); OCR only pages that have none.
-const commands = [extractCommand({ ocr: ocrEngine, pdf: pdfjsTextLayer }), ingestCommand, casesCommand, caseCommand, reviewCommand, reportCommand, startCommand];
+const commands = [extractCommand({ ocr: ocrEngine, pdf: pdfjsTextLayer }), ingestCommand, casesCommand, caseCommand, reviewCommand, redriveCommand, reportCommand, startCommand];
 
 // `thads extract --json a b | head -1` closes the pipe early; that is the reader's choice, not a failure.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
