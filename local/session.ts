@@ -108,7 +108,7 @@ export async function openStackSession(dataDir = defaultDataDir()): Promise<Stac
     upload: (upload) => stack.upload(upload),
     deadLetters: () => stack.deadLetters(),
     redrive: async (queueName) => {
-      const replayed = stack.redrive(queueName);
+      const replayed = await stack.redrive(queueName);
       await stack.settled();
       return replayed;
     },

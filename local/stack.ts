@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { join, resolve } from "node:path";
 import { CreateTableCommand, ResourceInUseException, UpdateTimeToLiveCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GetObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import { DeleteCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { buildDocumentClient, buildDynamoDbClient, buildS3Client } from "#adapters/aws/client-builders.ts";
 import { createTableInput, tableDesigns } from "#adapters/aws/table-design.ts";
 import { DynamoDbCaseRepository } from "#adapters/aws/dynamodb-case-repository.ts";
@@ -323,7 +324,8 @@ export class LocalStack {
    * Sends the dead letters of one queue (all queues when none is named) back to it, each once, as an
    * SQS dead-letter redrive does; those that fail again come back as new dead letters. Returns how many.
    */
-  redrive(queueName?: string): number {
+  async redrive(queueName?: string): Promise<number> {
+    if (this.idle) await this.releaseOrphanedIdempotencyRecords();
     const pairs: [LocalQueue, DeadLetterQueue][] = [
       [this.intake, this.intakeDeadLetters],
       [this.completions, this.completionDeadLetters],
@@ -338,6 +340,23 @@ export class LocalStack {
       }
     }
     return replayed;
+  }
+
+  /**
+   * Idempotency records left in progress by invocations that died mid-way (DynamoDB lost, the process
+   * killed): with the stack idle none runs, so they are orphans, and a replay would be refused as a
+   * duplicate until they expire (the function's timeout). Removed, as their expiry would; on AWS the
+   * queue's visibility timeout outlasts it.
+   */
+  private async releaseOrphanedIdempotencyRecords(): Promise<void> {
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.clients.documents.send(
+        new ScanCommand({ TableName: LOCAL_NAMES.idempotencyTable, FilterExpression: "#status = :inProgress", ExpressionAttributeNames: { "#status": "status" }, ExpressionAttributeValues: { ":inProgress": "INPROGRESS" }, ExclusiveStartKey }),
+      );
+      for (const item of page.Items ?? []) await this.clients.documents.send(new DeleteCommand({ TableName: LOCAL_NAMES.idempotencyTable, Key: { id: item.id } }));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
   }
 
   /** Fault tests: stops DynamoDB Local, as if its process died; the functions' calls fail until restartDynamoDb(). */
