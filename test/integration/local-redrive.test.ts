@@ -2,28 +2,14 @@
  * `thads redrive` on the embedded stack: documents the intake gave up on while a function crashed
  * are sent through it again once the crash is gone, become cases, and leave the dead-letter list.
  */
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOCAL_NAMES } from "../../local/environment.ts";
 import { deadLetterFile, LocalStack } from "../../local/stack.ts";
-import { repoRoot, samplesDir, thadsBin } from "../support/paths.ts";
-
-function thads(dataDir: string, args: readonly string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(thadsBin, args, { cwd: repoRoot, env: { ...process.env, THADS_DATA_DIR: dataDir }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-const jsonLines = (text: string) => text.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+import { samplesDir } from "../support/paths.ts";
+import { jsonLines, runThadsOn } from "../support/run-thads.ts";
 
 describe("thads redrive", () => {
   let dataDir: string;
@@ -52,7 +38,7 @@ describe("thads redrive", () => {
   });
 
   it("refuses a queue the stack does not have, and replays nothing", async () => {
-    const run = await thads(dataDir, ["redrive", "--queue", "no-such-queue"]);
+    const run = await runThadsOn(dataDir, ["redrive", "--queue", "no-such-queue"]);
 
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`no queue 'no-such-queue'`);
@@ -60,19 +46,19 @@ describe("thads redrive", () => {
   });
 
   it("replays the dead letters once the crash is gone: the document becomes a case and leaves the review list", async () => {
-    const run = await thads(dataDir, ["redrive", "--queue", LOCAL_NAMES.intakeQueue]);
+    const run = await runThadsOn(dataDir, ["redrive", "--queue", LOCAL_NAMES.intakeQueue]);
 
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain("Đã gửi lại 1 tài liệu từ hàng đợi lỗi; còn 0 tài liệu");
     expect(await readFile(deadLetterFile(dataDir, LOCAL_NAMES.intakeQueue), "utf8")).toBe("");
-    const review = await thads(dataDir, ["review", "--json"]);
+    const review = await runThadsOn(dataDir, ["review", "--json"]);
     expect(jsonLines(review.stdout).filter((line) => "failed" in line)).toEqual([]);
-    const cases = await thads(dataDir, ["cases", "search", "--number", "27/2024/DS-ST", "--json"]);
+    const cases = await runThadsOn(dataDir, ["cases", "search", "--number", "27/2024/DS-ST", "--json"]);
     expect(jsonLines(cases.stdout)).toHaveLength(1);
   }, 120_000);
 
   it("replays nothing the second time", async () => {
-    const run = await thads(dataDir, ["redrive"]);
+    const run = await runThadsOn(dataDir, ["redrive"]);
 
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Đã gửi lại 0 tài liệu");

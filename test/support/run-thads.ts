@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { repoRoot, thadsBin } from "./paths.ts";
 
 export interface ThadsRun {
@@ -13,3 +13,24 @@ export function runThads(args: readonly string[], env: NodeJS.ProcessEnv = proce
   if (result.error) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Runs ./bin/thads on a data folder asynchronously: a stack in the test's own process keeps answering meanwhile. */
+export function runThadsOn(dataDir: string, args: readonly string[]): Promise<ThadsRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(thadsBin, args, { cwd: repoRoot, env: { ...process.env, THADS_DATA_DIR: dataDir }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The JSON lines a `--json` command printed. */
+export const jsonLines = (text: string) =>
+  text
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
