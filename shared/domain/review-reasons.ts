@@ -156,7 +156,7 @@ export const REASON_TEMPLATES = {
   "cli.nothing-to-ingest": template({}, () => "Không có tệp nào để gửi"),
   "cli.redriven": template(
     { replayed: 3, remaining: 1 },
-    (p) => `Đã gửi lại ${p.replayed} tài liệu từ hàng đợi lỗi; còn ${p.remaining} tài liệu trong hàng đợi lỗi (xem 'thads review')`,
+    (p) => `Đã gửi lại ${p.replayed} tài liệu từ hàng đợi lỗi; còn ${p.remaining} tài liệu trong hàng đợi lỗi`,
   ),
 } satisfies Record<string, { example: Params; render: (params: never) => string }>;
 
