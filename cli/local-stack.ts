@@ -4,8 +4,12 @@ import { oneLine, type CliIo } from "./command.ts";
 
 /** Errors of the local stack itself that a user can act on (Java missing, Tesseract missing, the stack gone): their message is the advice. */
 const isActionable = async (error: unknown): Promise<boolean> => {
-  const [{ StackLostError }, { JavaMissingError }] = await Promise.all([import("../local/session.ts"), import("../local/dynamodb-local.ts")]);
-  return error instanceof JavaMissingError || error instanceof OcrEngineUnavailableError || error instanceof StackLostError;
+  const [{ StackLostError, RedriveWhileRunningError }, { JavaMissingError }, { UnknownQueueError }] = await Promise.all([
+    import("../local/session.ts"),
+    import("../local/dynamodb-local.ts"),
+    import("../local/stack.ts"),
+  ]);
+  return [JavaMissingError, OcrEngineUnavailableError, StackLostError, RedriveWhileRunningError, UnknownQueueError].some((kind) => error instanceof kind);
 };
 
 /**

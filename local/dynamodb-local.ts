@@ -38,11 +38,12 @@ export class JavaMissingError extends Error {
 }
 
 /**
- * Starts DynamoDB Local. With `dataDir` the tables live in one file there (kept across runs);
- * without it they live in memory and vanish when it stops.
+ * Starts DynamoDB Local. With `dataDir` the tables live in one file there (kept across runs and
+ * restarts); without it they live in memory and vanish when it stops.
  */
-export async function startDynamoDbLocal(options: { dataDir: string | null; startTimeoutMs?: number }): Promise<DynamoDbLocal> {
-  const port = await freePort();
+export async function startDynamoDbLocal(options: { dataDir: string | null; startTimeoutMs?: number; port?: number }): Promise<DynamoDbLocal> {
+  // A given port: a restart on the same data, where the functions' clients already point.
+  const port = options.port ?? (await freePort());
   const jars = jarDirectory();
   const storage = options.dataDir === null ? ["-inMemory"] : ["-dbPath", resolve(options.dataDir)];
   const child = spawn(

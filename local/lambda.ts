@@ -30,13 +30,22 @@ function lambdaContext(functionName: string, timeoutMs: number): Context {
 }
 
 /**
+ * The process's InvokeStore, created with one context per invocation when this module loads, before any
+ * SDK client sends a request: the SDK's recursion-detection middleware asks for the store on its first
+ * request and, outside Lambda, would create the single-context one, under which overlapping invocations
+ * share one context. A batch's failures recorded in another invocation's context were then lost, and
+ * their messages deleted as if processed (the DynamoDB fault test in test/integration/local-faults.test.ts).
+ */
+const invokeStore = InvokeStore.getInstanceAsync(true);
+
+/**
  * Runs one invocation as Lambda's runtime does when a process serves several at once: inside its own
  * InvokeStore context, from which Powertools keeps per-invocation state (the Lambda context the
  * logger stamps on each line, metrics). Locally every function shares one process and one logger,
  * so without it a line would carry whichever function started last.
  */
 export async function invoke<E, R>(handler: (event: E, context: Context) => Promise<R>, event: E, functionName: string, timeoutMs: number): Promise<R> {
-  const store = await InvokeStore.getInstanceAsync(true);
+  const store = await invokeStore;
   const context = lambdaContext(functionName, timeoutMs);
   invocationsInFlight += 1;
   process.env.AWS_LAMBDA_MAX_CONCURRENCY = OVERLAPPING;

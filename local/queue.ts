@@ -6,7 +6,7 @@
  * the dead-letter queue instead of being delivered again.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import { invoke } from "./lambda.ts";
 
@@ -202,6 +202,16 @@ export class DeadLetterQueue {
   list(): readonly DeadLetter[] {
     return this.letters;
   }
+
+  /**
+   * Takes every letter out (SQS's dead-letter redrive moves each message back once), and rewrites the
+   * file without them. Returns them oldest first.
+   */
+  takeAll(): DeadLetter[] {
+    const taken = this.letters.splice(0);
+    if (this.file !== null) writeFileSync(this.file, "");
+    return taken;
+  }
 }
 
 export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | void>;
@@ -235,7 +245,7 @@ export class EventSourceMapping {
     private readonly queue: LocalQueue,
     private readonly handler: SqsHandler,
     private readonly settings: EventSourceSettings,
-    private readonly onInvocationError: (error: unknown) => void = () => undefined,
+    private readonly onInvocationError: (error: unknown, records: readonly SQSRecord[]) => void = () => undefined,
   ) {
     this.unsubscribe = queue.onReady(() => this.poll());
     this.poll();
@@ -277,7 +287,7 @@ export class EventSourceMapping {
       const response = await Promise.race([invoke(this.handler, { Records: records }, this.settings.functionName, this.settings.timeoutMs), timedOut]);
       failed = new Set((response?.batchItemFailures ?? []).map((failure) => failure.itemIdentifier));
     } catch (error) {
-      this.onInvocationError(error);
+      this.onInvocationError(error, records);
       failed = new Set(records.map((record) => record.messageId));
     } finally {
       clearTimeout(timer);

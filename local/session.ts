@@ -18,6 +18,8 @@ export interface StackSession extends IntakeTarget {
   matters: DynamoDbMatterRepository;
   /** The other process's stack this session talks to; null when it started its own. */
   attachedTo: StackInfo | null;
+  /** Sends the dead letters of one queue (all when none is named) back to it and waits until they are done; returns how many. */
+  redrive(queueName?: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,14 @@ const STACK_UNREACHABLE_MS = 20_000;
 /** The stack this command was attached to stopped, or stopped answering, before the documents were done. */
 export class StackLostError extends Error {
   override name = "StackLostError";
+}
+
+/** A redrive needs the queues in this process: another process's are out of reach. */
+export class RedriveWhileRunningError extends Error {
+  override name = "RedriveWhileRunningError";
+  constructor(info: StackInfo) {
+    super(`the local stack runs in another process (${info.pid}) and holds the queues; stop 'npm start' (Ctrl-C), then run 'thads redrive' again`);
+  }
 }
 
 /**
@@ -67,6 +77,7 @@ function attach(dataDir: string, info: StackInfo): StackSession {
     attachedTo: info,
     upload: (upload) => uploadDocument(clients.s3, upload),
     deadLetters,
+    redrive: () => Promise.reject(new RedriveWhileRunningError(info)),
     // The other process's queues are out of sight: a document is done once its case or its dead letter shows.
     settle: async (uploads: readonly PendingUpload[], onProgress) => {
       const done = new Set<string>();
@@ -101,6 +112,11 @@ export async function openStackSession(dataDir = defaultDataDir()): Promise<Stac
     attachedTo: null,
     upload: (upload) => stack.upload(upload),
     deadLetters: () => stack.deadLetters(),
+    redrive: async (queueName) => {
+      const replayed = await stack.redrive(queueName);
+      await stack.settled();
+      return replayed;
+    },
     settle: (uploads, onProgress) => stack.settle(uploads, onProgress),
     close: () => stack.stop(),
   };

@@ -11,10 +11,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { join, resolve } from "node:path";
 import { CreateTableCommand, ResourceInUseException, UpdateTimeToLiveCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GetObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
+import { DeleteCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { buildDocumentClient, buildDynamoDbClient, buildS3Client } from "#adapters/aws/client-builders.ts";
 import { createTableInput, tableDesigns } from "#adapters/aws/table-design.ts";
 import { DynamoDbCaseRepository } from "#adapters/aws/dynamodb-case-repository.ts";
 import { buildUploadKey, mediaTypeOf, safeFileName } from "#domain/upload-key.ts";
+import type { OcrEngine } from "#ports/ocr-engine.ts";
 import { CASE_API_ROUTES, INTAKE_QUEUE, type ApiFunctionName } from "../infra/topology.ts";
 import { startDynamoDbLocal, type DynamoDbLocal } from "./dynamodb-local.ts";
 import { applyFunctionEnvironment, functionEnvironment, LOCAL_CREDENTIALS, LOCAL_NAMES, REGION, silenceSdkNodeVersionNotice, type LocalEndpoints } from "./environment.ts";
@@ -38,6 +40,24 @@ export interface StackOptions {
   echoLogs?: boolean;
   /** Overrides of the queues' delivery settings (tests shorten the retry delay). */
   queue?: { maxReceiveCount?: number; retryDelayMs?: number };
+  /** Test-only fault injection: never set by `thads` commands. */
+  testHooks?: TestHooks;
+}
+
+/** Where fault tests reach into the stack: what wraps a queue's function, which OCR engine the Textract stand-in runs. */
+export interface TestHooks {
+  /** Wraps the function a queue delivers to (e.g. to crash some invocations). */
+  wrapQueueHandler?: (functionName: string, handler: SqsHandler) => SqsHandler;
+  /** The engine the Textract stand-in reads with, instead of Tesseract. */
+  ocr?: OcrEngine;
+}
+
+/** The queue `thads redrive --queue NAME` names was none of the stack's. */
+export class UnknownQueueError extends Error {
+  override name = "UnknownQueueError";
+  constructor(queueName: string) {
+    super(`no queue '${queueName}'; the local stack's queues are ${[LOCAL_NAMES.intakeQueue, LOCAL_NAMES.completionQueue].join(", ")}`);
+  }
 }
 
 export interface Upload {
@@ -240,6 +260,7 @@ export class LocalStack {
         publish: (topicArn, notice) => {
           if (topicArn === LOCAL_NAMES.textractTopicArn) completions.send(snsEnvelope(topicArn, notice));
         },
+        ...(options.testHooks?.ocr && { ocr: options.testHooks.ocr }),
       });
       started.push(textract);
       const endpoints: LocalEndpoints = { dynamodb: dynamodb.endpoint, s3: s3.endpoint, textract: textract.endpoint };
@@ -256,10 +277,18 @@ export class LocalStack {
           if (failure) lastErrors.set(failure.messageId, failure.reason);
         },
       });
-      const onInvocationError = (error: unknown) => process.stderr.write(`local stack: a function invocation failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      // A crashed invocation logs no failed record: its error is the reason of each message it held.
+      const onInvocationError = (error: unknown, records: readonly { messageId: string }[]) => {
+        const detail = error instanceof Error ? [error.name, error.message].filter(Boolean).join(": ") : String(error);
+        for (const record of records) lastErrors.set(record.messageId, detail);
+        process.stderr.write(`local stack: a function invocation failed: ${detail}\n`);
+      };
+      const wrap = (functionName: string, handler: SqsHandler) => options.testHooks?.wrapQueueHandler?.(functionName, handler) ?? handler;
+      const mapping = (queue: LocalQueue, functionName: string, handler: SqsHandler) =>
+        new EventSourceMapping(queue, wrap(functionName, handler), { functionName, ...eventSource }, onInvocationError);
       const mappings = [
-        new EventSourceMapping(intake, await handlerOf<SqsHandler>(import("../functions/ingest-document/handler.ts")), { functionName: "ingest-document", ...eventSource }, onInvocationError),
-        new EventSourceMapping(completions, await handlerOf<SqsHandler>(import("../functions/complete-textract-job/handler.ts")), { functionName: "complete-textract-job", ...eventSource }, onInvocationError),
+        mapping(intake, "ingest-document", await handlerOf<SqsHandler>(import("../functions/ingest-document/handler.ts"))),
+        mapping(completions, "complete-textract-job", await handlerOf<SqsHandler>(import("../functions/complete-textract-job/handler.ts"))),
       ];
       const api = options.httpPort === undefined || options.httpPort === null ? null : await startHttpApi({ routes: caseApiRoutes(), port: options.httpPort, courtRolePrefix: environment.COURT_ROLE_PREFIX ?? "" });
 
@@ -295,6 +324,56 @@ export class LocalStack {
   /** Every dead letter of both queues, oldest first. */
   deadLetters(): DeadLetter[] {
     return [...this.intakeDeadLetters.list(), ...this.completionDeadLetters.list()];
+  }
+
+  /**
+   * Sends the dead letters of one queue (all queues when none is named) back to it, each once, as an
+   * SQS dead-letter redrive does; those that fail again come back as new dead letters. Returns how many.
+   */
+  async redrive(queueName?: string): Promise<number> {
+    if (this.idle) await this.releaseOrphanedIdempotencyRecords();
+    const pairs: [LocalQueue, DeadLetterQueue][] = [
+      [this.intake, this.intakeDeadLetters],
+      [this.completions, this.completionDeadLetters],
+    ];
+    const chosen = queueName === undefined ? pairs : pairs.filter(([queue]) => queue.name === queueName);
+    if (chosen.length === 0) throw new UnknownQueueError(queueName ?? "");
+    let replayed = 0;
+    for (const [queue, deadLetters] of chosen) {
+      for (const letter of deadLetters.takeAll()) {
+        queue.send(letter.body);
+        replayed += 1;
+      }
+    }
+    return replayed;
+  }
+
+  /**
+   * Idempotency records left in progress by invocations that died mid-way (DynamoDB lost, the process
+   * killed): with the stack idle none runs, so they are orphans, and a replay would be refused as a
+   * duplicate until they expire (the function's timeout). Removed, as their expiry would; on AWS the
+   * queue's visibility timeout outlasts it.
+   */
+  private async releaseOrphanedIdempotencyRecords(): Promise<void> {
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.clients.documents.send(
+        new ScanCommand({ TableName: LOCAL_NAMES.idempotencyTable, FilterExpression: "#status = :inProgress", ExpressionAttributeNames: { "#status": "status" }, ExpressionAttributeValues: { ":inProgress": "INPROGRESS" }, ExclusiveStartKey }),
+      );
+      for (const item of page.Items ?? []) await this.clients.documents.send(new DeleteCommand({ TableName: LOCAL_NAMES.idempotencyTable, Key: { id: item.id } }));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+  }
+
+  /** Fault tests: stops DynamoDB Local, as if its process died; the functions' calls fail until restartDynamoDb(). */
+  async stopDynamoDb(): Promise<void> {
+    await this.parts.dynamodb.stop();
+  }
+
+  /** Fault tests: starts DynamoDB Local again on the same port and data (kept only with a data folder). */
+  async restartDynamoDb(): Promise<void> {
+    const port = Number(new URL(this.endpoints.dynamodb).port);
+    this.parts.dynamodb = await startDynamoDbLocal({ dataDir: this.dataDir === null ? null : join(this.dataDir, "dynamodb"), port });
   }
 
   /** DynamoDB Local's process (a JVM), whose CPU time benchmarks count beside this process's. */

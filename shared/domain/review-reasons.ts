@@ -198,6 +198,10 @@ export const REASON_TEMPLATES = {
   "cli.no-case-written": template({}, () => "Không có hồ sơ nào được ghi mà cũng không có lỗi nào được báo"),
   "cli.report-built": template({ period: "2026-H1", cases: 5 }, (p) => `Đã lập báo cáo kỳ ${p.period} từ ${p.cases} hồ sơ`),
   "cli.nothing-to-ingest": template({}, () => "Không có tệp nào để gửi"),
+  "cli.redriven": template(
+    { replayed: 3, remaining: 1 },
+    (p) => `Đã gửi lại ${p.replayed} tài liệu từ hàng đợi lỗi; còn ${p.remaining} tài liệu trong hàng đợi lỗi`,
+  ),
 } satisfies Record<string, { example: Params; render: (params: never) => string }>;
 
 export type ReasonCode = keyof typeof REASON_TEMPLATES;

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalStack } from "../../local/stack.ts";
 import { samplesDir } from "../support/paths.ts";
-import { thadsOn } from "../support/run-thads.ts";
+import { runThadsOn } from "../support/run-thads.ts";
 
 describe("thads matters on the embedded stack", () => {
   let dataDir: string;
@@ -25,7 +25,7 @@ describe("thads matters on the embedded stack", () => {
   });
 
   it("splits and merges back an ingested judgment's proposal, opens its matter, records a partial and a full collection, completes it and shows its history", async () => {
-    const thads = (...args: string[]) => thadsOn(dataDir, args);
+    const thads = (...args: string[]) => runThadsOn(dataDir, args);
     const ingested = await thads("ingest", "--json", "--court", "tand-binh-luc", join(samplesDir, "pdf", "ban-an-vay-tai-san.pdf"));
     const caseId = String(JSON.parse(ingested.stdout.trim().split("\n")[0]!).caseId);
 
@@ -79,7 +79,7 @@ describe("thads matters on the embedded stack", () => {
   });
 
   it("lists the matters commands in thads --help", async () => {
-    const help = await thadsOn(dataDir, ["--help"]);
+    const help = await runThadsOn(dataDir, ["--help"]);
 
     expect(help.stdout).toMatch(/^ {2}matters +list, open, split, merge and record steps/m);
   });

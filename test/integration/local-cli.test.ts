@@ -9,9 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalStack } from "../../local/stack.ts";
 import { samplesDir } from "../support/paths.ts";
-import { thadsOn as thads } from "../support/run-thads.ts";
-
-const jsonLines = (text: string) => text.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+import { jsonLines, runThadsOn } from "../support/run-thads.ts";
 
 /** The statistical half-year (Oct-Mar = H1 of the year it ends in, Apr-Sep = H2) that today falls in. */
 function currentPeriod(): string {
@@ -37,7 +35,7 @@ describe("thads commands on the stack npm start runs", () => {
   });
 
   it("ingests a file through the running stack and says it became a new case", async () => {
-    const run = await thads(dataDir, ["ingest", "--json", "--court", "tand-binh-luc", join(samplesDir, "pdf", "ban-an-vay-tai-san.pdf")]);
+    const run = await runThadsOn(dataDir, ["ingest", "--json", "--court", "tand-binh-luc", join(samplesDir, "pdf", "ban-an-vay-tai-san.pdf")]);
 
     expect(run.stderr).toBe("");
     const [outcome] = jsonLines(run.stdout);
@@ -48,8 +46,8 @@ describe("thads commands on the stack npm start runs", () => {
   });
 
   it("finds the case by a party's name without diacritics and shows it by id", async () => {
-    const search = await thads(dataDir, ["cases", "search", "--party", "tran thi hong nhung", "--agency", "ninh-binh-kv-7", "--json"]);
-    const shown = await thads(dataDir, ["case", caseId]);
+    const search = await runThadsOn(dataDir, ["cases", "search", "--party", "tran thi hong nhung", "--agency", "ninh-binh-kv-7", "--json"]);
+    const shown = await runThadsOn(dataDir, ["case", caseId]);
 
     expect(jsonLines(search.stdout).map((found) => found.caseId)).toEqual([caseId]);
     expect(shown.code).toBe(0);
@@ -59,7 +57,7 @@ describe("thads commands on the stack npm start runs", () => {
 
   it("writes the semiannual report of the stored cases as JSON", async () => {
     const period = currentPeriod();
-    const run = await thads(dataDir, ["report", "--period", period, "--format", "json", "--out", dataDir]);
+    const run = await runThadsOn(dataDir, ["report", "--period", period, "--format", "json", "--out", dataDir]);
 
     expect(run.code).toBe(0);
     const report = JSON.parse(await readFile(run.stdout.trim(), "utf8")) as { period: { name: string }; views: { byUnit: { total: { current: { viec: { new: number } } } } } };
@@ -68,7 +66,7 @@ describe("thads commands on the stack npm start runs", () => {
   });
 
   it("refuses a report without a period, naming the option", async () => {
-    const run = await thads(dataDir, ["report"]);
+    const run = await runThadsOn(dataDir, ["report"]);
 
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("--period is required");
@@ -79,7 +77,7 @@ describe("thads commands with no stack running", () => {
   it("start a stack of their own on the data folder and leave nothing running", { timeout: 120_000 }, async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "thads-cli-own-"));
     try {
-      const run = await thads(dataDir, ["review"]);
+      const run = await runThadsOn(dataDir, ["review"]);
 
       expect(run.code).toBe(0);
       expect(run.stdout).toContain("Hàng chờ kiểm tra: 0");

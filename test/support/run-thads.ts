@@ -14,8 +14,8 @@ export function runThads(args: readonly string[], env: NodeJS.ProcessEnv = proce
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Runs ./bin/thads on a data folder, asynchronously: a stack this process runs must keep answering meanwhile. */
-export function thadsOn(dataDir: string, args: readonly string[]): Promise<ThadsRun> {
+/** Runs ./bin/thads on a data folder asynchronously: a stack in the test's own process keeps answering meanwhile. */
+export function runThadsOn(dataDir: string, args: readonly string[]): Promise<ThadsRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(thadsBin, args, { cwd: repoRoot, env: { ...process.env, THADS_DATA_DIR: dataDir }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -26,3 +26,11 @@ export function thadsOn(dataDir: string, args: readonly string[]): Promise<Thads
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** The JSON lines a `--json` command printed. */
+export const jsonLines = (text: string) =>
+  text
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
