@@ -53,7 +53,7 @@ export function extractCase(rawText: string): ExtractedCase {
   // a complete parties block makes the narrative's passing mentions ("Bị đơn Công ty Sông Đào") redundant
   const complete = labelled.some((p) => ["plaintiff", "petitioner", "defendant_criminal"].includes(p.role)) && labelled.some((p) => ["defendant", "respondent", "defendant_criminal"].includes(p.role));
   const stated = mergeParties(complete ? labelled : [...labelled, ...partiesFromNarrative(text, flow)], folded);
-  const parties = mergeParties([...stated, ...partiesFromAccounts(text, folded, stated)], folded);
+  const parties = mergeParties(withFullNames([...stated, ...partiesFromAccounts(text, folded, stated)], text), folded);
   const known = parties.map((p) => ({ name: p.name, role: p.role, kind: p.kind, mentions: mentionForms(p, flow, parties) }));
   const operative = findOperativePart(text, folded);
   const accounted = operative ? extractObligations(text, flow, operative, known) : { obligations: [], notOrdered: [], unresolved: [] };
@@ -138,6 +138,24 @@ const ROLE_WORDS: Partial<Record<FoundParty["role"], string[]>> = {
   defendant_criminal: ["bi cao"],
   victim: ["bi hai"],
 };
+
+/**
+ * A person found only by the short form the narrative uses ("anh Út E") takes the full name the text gives them
+ * at least twice after an honorific ("anh Lê Út E"): OCR may have spoilt the one place that named them in full.
+ */
+function withFullNames(found: FoundParty[], text: string): FoundParty[] {
+  return found.map((party) => {
+    if (party.kind !== "person" || party.name.split(" ").length > 2) return party;
+    const escaped = party.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const longer = new Map<string, number>();
+    for (const m of text.matchAll(new RegExp(`(?:^|[\\s,;(])(?:ông|bà|anh|chị|Ông|Bà|Anh|Chị)\\s+((?:\\p{Lu}\\p{Ll}*\\s+){1,3})${escaped}(?![\\p{L}\\d])`, "gu"))) {
+      const full = `${(m[1] ?? "").trim()} ${party.name}`;
+      longer.set(full, (longer.get(full) ?? 0) + 1);
+    }
+    const [best] = [...longer.entries()].sort((a, b) => b[1] - a[1]);
+    return best && best[1] >= 2 ? { ...party, name: best[0] } : party;
+  });
+}
 
 /** The folded forms that refer to a party: full name, "gọi tắt là" alias, honorific + given name(s), a role word it alone holds. */
 function mentionForms(party: FoundParty, folded: string, parties: FoundParty[]): string[] {

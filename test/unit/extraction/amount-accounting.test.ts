@@ -179,3 +179,17 @@ describe("criminal and calculated amounts", () => {
     expect(obligationsOf(text)).toEqual([["Trương Minh T", "state budget", 8_925_000, "court_fee"]]);
   });
 });
+
+describe("parties read from a damaged text", () => {
+  it("gives a person known by a short name the full name the text repeats after an honorific", () => {
+    const text = `- Theo đơn khởi kiện, chị Thái Yến N trình bày: Chị và anh Lê Út E chung sống từ năm 2019. Nay chị yêu cầu ly hôn anh Út E.
+- Đối với anh Lê Út E, đã được tống đạt hợp lệ nhưng vắng mặt.
+NHẬN ĐỊNH CỦA TÒA ÁN:
+Chị Thái Yến N xin ly hôn anh Tê Út F là có căn cứ.
+QUYẾT ĐỊNH:
+- Anh Lê Út E có nghĩa vụ cấp dưỡng nuôi cháu K mỗi tháng 2.000.000đ.`;
+    const names = extractCase(text).parties.map((p) => p.name);
+    expect(names).toContain("Lê Út E");
+    expect(names).not.toContain("Út E");
+  });
+});
