@@ -69,7 +69,7 @@ describe("thads commands on the stack npm start runs", () => {
     const run = await runThadsOn(dataDir, ["report"]);
 
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("--period is required");
+    expect(run.stderr).toContain("cần nêu --period");
   });
 });
 
