@@ -1,4 +1,5 @@
 import { basename, join } from "node:path";
+import { reason } from "#domain/review-reasons.ts";
 import { dataDir } from "../../local/paths.ts";
 import { UsageError, parseCommandArgs, type Command } from "../command.ts";
 import { formatIngestOutcome, formatStackSummary } from "../format/stack-summary.ts";
@@ -62,7 +63,7 @@ export const startCommand: Command = {
         return 1;
       }
       if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
-        io.err(`thads: cổng ${port} đang bị chiếm; chọn cổng khác bằng THADS_PORT=N npm start (0: cổng trống bất kỳ)\n`);
+        io.err(`thads: ${reason("cli.port-taken", { port }).message}\n`);
         return 1;
       }
       throw error;
