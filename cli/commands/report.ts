@@ -33,7 +33,7 @@ export const reportCommand: Command = {
     try {
       parsePeriod(values.period);
     } catch (error) {
-      if (error instanceof PeriodError) throw new UsageError(error.message);
+      if (error instanceof PeriodError) throw new UsageError(`--period phải có dạng YYYY-H1 hoặc YYYY-H2 (ví dụ 2026-H1), không phải '${values.period}'`);
       throw error;
     }
     const { reportFromStoredCases } = await import("#use-cases/report-from-cases.ts");

@@ -146,6 +146,21 @@ export const REASON_TEMPLATES = {
     (p) => `Việc đề xuất ${p.proposalId} chưa có đơn vị thi hành án nhận: cần chọn đơn vị`,
   ),
 
+  // notes of the semiannual report, written into its files (shared/domain/report, shared/use-cases/report-from-cases.ts)
+  "report.unclassified-at-period-end": template(
+    { count: 2 },
+    (p) => `${p.count} việc còn đang thụ lý (chưa phân loại) vào cuối kỳ, được tính vào mục khác`,
+  ),
+  "report.unconfirmed-succession": template({ step: "ha-nam-kim-bang -> ninh-binh" }, (p) => `Đã dùng việc kế thừa đơn vị chưa được xác nhận: ${p.step}`),
+  "report.unit-not-in-directory": template(
+    { unit: "ha-nam-kim-bang", version: "2025-07-01" },
+    (p) => `Đơn vị ${p.unit} không có trong danh mục đơn vị phiên bản ${p.version}`,
+  ),
+  "report.unassigned-left-out": template(
+    { count: 3 },
+    (p) => `Không tính ${p.count} việc đề xuất: chưa có đơn vị thi hành án nào nhận bản án của tòa án đã xử`,
+  ),
+
   // refused API requests (HTTP 4xx)
   "request.invalid": template({ fields: "dateFrom, body.sizeBytes" }, (p) => `Yêu cầu không hợp lệ ở trường: ${p.fields}`),
   "request.malformed": template({}, () => "Yêu cầu không đúng định dạng"),
