@@ -1,7 +1,7 @@
 import { CASE_ID_PATTERN } from "#domain/stored-case.ts";
 import { NotFoundError } from "#shared/errors.ts";
 import { UsageError, parseCommandArgs, type Command } from "../command.ts";
-import { date, formatCaseSummary } from "../format/case-summary.ts";
+import { date, formatCaseSummary, STATUS_LABELS } from "../format/case-summary.ts";
 import { withStackSession } from "../local-stack.ts";
 
 const USAGE = `cách dùng: thads case [--json] CASE_ID
@@ -43,7 +43,7 @@ export const caseCommand: Command = {
       io.out(formatCaseSummary(stored, { file: stored.source.fileName, mediaType: stored.source.mediaType, pageCount: stored.pageCount }));
       io.out(
         [
-          `Mã hồ sơ:      ${stored.caseId} (phiên bản ${stored.version}, ${stored.status})`,
+          `Mã hồ sơ:      ${stored.caseId} (phiên bản ${stored.version}, ${STATUS_LABELS[stored.status]})`,
           `Nhận ngày:     ${date(stored.receivedAt.slice(0, 10))} từ ${stored.source.courtId}; cơ quan THA: ${stored.agencyId ?? "(chưa có)"}`,
           `Bản gốc:       s3://${stored.source.bucket}/${stored.source.key}`,
           ...found.history.map((entry) => `Sửa đổi v${entry.version} ${entry.at} bởi ${entry.by}: ${entry.reason}`),

@@ -1,7 +1,7 @@
 import { CASE_STATUSES, type CaseStatus } from "#domain/stored-case.ts";
 import type { CaseSearch, CaseSummary } from "#ports/case-repository.ts";
 import { UsageError, parseCommandArgs, type Command } from "../command.ts";
-import { date, money } from "../format/case-summary.ts";
+import { date, money, STATUS_LABELS } from "../format/case-summary.ts";
 import { withStackSession } from "../local-stack.ts";
 
 const USAGE = `cách dùng: thads cases search [--party NAME] [--agency ID] [--status STATUS] [--court ID]
@@ -29,7 +29,7 @@ function isStatus(value: string): value is CaseStatus {
 /** One case of a result list on two lines: id, status, number, court, date, total; then the parties. */
 export function formatCaseLine(summary: CaseSummary): string {
   const parties = summary.parties.map((party) => party.name).join("; ");
-  return `${summary.caseId}  ${summary.status}  ${summary.caseNumber ?? "(không rõ số)"}  ${summary.court ?? summary.courtId}  ${date(summary.issuedDate)}  ${money(summary.totalAmountVnd)}\n    ${parties || "(không rõ đương sự)"}\n`;
+  return `${summary.caseId}  ${STATUS_LABELS[summary.status]}  ${summary.caseNumber ?? "(không rõ số)"}  ${summary.court ?? summary.courtId}  ${date(summary.issuedDate)}  ${money(summary.totalAmountVnd)}\n    ${parties || "(không rõ đương sự)"}\n`;
 }
 
 export const casesCommand: Command = {
