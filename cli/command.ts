@@ -27,12 +27,26 @@ export class UsageError extends Error {
 const isParseArgsError = (error: unknown): error is Error =>
   error instanceof Error && String((error as NodeJS.ErrnoException).code).startsWith("ERR_PARSE_ARGS");
 
+/** parseArgs's complaint in Vietnamese, naming the option or argument its English message quotes. */
+function parseArgsComplaint(error: Error): string {
+  const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? "";
+  const option = quoted.split(" ")[0] ?? quoted;
+  switch ((error as NodeJS.ErrnoException).code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `không có tùy chọn '${quoted}'`;
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return `lệnh này không nhận đối số '${quoted}'`;
+    default:
+      return error.message.includes("argument missing") ? `tùy chọn ${option} cần một giá trị` : `tùy chọn ${option} không nhận giá trị`;
+  }
+}
+
 /** node:util parseArgs, with its complaints turned into UsageError. */
 export function parseCommandArgs<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
     return parseArgs(config);
   } catch (error) {
-    if (isParseArgsError(error)) throw new UsageError(error.message);
+    if (isParseArgsError(error)) throw new UsageError(parseArgsComplaint(error));
     throw error;
   }
 }

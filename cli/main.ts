@@ -4,7 +4,7 @@ import { UsageError, oneLine, type CliIo, type Command } from "./command.ts";
 function overview(commands: readonly Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   const list = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n");
-  return `usage: thads COMMAND [OPTIONS] [ARGS]\n\nCommands:\n${list}\n\nRun 'thads COMMAND --help' for a command's options.\n`;
+  return `cách dùng: thads COMMAND [OPTIONS] [ARGS]\n\nCác lệnh:\n${list}\n\nChạy 'thads COMMAND --help' để xem các tùy chọn của từng lệnh.\n`;
 }
 
 const wantsHelp = (arg: string | undefined): boolean => arg === "help" || arg === "--help" || arg === "-h";
@@ -40,7 +40,7 @@ export async function runCli(argv: readonly string[], io: CliIo, commands: reado
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`thads ${name}: ${oneLine(error.message)}; run 'thads ${name} --help' for usage\n`);
+      io.err(`thads ${name}: ${oneLine(error.message)}; chạy 'thads ${name} --help' để xem cách dùng\n`);
       return 2;
     }
     io.err(`thads: ${oneLine(reason("cli.internal", { detail: String(error instanceof Error ? error.message : error) }).message)}\n`);

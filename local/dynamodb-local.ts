@@ -12,6 +12,7 @@ import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { reason } from "#domain/review-reasons.ts";
 import { silenceSdkNodeVersionNotice } from "./environment.ts";
 import { freePort, waitUntil } from "./net.ts";
 
@@ -33,7 +34,7 @@ function jarDirectory(): string {
 export class JavaMissingError extends Error {
   override name = "JavaMissingError";
   constructor() {
-    super("DynamoDB Local needs a Java runtime (java was not found); install it with: bash scripts/setup.sh (Debian: apt-get install default-jre-headless)");
+    super(reason("cli.java-missing", {}).message);
   }
 }
 

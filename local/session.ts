@@ -5,6 +5,7 @@
  */
 import { DynamoDbCaseRepository } from "#adapters/aws/dynamodb-case-repository.ts";
 import { DynamoDbMatterRepository } from "#adapters/aws/dynamodb-matter-repository.ts";
+import { reason } from "#domain/review-reasons.ts";
 import { LOCAL_NAMES } from "./environment.ts";
 import type { IntakeTarget, PendingUpload } from "./ingest.ts";
 import { waitUntil } from "./net.ts";
@@ -37,7 +38,7 @@ export class StackLostError extends Error {
 export class RedriveWhileRunningError extends Error {
   override name = "RedriveWhileRunningError";
   constructor(info: StackInfo) {
-    super(`the local stack runs in another process (${info.pid}) and holds the queues; stop 'npm start' (Ctrl-C), then run 'thads redrive' again`);
+    super(reason("cli.stack-in-other-process", { pid: info.pid }).message);
   }
 }
 
@@ -50,7 +51,7 @@ function stackWatch(info: StackInfo) {
   return {
     assertRunning(): void {
       if (!processAlive(info.pid)) {
-        throw new StackLostError(`the local stack (process ${info.pid}) stopped before the documents were processed; start it again with 'npm start' and re-run the command`);
+        throw new StackLostError(reason("cli.stack-stopped", { pid: info.pid }).message);
       }
     },
     answered(): void {
@@ -61,7 +62,7 @@ function stackWatch(info: StackInfo) {
       if (error instanceof StackLostError) return false;
       if (Date.now() - lastAnswer <= STACK_UNREACHABLE_MS) return true;
       const detail = error instanceof Error ? error.message || error.name : String(error);
-      throw new StackLostError(`lost contact with the local stack's DynamoDB for ${STACK_UNREACHABLE_MS / 1000} s (${detail}); check 'npm start' and re-run the command`);
+      throw new StackLostError(reason("cli.stack-unreachable", { seconds: STACK_UNREACHABLE_MS / 1000, detail }).message);
     },
   };
 }

@@ -15,6 +15,7 @@ import { DeleteCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { buildDocumentClient, buildDynamoDbClient, buildS3Client } from "#adapters/aws/client-builders.ts";
 import { createTableInput, tableDesigns } from "#adapters/aws/table-design.ts";
 import { DynamoDbCaseRepository } from "#adapters/aws/dynamodb-case-repository.ts";
+import { reason } from "#domain/review-reasons.ts";
 import { buildUploadKey, mediaTypeOf, safeFileName } from "#domain/upload-key.ts";
 import type { OcrEngine } from "#ports/ocr-engine.ts";
 import { CASE_API_ROUTES, INTAKE_QUEUE, type ApiFunctionName } from "../infra/topology.ts";
@@ -56,7 +57,7 @@ export interface TestHooks {
 export class UnknownQueueError extends Error {
   override name = "UnknownQueueError";
   constructor(queueName: string) {
-    super(`no queue '${queueName}'; the local stack's queues are ${[LOCAL_NAMES.intakeQueue, LOCAL_NAMES.completionQueue].join(", ")}`);
+    super(reason("cli.unknown-queue", { queue: queueName, queues: [LOCAL_NAMES.intakeQueue, LOCAL_NAMES.completionQueue].join(", ") }).message);
   }
 }
 
@@ -79,7 +80,7 @@ export interface StackInfo {
 export class StackAlreadyRunningError extends Error {
   override name = "StackAlreadyRunningError";
   constructor(readonly info: StackInfo) {
-    super(`a local stack already runs on this data (process ${info.pid}${info.apiUrl ? `, case API at ${info.apiUrl}` : ""})`);
+    super(reason("cli.stack-already-running", { pid: info.pid, api: info.apiUrl ?? "" }).message);
   }
 }
 

@@ -49,9 +49,9 @@ export function failedDocument(letter: DeadLetter): FailedDocument {
   const upload = key === null ? null : parseUploadKey(key);
   return {
     courtId: upload?.courtId ?? null,
-    fileName: upload?.fileName ?? key ?? "(not an upload event)",
+    fileName: upload?.fileName ?? key ?? "(không phải tệp tải lên)",
     deliveries: letter.receiveCount,
-    reason: letter.lastError ?? "no reason was logged",
+    reason: letter.lastError ?? "không có lý do nào được ghi lại",
   };
 }
 

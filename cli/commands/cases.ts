@@ -1,25 +1,25 @@
 import { CASE_STATUSES, type CaseStatus } from "#domain/stored-case.ts";
 import type { CaseSearch, CaseSummary } from "#ports/case-repository.ts";
 import { UsageError, parseCommandArgs, type Command } from "../command.ts";
-import { date, money } from "../format/case-summary.ts";
+import { date, money, STATUS_LABELS } from "../format/case-summary.ts";
 import { withStackSession } from "../local-stack.ts";
 
-const USAGE = `usage: thads cases search [--party NAME] [--agency ID] [--status STATUS] [--court ID]
+const USAGE = `cách dùng: thads cases search [--party NAME] [--agency ID] [--status STATUS] [--court ID]
                           [--number CASE_NUMBER] [--from DATE] [--to DATE] [--limit N] [--json]
 
-Searches the cases of the local stack, as the case API's GET /cases does. At least one of --party,
---number, --court, --agency, --status or a full --from/--to range is needed.
+Tìm hồ sơ trong hệ thống trên máy này, như GET /cases của API hồ sơ. Cần ít nhất một trong các tùy
+chọn --party, --number, --court, --agency, --status hoặc đủ cả --from và --to.
 
-Options:
-  --party NAME    any part of a party's name; diacritics optional ("nguyen van hung" finds "Nguyễn Văn Hùng")
-  --agency ID     receiving enforcement agency, e.g. ninh-binh
+Tùy chọn:
+  --party NAME    một phần tên đương sự; có dấu hay không đều được ("nguyen van hung" tìm được "Nguyễn Văn Hùng")
+  --agency ID     cơ quan thi hành án nhận hồ sơ, ví dụ ninh-binh
   --status S      ${CASE_STATUSES.join(" | ")}
-  --court ID      uploading court, e.g. tand-binh-luc
-  --number N      case number, e.g. 27/2024/DS-ST
-  --from, --to    judgment date range (YYYY-MM-DD, inclusive)
-  --limit N       at most N cases (default 25; all pages are read up to N)
-  --json          one JSON line per case
-  -h, --help      show this help
+  --court ID      tòa án tải lên, ví dụ tand-binh-luc
+  --number N      số bản án, ví dụ 27/2024/DS-ST
+  --from, --to    khoảng ngày tuyên án (YYYY-MM-DD, tính cả hai đầu)
+  --limit N       tối đa N hồ sơ (mặc định 25; đọc hết các trang cho đến N)
+  --json          mỗi hồ sơ một dòng JSON
+  -h, --help      xem hướng dẫn này
 `;
 
 function isStatus(value: string): value is CaseStatus {
@@ -29,16 +29,16 @@ function isStatus(value: string): value is CaseStatus {
 /** One case of a result list on two lines: id, status, number, court, date, total; then the parties. */
 export function formatCaseLine(summary: CaseSummary): string {
   const parties = summary.parties.map((party) => party.name).join("; ");
-  return `${summary.caseId}  ${summary.status}  ${summary.caseNumber ?? "(không rõ số)"}  ${summary.court ?? summary.courtId}  ${date(summary.issuedDate)}  ${money(summary.totalAmountVnd)}\n    ${parties || "(không rõ đương sự)"}\n`;
+  return `${summary.caseId}  ${STATUS_LABELS[summary.status]}  ${summary.caseNumber ?? "(không rõ số)"}  ${summary.court ?? summary.courtId}  ${date(summary.issuedDate)}  ${money(summary.totalAmountVnd)}\n    ${parties || "(không rõ đương sự)"}\n`;
 }
 
 export const casesCommand: Command = {
   name: "cases",
-  summary: "search the local stack's cases (cases search --party ... --agency ... --status ...)",
+  summary: "tìm hồ sơ trên máy này (cases search --party ... --agency ... --status ...)",
   usage: USAGE,
   async run(args, io) {
     const [subcommand, ...rest] = args;
-    if (subcommand !== "search") throw new UsageError(subcommand === undefined ? "say 'thads cases search ...'" : `unknown subcommand '${subcommand}'`);
+    if (subcommand !== "search") throw new UsageError(subcommand === undefined ? "hãy gõ 'thads cases search ...'" : `không có lệnh con '${subcommand}'`);
     const { values } = parseCommandArgs({
       args: rest,
       options: {
@@ -53,9 +53,9 @@ export const casesCommand: Command = {
         json: { type: "boolean", default: false },
       },
     });
-    if (values.status !== undefined && !isStatus(values.status)) throw new UsageError(`--status must be one of ${CASE_STATUSES.join(", ")}`);
+    if (values.status !== undefined && !isStatus(values.status)) throw new UsageError(`--status phải là một trong ${CASE_STATUSES.join(", ")}`);
     const limit = Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 1) throw new UsageError("--limit must be a whole number above 0");
+    if (!Number.isInteger(limit) || limit < 1) throw new UsageError("--limit phải là số nguyên lớn hơn 0");
     const criteria: CaseSearch = {
       ...(values.party !== undefined && { partyName: values.party }),
       ...(values.agency !== undefined && { agencyId: values.agency }),
@@ -65,7 +65,7 @@ export const casesCommand: Command = {
       ...(values.from !== undefined && { dateFrom: values.from }),
       ...(values.to !== undefined && { dateTo: values.to }),
     };
-    if (Object.keys(criteria).length === 0) throw new UsageError("give at least one criterion (--party, --agency, --status, ...)");
+    if (Object.keys(criteria).length === 0) throw new UsageError("cần ít nhất một điều kiện tìm (--party, --agency, --status, ...)");
     const { searchCases } = await import("#use-cases/case-queries.ts");
     return withStackSession(io, async (session) => {
       const found: CaseSummary[] = [];

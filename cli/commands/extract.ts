@@ -10,27 +10,27 @@ import { formatCaseSummary, type DocumentFacts } from "../format/case-summary.ts
 const OCR_CHOICES = ["tesseract", "textract", "none"] as const;
 export type OcrChoice = (typeof OCR_CHOICES)[number];
 
-const USAGE = `usage: thads extract [--json] [--ocr ENGINE] FILE...
+const USAGE = `cách dùng: thads extract [--json] [--ocr ENGINE] FILE...
 
-Reads each judgment or decision and prints the case extracted from it: court, number, date,
-parties and the money each party owes.
+Đọc từng bản án, quyết định và in ra hồ sơ trích xuất được: tòa án, số, ngày, các đương sự và số
+tiền mỗi đương sự phải trả.
 
-Input: UTF-8/UTF-16 text (.txt), PDF, PNG, JPEG and TIFF. A PDF's own text layer is used where it
-is real text; scanned pages and images are read by OCR.
+Tệp nhận: văn bản UTF-8/UTF-16 (.txt), PDF, PNG, JPEG và TIFF. Trang PDF có lớp chữ thật thì lấy chữ
+từ lớp chữ; trang quét và ảnh thì nhận dạng chữ (OCR).
 
-Options:
-  --json         print JSON (the contract in ../shared/contract/case.schema.json, plus confidence,
-                 evidence, review reasons and their codes): one document for one FILE, one line per FILE otherwise
-  --ocr ENGINE   how scans and images are read:
-                   tesseract  local Tesseract with its Vietnamese model (the default; install it
-                              with scripts/install-system-deps.sh)
-                   textract   Amazon Textract (AWS credentials and region from the environment;
-                              no Vietnamese model, so diacritics are often lost)
-                   none       no OCR: scans and images are refused
-  -h, --help     show this help
+Tùy chọn:
+  --json         in JSON (theo mẫu ../shared/contract/case.schema.json, thêm độ tin cậy, căn cứ,
+                 lý do cần kiểm tra và mã của chúng): một FILE thì một tài liệu JSON, nhiều FILE thì mỗi FILE một dòng
+  --ocr ENGINE   cách nhận dạng bản quét và ảnh:
+                   tesseract  Tesseract trên máy với dữ liệu tiếng Việt (mặc định; cài đặt bằng
+                              scripts/install-system-deps.sh)
+                   textract   Amazon Textract (thông tin đăng nhập và vùng AWS lấy từ biến môi trường;
+                              không có dữ liệu tiếng Việt nên thường mất dấu)
+                   none       không nhận dạng: từ chối bản quét và ảnh
+  -h, --help     xem hướng dẫn này
 
-A file that cannot be read is reported as 'thads: FILE: REASON' on stderr; the other files are still
-processed and the exit code is 1.
+Tệp nào không đọc được thì báo 'thads: FILE: LÝ DO' trên stderr; các tệp khác vẫn được xử lý và mã
+thoát là 1.
 `;
 
 const FILE_ERRORS: Record<string, ReasonCode> = {
@@ -70,7 +70,7 @@ export interface ExtractReaders extends Omit<ReadDocumentDeps, "ocr"> {
 export function extractCommand(readers: ExtractReaders): Command {
   return {
     name: "extract",
-    summary: "read judgments/decisions (.txt, .pdf, scans, images) and print the extracted cases",
+    summary: "đọc bản án, quyết định (.txt, .pdf, bản quét, ảnh) và in ra hồ sơ trích xuất được",
     usage: USAGE,
     async run(args, io) {
       const { values, positionals: files } = parseCommandArgs({
@@ -78,8 +78,8 @@ export function extractCommand(readers: ExtractReaders): Command {
         options: { json: { type: "boolean", default: false }, ocr: { type: "string", default: "tesseract" } },
         allowPositionals: true,
       });
-      if (files.length === 0) throw new UsageError("no FILE given");
-      if (!isOcrChoice(values.ocr)) throw new UsageError(`--ocr must be one of ${OCR_CHOICES.join(", ")}, not '${values.ocr}'`);
+      if (files.length === 0) throw new UsageError("chưa nêu FILE nào");
+      if (!isOcrChoice(values.ocr)) throw new UsageError(`--ocr phải là một trong ${OCR_CHOICES.join(", ")}, không phải '${values.ocr}'`);
       const { ocr: buildOcr, ...rest } = readers;
       // Built once for all files, and only used for pages with no text layer.
       const deps: ReadDocumentDeps = values.ocr === "none" ? rest : { ...rest, ocr: buildOcr(values.ocr) };

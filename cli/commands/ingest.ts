@@ -7,20 +7,20 @@ import { UsageError, parseCommandArgs, type CliIo, type Command } from "../comma
 import { formatIngestOutcome, formatStackSummary, progressBar } from "../format/stack-summary.ts";
 import { withStackSession } from "../local-stack.ts";
 
-const USAGE = `usage: thads ingest [--court ID] [--json] DIR|FILE...
+const USAGE = `cách dùng: thads ingest [--court ID] [--json] DIR|FILE...
 
-Sends judgments and decisions through the local stack's intake, as a court's upload would: each file
-is uploaded to the local S3 uploads bucket, whose notification queues it for the ingest function
-(digital PDFs are read from their text layer, scans and images by Tesseract). Prints what became of
-each file (a new case, a duplicate of a stored one, or why it failed) and a summary of all cases.
+Gửi bản án, quyết định vào khâu tiếp nhận của hệ thống chạy trên máy này, như khi tòa án tải lên: mỗi
+tệp được tải lên kho tệp tải lên (S3) trên máy, kho này báo cho hàng đợi để hàm tiếp nhận xử lý (PDF
+có lớp chữ thì lấy chữ từ lớp chữ, bản quét và ảnh thì nhận dạng bằng Tesseract). In ra kết quả từng
+tệp (hồ sơ mới, trùng với hồ sơ đã có, hoặc lý do không xử lý được) và bảng tổng hợp các hồ sơ.
 
-A DIR contributes its PDF, PNG, JPEG and TIFF files (not its subfolders). Uses the stack 'npm start'
-runs, or starts one on .thads/ for the command.
+Với DIR, lệnh gửi các tệp PDF, PNG, JPEG và TIFF trong thư mục (không gửi thư mục con). Dùng hệ thống
+mà 'npm start' đang chạy, nếu không thì tự khởi động một hệ thống trên thư mục .thads/ cho lệnh này.
 
-Options:
-  --court ID  the uploading court (its id in the upload key, e.g. tand-binh-luc); default tand-tinh-ninh-binh
-  --json      one JSON line per file with its outcome, and no summary
-  -h, --help  show this help
+Tùy chọn:
+  --court ID  tòa án tải lên (mã của tòa trong khóa tệp tải lên, ví dụ tand-binh-luc); mặc định tand-tinh-ninh-binh
+  --json      mỗi tệp một dòng JSON ghi kết quả, không in bảng tổng hợp
+  -h, --help  xem hướng dẫn này
 `;
 
 /** The files a DIR or FILE argument names; files intake cannot take are reported, not sent. */
@@ -60,7 +60,7 @@ export async function ingestWithProgress(target: IntakeTarget, files: readonly F
 
 export const ingestCommand: Command = {
   name: "ingest",
-  summary: "send PDFs and scans through the local stack's intake and print the cases",
+  summary: "gửi tệp PDF, bản quét vào khâu tiếp nhận trên máy này và liệt kê các hồ sơ",
   usage: USAGE,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs({
@@ -68,10 +68,10 @@ export const ingestCommand: Command = {
       options: { court: { type: "string" }, json: { type: "boolean", default: false } },
       allowPositionals: true,
     });
-    if (positionals.length === 0) throw new UsageError("no DIR or FILE given");
+    if (positionals.length === 0) throw new UsageError("chưa nêu DIR hoặc FILE nào");
     const { DEFAULT_COURT_ID } = await import("../../local/courts.ts");
     const courtId = values.court ?? DEFAULT_COURT_ID;
-    if (!COURT_ID_PATTERN.test(courtId)) throw new UsageError(`--court ${courtId}: a court id is lower-case letters, digits and dashes`);
+    if (!COURT_ID_PATTERN.test(courtId)) throw new UsageError(`--court ${courtId}: mã tòa án chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang`);
     const { files, skipped } = await expand(positionals, io);
     if (files.length === 0) {
       io.err(`thads: ${reason("cli.nothing-to-ingest", {}).message}\n`);

@@ -8,32 +8,32 @@ import { formatMatter, formatMatterLine, formatProposal } from "../format/matter
 import { withStackSession } from "../local-stack.ts";
 import type { StackSession } from "../../local/session.ts";
 
-const USAGE = `usage: thads matters list [--json] CASE_ID
-       thads matters open [--json] CASE_ID --proposal ID --decision SO --decision-date YYYY-MM-DD --executor NAME
-                          [--amount N] [--unit ID] [--note T]
-       thads matters step [--json] MATTER_ID --kind KIND [--result enforceable|not-enforceable] [--date YYYY-MM-DD]
-                          [--amount N] [--receipt R] [--note T] [--version V]
-       thads matters show [--json] MATTER_ID
-       thads matters split [--json] CASE_ID --proposal ID --groups 0,1|2
-       thads matters merge [--json] CASE_ID --proposal ID --proposal ID... [--debtor NAME --creditor NAME]
+const USAGE = `cách dùng: thads matters list [--json] CASE_ID
+           thads matters open [--json] CASE_ID --proposal ID --decision SO --decision-date YYYY-MM-DD --executor NAME
+                              [--amount N] [--unit ID] [--note T]
+           thads matters step [--json] MATTER_ID --kind KIND [--result enforceable|not-enforceable] [--date YYYY-MM-DD]
+                              [--amount N] [--receipt R] [--note T] [--version V]
+           thads matters show [--json] MATTER_ID
+           thads matters split [--json] CASE_ID --proposal ID --groups 0,1|2
+           thads matters merge [--json] CASE_ID --proposal ID --proposal ID... [--debtor NAME --creditor NAME]
 
-Works the enforcement matters (việc) of the local stack, as the case API's matter routes do:
-  list  the matters intake proposed for a case and those opened (GET /cases/{caseId}/matters)
-  open  opens (thụ lý) a proposed matter under an enforcement decision (POST /cases/{caseId}/matters)
-  step  records one step on a matter (POST /matters/{matterId}/steps); KIND is one of
-        verify (xác minh, with --result), collect (thu tiền, with --amount and --receipt), reduce (giảm, with
+Làm việc với các việc thi hành án trên máy này, như các đường dẫn việc của API hồ sơ:
+  list  các việc khâu tiếp nhận đề xuất cho một hồ sơ và các việc đã thụ lý (GET /cases/{caseId}/matters)
+  open  thụ lý một việc đề xuất theo quyết định thi hành án (POST /cases/{caseId}/matters)
+  step  ghi một bước thi hành của việc (POST /matters/{matterId}/steps); KIND là một trong
+        verify (xác minh, kèm --result), collect (thu tiền, kèm --amount và --receipt), reduce (giảm, kèm
         --amount), postpone (hoãn), suspend (tạm đình chỉ), resume (tiếp tục), terminate (đình chỉ),
         complete (thi hành xong)
-  show  one matter with its audited history (GET /matters/{matterId})
-  split splits a proposal nobody opened, one part per group of its line positions (POST .../proposals/split)
-  merge merges proposals nobody opened into one; name the parties when theirs differ (POST .../proposals/merge)
+  show  xem một việc cùng lịch sử được lưu vết (GET /matters/{matterId})
+  split tách một đề xuất chưa ai thụ lý, mỗi nhóm vị trí dòng thành một phần (POST .../proposals/split)
+  merge gộp các đề xuất chưa ai thụ lý thành một; nêu tên đương sự khi các đề xuất khác nhau (POST .../proposals/merge)
 
-Options:
-  --amount N       VND, digits with or without dots (2.500.000); on open, the corrected amount owed
-  --date D         the day the step happened (default: today in Vietnam)
-  --version V      the version the step is based on (default: the matter's current version)
-  --json           the result as JSON
-  -h, --help       show this help
+Tùy chọn:
+  --amount N       số tiền (đồng), viết liền hoặc có dấu chấm (2.500.000); khi thụ lý là số tiền phải thi hành đã sửa
+  --date D         ngày thực hiện bước (mặc định: hôm nay theo giờ Việt Nam)
+  --version V      phiên bản làm căn cứ cho bước (mặc định: phiên bản hiện tại của việc)
+  --json           kết quả dạng JSON
+  -h, --help       xem hướng dẫn này
 `;
 
 const options = {
@@ -59,29 +59,29 @@ type Values = ReturnType<typeof parseCommandArgs<{ args: string[]; options: type
 
 function isoDate(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`${flag} must be a date YYYY-MM-DD, got ${value}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new UsageError(`${flag} phải là ngày dạng YYYY-MM-DD, không phải ${value}`);
   return value;
 }
 
 function amount(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^(?:\d{1,16}|\d{1,3}(?:\.\d{3}){1,5})$/.test(value)) throw new UsageError(`--amount must be a whole number of VND, got ${value}`);
+  if (!/^(?:\d{1,16}|\d{1,3}(?:\.\d{3}){1,5})$/.test(value)) throw new UsageError(`--amount phải là số tiền nguyên (đồng), không phải ${value}`);
   return Number(value.replaceAll(".", ""));
 }
 
 function required(value: string | undefined, flag: string): string {
-  if (value === undefined || value.trim() === "") throw new UsageError(`${flag} is required`);
+  if (value === undefined || value.trim() === "") throw new UsageError(`cần nêu ${flag}`);
   return value;
 }
 
 function groupsOf(value: string): number[][] {
-  if (!/^\d{1,3}(?:,\d{1,3})*(?:\|\d{1,3}(?:,\d{1,3})*)+$/.test(value)) throw new UsageError(`--groups lists line positions, groups split by '|': e.g. 0,1|2; got ${value}`);
+  if (!/^\d{1,3}(?:,\d{1,3})*(?:\|\d{1,3}(?:,\d{1,3})*)+$/.test(value)) throw new UsageError(`--groups liệt kê vị trí dòng, các nhóm ngăn bằng '|': ví dụ 0,1|2; không phải ${value}`);
   return value.split("|").map((group) => group.split(",").map(Number));
 }
 
 function oneProposal(values: Values): string {
   const [proposal, ...extra] = values.proposal ?? [];
-  if (proposal === undefined || extra.length > 0) throw new UsageError("give exactly one --proposal");
+  if (proposal === undefined || extra.length > 0) throw new UsageError("cần nêu đúng một --proposal");
   return proposal;
 }
 
@@ -89,7 +89,7 @@ function stepOf(values: Values): MatterStep {
   const kind = required(values.kind, "--kind");
   if (kind === "verify") {
     const result = required(values.result, "--result");
-    if (result !== "enforceable" && result !== "not-enforceable") throw new UsageError("--result must be enforceable or not-enforceable");
+    if (result !== "enforceable" && result !== "not-enforceable") throw new UsageError("--result phải là enforceable (có điều kiện thi hành) hoặc not-enforceable (chưa có điều kiện thi hành)");
     return { kind, enforceable: result === "enforceable" };
   }
   if (kind === "collect") {
@@ -98,19 +98,19 @@ function stepOf(values: Values): MatterStep {
   }
   if (kind === "reduce") return { kind, amountVnd: amount(required(values.amount, "--amount"))! };
   const move = MOVE_KINDS.find((candidate) => candidate === kind);
-  if (!move) throw new UsageError(`--kind must be one of ${STEP_KINDS.join(", ")}`);
+  if (!move) throw new UsageError(`--kind phải là một trong ${STEP_KINDS.join(", ")}`);
   return { kind: move };
 }
 
 function oneId(positionals: string[], what: string): string {
   const [id, ...extra] = positionals;
-  if (id === undefined || extra.length > 0) throw new UsageError(`give exactly one ${what}`);
+  if (id === undefined || extra.length > 0) throw new UsageError(`cần nêu đúng một ${what}`);
   return id;
 }
 
 function caseIdArg(positionals: string[]): string {
   const caseId = oneId(positionals, "CASE_ID");
-  if (!CASE_ID_PATTERN.test(caseId)) throw new UsageError(`${caseId} is not a case id (32 hex digits, as 'thads cases search' lists them)`);
+  if (!CASE_ID_PATTERN.test(caseId)) throw new UsageError(`${caseId} không phải mã hồ sơ (32 chữ số thập lục phân, như 'thads cases search' liệt kê)`);
   return caseId;
 }
 
@@ -130,7 +130,7 @@ async function onStack(io: CliIo, work: (session: StackSession) => Promise<void>
 
 export const mattersCommand: Command = {
   name: "matters",
-  summary: "list, open, split, merge and record steps on the local stack's enforcement matters",
+  summary: "liệt kê, thụ lý, tách, gộp việc thi hành án và ghi các bước thi hành trên máy này",
   usage: USAGE,
   async run(args, io) {
     const [action, ...rest] = args;
@@ -172,7 +172,7 @@ export const mattersCommand: Command = {
         const matterId = matterIdOfPathSegment(oneId(positionals, "MATTER_ID"));
         const step = stepOf(values);
         const date = isoDate(values.date, "--date");
-        if (values.version !== undefined && !/^[1-9]\d{0,8}$/.test(values.version)) throw new UsageError(`--version must be a positive whole number, got ${values.version}`);
+        if (values.version !== undefined && !/^[1-9]\d{0,8}$/.test(values.version)) throw new UsageError(`--version phải là số nguyên dương, không phải ${values.version}`);
         return onStack(io, async ({ matters }) => {
           const expectedVersion = values.version === undefined ? (await getMatter(matterId, { matters })).version : Number(values.version);
           const matter = await recordMatterStep(
@@ -200,8 +200,8 @@ export const mattersCommand: Command = {
       case "merge": {
         const caseId = caseIdArg(positionals);
         const proposalIds = values.proposal ?? [];
-        if (proposalIds.length < 2) throw new UsageError("give at least two --proposal");
-        if ((values.debtor === undefined) !== (values.creditor === undefined)) throw new UsageError("give --debtor and --creditor together");
+        if (proposalIds.length < 2) throw new UsageError("cần nêu ít nhất hai --proposal");
+        if ((values.debtor === undefined) !== (values.creditor === undefined)) throw new UsageError("cần nêu cả --debtor và --creditor");
         const parties = values.debtor !== undefined && values.creditor !== undefined ? { debtor: values.debtor, creditor: values.creditor } : undefined;
         return onStack(io, async ({ matters }) => {
           const merged = await mergeCaseProposals({ caseId, proposalIds, ...(parties && { parties }) }, { matters });
@@ -209,7 +209,7 @@ export const mattersCommand: Command = {
         });
       }
       default:
-        throw new UsageError("give an action: list, open, step, show, split or merge");
+        throw new UsageError("cần nêu thao tác: list, open, step, show, split hoặc merge");
     }
   },
 };

@@ -2,23 +2,23 @@ import { reason } from "#domain/review-reasons.ts";
 import { parseCommandArgs, type Command } from "../command.ts";
 import { withStackSession } from "../local-stack.ts";
 
-const USAGE = `usage: thads redrive [--queue NAME]
+const USAGE = `cách dùng: thads redrive [--queue NAME]
 
-Sends the documents the local stack's intake gave up on (its dead-letter queues, listed by
-'thads review') back to their queues, each once, as an SQS dead-letter redrive does, and waits until
-they are done. Those that fail again return to the dead-letter queue with their new reason; the others
-become cases and leave the list. Run it once the cause of the failures is gone.
+Gửi lại các tài liệu khâu tiếp nhận trên máy này không xử lý được (hàng đợi lỗi, 'thads review' liệt
+kê) về hàng đợi của chúng, mỗi tài liệu một lần, như redrive hàng đợi lỗi của SQS, và chờ xử lý xong.
+Tài liệu nào lại lỗi thì quay về hàng đợi lỗi với lý do mới; các tài liệu khác thành hồ sơ và ra khỏi
+danh sách. Chỉ chạy khi đã khắc phục nguyên nhân lỗi.
 
-Needs the stack's queues in this process: stop 'npm start' first.
+Cần các hàng đợi của hệ thống trong chính tiến trình này: hãy dừng 'npm start' trước.
 
-Options:
-  --queue NAME  only this queue's dead letters (thads-intake or thads-textract-completions)
-  -h, --help    show this help
+Tùy chọn:
+  --queue NAME  chỉ gửi lại tài liệu của hàng đợi này (thads-intake hoặc thads-textract-completions)
+  -h, --help    xem hướng dẫn này
 `;
 
 export const redriveCommand: Command = {
   name: "redrive",
-  summary: "send the documents the local intake gave up on through it again",
+  summary: "gửi lại các tài liệu khâu tiếp nhận trên máy này không xử lý được",
   usage: USAGE,
   async run(args, io) {
     const { values } = parseCommandArgs({ args, options: { queue: { type: "string" } } });

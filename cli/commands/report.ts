@@ -5,36 +5,35 @@ import { reason } from "#domain/review-reasons.ts";
 import { UsageError, parseCommandArgs, type Command } from "../command.ts";
 import { withStackSession } from "../local-stack.ts";
 
-const USAGE = `usage: thads report --period YYYY-H1|YYYY-H2 [--format xlsx|csv|json] [--out DIR]
+const USAGE = `cách dùng: thads report --period YYYY-H1|YYYY-H2 [--format xlsx|csv|json] [--out DIR]
 
-Builds the semiannual statistics report from the local stack's cases: each case's proposed matters
-are counted as opened on the day the case arrived (the stack stores no accepted matters yet), against
-the same period of the previous year. Writes the files to DIR (default: the current folder) and
-prints their names.
+Lập báo cáo thống kê 6 tháng từ các hồ sơ trên máy này: các việc đề xuất của mỗi hồ sơ được tính là
+thụ lý vào ngày nhận hồ sơ (hệ thống chưa lưu việc đã thụ lý), so với cùng kỳ năm trước. Ghi các tệp
+vào DIR (mặc định: thư mục hiện tại) và in tên các tệp.
 
-Options:
-  --period P   the reporting period, e.g. 2026-H1 (statistical half-year: Oct-Mar or Apr-Sep)
-  --format F   xlsx (one workbook, default), csv (one file per table) or json
-  --out DIR    where to write the files
-  -h, --help   show this help
+Tùy chọn:
+  --period P   kỳ báo cáo, ví dụ 2026-H1 (6 tháng theo năm thống kê: tháng 10 - tháng 3 hoặc tháng 4 - tháng 9)
+  --format F   xlsx (một tệp Excel, mặc định), csv (mỗi bảng một tệp) hoặc json
+  --out DIR    thư mục ghi tệp
+  -h, --help   xem hướng dẫn này
 `;
 
 const FORMATS: readonly ExportFormat[] = ["xlsx", "csv", "json"];
 
 export const reportCommand: Command = {
   name: "report",
-  summary: "build the semiannual report from the local stack's cases (xlsx, csv or json)",
+  summary: "lập báo cáo 6 tháng từ các hồ sơ trên máy này (xlsx, csv hoặc json)",
   usage: USAGE,
   async run(args, io) {
     const { values } = parseCommandArgs({ args, options: { period: { type: "string" }, format: { type: "string", default: "xlsx" }, out: { type: "string", default: "." } } });
-    if (values.period === undefined) throw new UsageError("--period is required, e.g. --period 2026-H1");
+    if (values.period === undefined) throw new UsageError("cần nêu --period, ví dụ --period 2026-H1");
     const format = values.format as ExportFormat;
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
+    if (!FORMATS.includes(format)) throw new UsageError(`--format phải là một trong ${FORMATS.join(", ")}`);
     const { parsePeriod, PeriodError } = await import("#domain/report/periods.ts");
     try {
       parsePeriod(values.period);
     } catch (error) {
-      if (error instanceof PeriodError) throw new UsageError(error.message);
+      if (error instanceof PeriodError) throw new UsageError(`--period phải có dạng YYYY-H1 hoặc YYYY-H2 (ví dụ 2026-H1), không phải '${values.period}'`);
       throw error;
     }
     const { reportFromStoredCases } = await import("#use-cases/report-from-cases.ts");

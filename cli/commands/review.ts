@@ -2,22 +2,22 @@ import { parseCommandArgs, type Command } from "../command.ts";
 import { formatFailedDocument, formatQueueEntry } from "../format/stack-summary.ts";
 import { withStackSession } from "../local-stack.ts";
 
-const USAGE = `usage: thads review [--agency ID] [--court ID] [--json]
+const USAGE = `cách dùng: thads review [--agency ID] [--court ID] [--json]
 
-Lists the local stack's review queue, oldest first, as the case API's GET /review-queue does: cases
-whose extraction raised doubts, with the reasons. Then the documents the intake gave up on (its
-dead-letter queues), with why.
+Liệt kê hàng chờ kiểm tra của hệ thống trên máy này, cũ nhất trước, như GET /review-queue của API hồ
+sơ: các hồ sơ có điểm đáng ngờ khi trích xuất, kèm lý do. Sau đó liệt kê các tài liệu khâu tiếp nhận
+không xử lý được (hàng đợi lỗi), kèm lý do.
 
-Options:
-  --agency ID  only cases received by this agency
-  --court ID   only cases uploaded by this court
-  --json       one JSON line per queued case, then one per failed document
-  -h, --help   show this help
+Tùy chọn:
+  --agency ID  chỉ các hồ sơ do cơ quan thi hành án này nhận
+  --court ID   chỉ các hồ sơ do tòa án này tải lên
+  --json       mỗi hồ sơ trong hàng chờ một dòng JSON, rồi mỗi tài liệu lỗi một dòng
+  -h, --help   xem hướng dẫn này
 `;
 
 export const reviewCommand: Command = {
   name: "review",
-  summary: "list the local stack's review queue and failed documents",
+  summary: "liệt kê hàng chờ kiểm tra và các tài liệu không xử lý được trên máy này",
   usage: USAGE,
   async run(args, io) {
     const { values } = parseCommandArgs({ args, options: { agency: { type: "string" }, court: { type: "string" }, json: { type: "boolean", default: false } } });

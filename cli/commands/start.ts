@@ -1,4 +1,5 @@
 import { basename, join } from "node:path";
+import { reason } from "#domain/review-reasons.ts";
 import { dataDir } from "../../local/paths.ts";
 import { UsageError, parseCommandArgs, type Command } from "../command.ts";
 import { formatIngestOutcome, formatStackSummary } from "../format/stack-summary.ts";
@@ -6,23 +7,23 @@ import { ingestWithProgress } from "./ingest.ts";
 
 const DEFAULT_PORT = 4280;
 
-const usage = () => `usage: thads start [--once] [--port N]          (npm start runs it)
+const usage = () => `cách dùng: thads start [--once] [--port N]          ('npm start' chạy lệnh này)
 
-Runs the whole pipeline on this machine: starts the local stack on its data folder, ingests the
-bundled sample judgments (digital PDFs and two scans read by Tesseract), prints a summary of the
-cases, and serves the case API on 127.0.0.1 until Ctrl-C.
+Chạy toàn bộ quy trình trên máy này: khởi động hệ thống trên thư mục dữ liệu, tiếp nhận các bản án
+mẫu kèm theo (PDF có lớp chữ và hai bản quét nhận dạng bằng Tesseract), in bảng tổng hợp các hồ sơ,
+rồi mở API hồ sơ tại 127.0.0.1 cho đến khi bấm Ctrl-C.
 
-Data folder: ${dataDir()}   (THADS_DATA_DIR chooses another)
+Thư mục dữ liệu: ${dataDir()}   (đặt THADS_DATA_DIR để chọn thư mục khác)
 
-Options:
-  --once      exit after the summary (also THADS_ONCE=1)
-  --port N    the case API's port, 0 for any free one (also THADS_PORT=N; default ${DEFAULT_PORT})
-  -h, --help  show this help
+Tùy chọn:
+  --once      dừng sau khi in bảng tổng hợp (hoặc đặt THADS_ONCE=1)
+  --port N    cổng của API hồ sơ, 0 là cổng trống bất kỳ (hoặc đặt THADS_PORT=N; mặc định ${DEFAULT_PORT})
+  -h, --help  xem hướng dẫn này
 `;
 
 export const startCommand: Command = {
   name: "start",
-  summary: "run the local stack: ingest the samples, print a summary, serve the case API",
+  summary: "chạy hệ thống trên máy này: tiếp nhận bản án mẫu, in bảng tổng hợp, mở API hồ sơ",
   get usage() {
     return usage();
   },
@@ -30,7 +31,7 @@ export const startCommand: Command = {
     const { values } = parseCommandArgs({ args, options: { once: { type: "boolean", default: false }, port: { type: "string" } } });
     const once = values.once || process.env.THADS_ONCE === "1";
     const port = Number(values.port ?? process.env.THADS_PORT ?? DEFAULT_PORT);
-    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a port number (0 for any free one), not '${values.port ?? process.env.THADS_PORT}'`);
+    if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port phải là số cổng (0 là cổng trống bất kỳ), không phải '${values.port ?? process.env.THADS_PORT}'`);
     const [{ LocalStack, StackAlreadyRunningError }, { JavaMissingError }, { sampleDocuments }, { summarise }] = await Promise.all([
       import("../../local/stack.ts"),
       import("../../local/dynamodb-local.ts"),
@@ -62,22 +63,22 @@ export const startCommand: Command = {
         return 1;
       }
       if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
-        io.err(`thads: port ${port} is taken; choose another with THADS_PORT=N npm start (0: any free port)\n`);
+        io.err(`thads: ${reason("cli.port-taken", { port }).message}\n`);
         return 1;
       }
       throw error;
     }
-    io.out(`Local stack up in ${((performance.now() - started) / 1000).toFixed(1)} s (data in ${folder})\n`);
+    io.out(`Hệ thống trên máy đã chạy sau ${((performance.now() - started) / 1000).toFixed(1)} giây (dữ liệu tại ${folder})\n`);
     io.out(`  DynamoDB Local ${stack.endpoints.dynamodb}, S3 ${stack.endpoints.s3}, Textract (Tesseract) ${stack.endpoints.textract}\n`);
 
     try {
       const samples = await sampleDocuments(join(folder, "samples"));
       const scans = samples.filter((sample) => sample.scanned).length;
-      io.out(`\nIngesting ${samples.length} sample documents (${samples.length - scans} digital PDFs, ${scans} scans read by Tesseract):\n`);
+      io.out(`\nĐang tiếp nhận ${samples.length} tài liệu mẫu (${samples.length - scans} tệp PDF có lớp chữ, ${scans} bản quét nhận dạng bằng Tesseract):\n`);
       const ingestStarted = performance.now();
       const outcomes = await ingestWithProgress(stack, samples);
       for (const outcome of outcomes) io.out(`${formatIngestOutcome(outcome, basename(outcome.file))}\n`);
-      io.out(`(${((performance.now() - ingestStarted) / 1000).toFixed(1)} s)\n\n`);
+      io.out(`(${((performance.now() - ingestStarted) / 1000).toFixed(1)} giây)\n\n`);
       io.out(formatStackSummary(await summarise({ cases: stack.cases, deadLetters: stack.deadLetters() })));
     } catch (error) {
       // Interrupted: the servers went away under the ingest; that is no failure to report.
@@ -87,9 +88,9 @@ export const startCommand: Command = {
 
     if (once) return stop(0);
     const api = stack.api?.url ?? "";
-    io.out(`\nCase API at ${api} (Ctrl-C stops the stack). Try:\n`);
+    io.out(`\nAPI hồ sơ tại ${api} (bấm Ctrl-C để dừng hệ thống). Thử:\n`);
     io.out(`  curl '${api}/cases?partyName=hong%20nhung'\n  curl '${api}/review-queue'\n`);
-    io.out(`  ./bin/thads cases search --party "tran thi hong nhung"    (in another terminal: uses this stack)\n`);
+    io.out(`  ./bin/thads cases search --party "tran thi hong nhung"    (ở cửa sổ dòng lệnh khác: dùng hệ thống này)\n`);
     // Serves until a signal stops the stack and the process.
     return new Promise<number>(() => {});
   },

@@ -7,6 +7,7 @@ import {
   type PartyKind,
   type PartyRole,
 } from "#domain/case.ts";
+import type { CaseStatus } from "#domain/stored-case.ts";
 
 /** Labels in the words enforcement staff use on the forms. */
 const DOC_TYPES: Record<DocType, string> = { judgment: "Bản án", decision: "Quyết định", other: "Văn bản khác" };
@@ -43,6 +44,9 @@ export const OBLIGATION_KINDS: Record<ObligationKind, string> = {
 };
 const PERIODS = { month: "/tháng", year: "/năm" } as const;
 const UNKNOWN = "(không rõ)";
+
+/** A stored case's status as staff name it. */
+export const STATUS_LABELS: Record<CaseStatus, string> = { needs_review: "cần kiểm tra", extracted: "đã trích xuất", verified: "đã xác minh" };
 
 let vnd: Intl.NumberFormat | undefined;
 /** 150000000 -> "150.000.000 đ", grouped with dots as Vietnamese documents write amounts. */

@@ -1,7 +1,7 @@
 import type { CaseSummary } from "#ports/case-repository.ts";
 import type { IngestOutcome } from "../../local/ingest.ts";
 import type { FailedDocument, StackSummary } from "../../local/summary.ts";
-import { date, money, OBLIGATION_KINDS } from "./case-summary.ts";
+import { date, money, OBLIGATION_KINDS, STATUS_LABELS } from "./case-summary.ts";
 
 const UNKNOWN = "(không rõ)";
 const NO_AGENCY = "(chưa có cơ quan THA)";
@@ -49,8 +49,6 @@ export function formatStackSummary(summary: StackSummary): string {
   if (summary.failed.length > 0) lines.push(`Không xử lý được (hàng đợi lỗi): ${summary.failed.length}`, ...summary.failed.map(formatFailedDocument));
   return `${lines.join("\n")}\n`;
 }
-
-const STATUS_LABELS = { needs_review: "cần kiểm tra", extracted: "đã trích xuất", verified: "đã xác minh" } as const;
 
 /** One line per ingested file: what became of it. */
 export function formatIngestOutcome(outcome: IngestOutcome, name: string): string {

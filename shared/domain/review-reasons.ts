@@ -146,6 +146,21 @@ export const REASON_TEMPLATES = {
     (p) => `Việc đề xuất ${p.proposalId} chưa có đơn vị thi hành án nhận: cần chọn đơn vị`,
   ),
 
+  // notes of the semiannual report, written into its files (shared/domain/report, shared/use-cases/report-from-cases.ts)
+  "report.unclassified-at-period-end": template(
+    { count: 2 },
+    (p) => `${p.count} việc còn đang thụ lý (chưa phân loại) vào cuối kỳ, được tính vào mục khác`,
+  ),
+  "report.unconfirmed-succession": template({ step: "ha-nam-kim-bang -> ninh-binh" }, (p) => `Đã dùng việc kế thừa đơn vị chưa được xác nhận: ${p.step}`),
+  "report.unit-not-in-directory": template(
+    { unit: "ha-nam-kim-bang", version: "2025-07-01" },
+    (p) => `Đơn vị ${p.unit} không có trong danh mục đơn vị phiên bản ${p.version}`,
+  ),
+  "report.unassigned-left-out": template(
+    { count: 3 },
+    (p) => `Không tính ${p.count} việc đề xuất: chưa có đơn vị thi hành án nào nhận bản án của tòa án đã xử`,
+  ),
+
   // refused API requests (HTTP 4xx)
   "request.invalid": template({ fields: "dateFrom, body.sizeBytes" }, (p) => `Yêu cầu không hợp lệ ở trường: ${p.fields}`),
   "request.malformed": template({}, () => "Yêu cầu không đúng định dạng"),
@@ -198,6 +213,31 @@ export const REASON_TEMPLATES = {
   "cli.no-case-written": template({}, () => "Không có hồ sơ nào được ghi mà cũng không có lỗi nào được báo"),
   "cli.report-built": template({ period: "2026-H1", cases: 5 }, (p) => `Đã lập báo cáo kỳ ${p.period} từ ${p.cases} hồ sơ`),
   "cli.nothing-to-ingest": template({}, () => "Không có tệp nào để gửi"),
+  "cli.port-taken": template({ port: 4280 }, (p) => `Cổng ${p.port} đang bị chiếm; chọn cổng khác bằng THADS_PORT=N npm start (0: cổng trống bất kỳ)`),
+  "cli.stack-already-running": template(
+    { pid: 4242, api: "http://127.0.0.1:4280" },
+    (p) => `Đã có hệ thống chạy trên thư mục dữ liệu này (tiến trình ${p.pid}${p.api ? `, API hồ sơ tại ${p.api}` : ""})`,
+  ),
+  "cli.java-missing": template(
+    {},
+    () => "DynamoDB Local cần Java nhưng máy chưa cài; cài bằng: bash scripts/setup.sh (Debian: apt-get install default-jre-headless)",
+  ),
+  "cli.stack-in-other-process": template(
+    { pid: 4242 },
+    (p) => `Hệ thống đang chạy ở tiến trình khác (${p.pid}) và giữ các hàng đợi; hãy dừng 'npm start' (Ctrl-C) rồi chạy lại 'thads redrive'`,
+  ),
+  "cli.stack-stopped": template(
+    { pid: 4242 },
+    (p) => `Hệ thống (tiến trình ${p.pid}) đã dừng trước khi xử lý xong các tài liệu; hãy chạy lại 'npm start' rồi chạy lại lệnh`,
+  ),
+  "cli.stack-unreachable": template(
+    { seconds: 30, detail: "ECONNREFUSED" },
+    (p) => `Mất liên lạc với DynamoDB của hệ thống trong ${p.seconds} giây (${p.detail}); hãy kiểm tra 'npm start' rồi chạy lại lệnh`,
+  ),
+  "cli.unknown-queue": template(
+    { queue: "thads-dlq", queues: "thads-intake, thads-textract-completions" },
+    (p) => `Không có hàng đợi '${p.queue}'; hệ thống trên máy này có các hàng đợi ${p.queues}`,
+  ),
   "cli.redriven": template(
     { replayed: 3, remaining: 1 },
     (p) => `Đã gửi lại ${p.replayed} tài liệu từ hàng đợi lỗi; còn ${p.remaining} tài liệu trong hàng đợi lỗi`,

@@ -11,6 +11,7 @@ import { acceptProposal } from "../domain/matters/edit.ts";
 import { proposeMatters } from "../domain/matters/propose.ts";
 import { buildReport, type Report } from "../domain/report/build-report.ts";
 import type { MatterFacts } from "../domain/report/rollup.ts";
+import { reason } from "../domain/review-reasons.ts";
 import type { StoredCase } from "../domain/stored-case.ts";
 import type { CaseArchive } from "../ports/case-repository.ts";
 
@@ -44,6 +45,6 @@ export async function reportFromStoredCases(archive: CaseArchive, period: string
   for await (const record of archive.allCases()) stored.push(record);
   const { matters, events, unassigned } = mattersFromCases(stored, directory);
   const report = buildReport({ matters, events, period, options: { directory } });
-  if (unassigned > 0) report.notes.push(`${unassigned} proposed matter(s) left out: no enforcement unit receives their court`);
+  if (unassigned > 0) report.notes.push(reason("report.unassigned-left-out", { count: unassigned }).message);
   return { report, cases: stored.length, unassigned };
 }

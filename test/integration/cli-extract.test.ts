@@ -182,7 +182,7 @@ describe("thads command line", () => {
     expect(runThads(["--help"]).stdout).toMatch(/extract/);
     const help = runThads(["extract", "--help"]);
     expect(help.code).toBe(0);
-    expect(help.stdout).toMatch(/^usage: thads extract \[--json\] \[--ocr ENGINE\] FILE\.\.\./);
+    expect(help.stdout).toMatch(/^cách dùng: thads extract \[--json\] \[--ocr ENGINE\] FILE\.\.\./);
     expect(help.stdout).toMatch(/tesseract .*\n.*\n\s+textract .*\n.*\n\s+none /);
   });
 });

@@ -55,7 +55,7 @@ describe("thads ingest attached to a stack that fails", () => {
     const { code, stderr, seconds } = await run;
 
     expect(code).toBe(1);
-    expect(stderr).toMatch(/local stack .*stopped/);
+    expect(stderr).toMatch(/Hệ thống \(tiến trình \d+\) đã dừng/);
     expect(seconds).toBeLessThan(15);
   }, 60_000);
 

@@ -81,6 +81,6 @@ describe("thads matters on the embedded stack", () => {
   it("lists the matters commands in thads --help", async () => {
     const help = await runThadsOn(dataDir, ["--help"]);
 
-    expect(help.stdout).toMatch(/^ {2}matters +list, open, split, merge and record steps/m);
+    expect(help.stdout).toMatch(/^ {2}matters +liệt kê, thụ lý, tách, gộp việc thi hành án/m);
   });
 });

@@ -52,7 +52,7 @@ describe("thads commands on the stack npm start runs", () => {
     expect(jsonLines(search.stdout).map((found) => found.caseId)).toEqual([caseId]);
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain("Trần Thị Hồng Nhung");
-    expect(shown.stdout).toContain(`Mã hồ sơ:      ${caseId}`);
+    expect(shown.stdout).toContain(`Mã hồ sơ:      ${caseId} (phiên bản 1, đã trích xuất)`);
   });
 
   it("writes the semiannual report of the stored cases as JSON", async () => {
@@ -69,7 +69,7 @@ describe("thads commands on the stack npm start runs", () => {
     const run = await runThadsOn(dataDir, ["report"]);
 
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("--period is required");
+    expect(run.stderr).toContain("cần nêu --period");
   });
 });
 

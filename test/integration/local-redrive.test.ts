@@ -41,7 +41,7 @@ describe("thads redrive", () => {
     const run = await runThadsOn(dataDir, ["redrive", "--queue", "no-such-queue"]);
 
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`no queue 'no-such-queue'`);
+    expect(run.stderr).toContain(`Không có hàng đợi 'no-such-queue'`);
     expect(await readFile(deadLetterFile(dataDir, LOCAL_NAMES.intakeQueue), "utf8")).not.toBe("");
   });
 

@@ -35,7 +35,7 @@ describe("THADS_ONCE=1 npm start, then the thads commands", () => {
   it("ingests the five samples and exits", () => {
     expect(start.stderr).not.toMatch(/thads:/);
     expect(start.status).toBe(0);
-    expect(start.stdout).toContain("Ingesting 5 sample documents");
+    expect(start.stdout).toContain("Đang tiếp nhận 5 tài liệu mẫu");
   });
 
   it("lets thads review list the cases npm start queued for review", () => {

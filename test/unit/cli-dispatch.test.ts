@@ -32,7 +32,7 @@ describe("the thads command dispatcher", () => {
     expect(help.stdout).toMatch(/echo {2}does echo/);
     const none = capture();
     expect(await runCli([], none, [echo])).toBe(2);
-    expect(none.stderr).toMatch(/usage: thads COMMAND/);
+    expect(none.stderr).toMatch(/cách dùng: thads COMMAND/);
   });
 
   it("shows a command's own help for 'help NAME' and 'NAME --help', but not for a file named --help after --", async () => {
@@ -55,7 +55,7 @@ describe("the thads command dispatcher", () => {
       throw new UsageError("no FILE given");
     });
     expect(await runCli(["strict"], misuse, [strict])).toBe(2);
-    expect(misuse.stderr).toBe("thads strict: no FILE given; run 'thads strict --help' for usage\n");
+    expect(misuse.stderr).toBe("thads strict: no FILE given; chạy 'thads strict --help' để xem cách dùng\n");
   });
 
   it("reports a crash as one line, with the stack only when debugging", async () => {

@@ -27,6 +27,6 @@ describe("the bundled thads and npm start", () => {
     const run = runThads(["start", "--help"], env);
 
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`Data folder: ${join(repoRoot, ".thads")} `);
+    expect(run.stdout).toContain(`Thư mục dữ liệu: ${join(repoRoot, ".thads")} `);
   });
 });

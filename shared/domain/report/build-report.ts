@@ -1,6 +1,7 @@
 import { haNamNinhBinhDirectory } from "../agencies/ha-nam-ninh-binh.ts";
 import { findUnit, isValidOn, resolveUnitOn, type AgencyDirectory } from "../agencies/directory.ts";
 import type { MatterEvent } from "../lifecycle/matter.ts";
+import { reason } from "../review-reasons.ts";
 import { JUDGMENT_TYPE_LABELS, JUDGMENT_TYPES, MODE_LABELS, type EnforcementMode } from "../matters/types.ts";
 import { addCell, emptyCell, indicatorPair, type IndicatorPair, type Indicators } from "./indicators.ts";
 import { parsePeriod, previousYear, type PeriodScheme, type ReportPeriod } from "./periods.ts";
@@ -155,9 +156,9 @@ export function reportFromCubes(current: Cube, previous: Cube, period: ReportPer
   const views = Object.fromEntries(groupings.map((g) => [g.id, buildView(g, current, previous)])) as Record<ViewId, ReportView>;
 
   const unclassified = views.byUnit.total.current.viec.unclassified;
-  if (unclassified > 0) notes.push(`${unclassified} việc still thụ lý (not classified) at period end, counted under khác`);
-  for (const step of unconfirmed) notes.push(`unconfirmed succession used: ${step}`);
-  for (const unitId of unknownUnits) notes.push(`unit ${unitId} is not in directory ${directory.version}`);
+  if (unclassified > 0) notes.push(reason("report.unclassified-at-period-end", { count: unclassified }).message);
+  for (const step of unconfirmed) notes.push(reason("report.unconfirmed-succession", { step }).message);
+  for (const unitId of unknownUnits) notes.push(reason("report.unit-not-in-directory", { unit: unitId, version: directory.version }).message);
   return { period, previousPeriod: previousYear(period), unitView, directoryVersion: directory.version, views, notes };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ReportRow } from "#domain/report/build-report.ts";
 import type { Indicators } from "#domain/report/indicators.ts";
 import { buildReport } from "#domain/report/build-report.ts";
+import { reason } from "#domain/review-reasons.ts";
 import { M, smallProvinceReport as report, stories } from "./small-province.ts";
 
 const COLUMNS = ["carriedOver", "new", "totalReceived", "transferred", "toEnforce", "enforceable", "notEnforceable", "completed", "terminated", "reduced", "inProgress", "postponed", "suspended", "other"] as const;
@@ -38,7 +39,7 @@ describe("hand-computed report for a small province, 2026-H1", () => {
     expect(agency.previous.viec).toMatchObject({ new: 1, enforceable: 1, completed: 1, completionRate: 1 });
     expect(report.views.byUnit.total.change.viec).toMatchObject({ new: 4, completed: 0, totalReceived: 6 });
     expect(report.views.byUnit.total.change.viec.completionRate).toBeCloseTo(0.4 - 1);
-    expect(report.notes).toContain("unconfirmed succession used: ha-nam-kim-bang -> ninh-binh");
+    expect(report.notes).toContain(reason("report.unconfirmed-succession", { step: "ha-nam-kim-bang -> ninh-binh" }).message);
   });
 
   it("breaks the same matters down by mode, judgment type and bank cases", () => {
@@ -52,7 +53,7 @@ describe("hand-computed report for a small province, 2026-H1", () => {
   });
 
   it("notes matters still unclassified at the period's end", () => {
-    expect(report.notes).toContain("1 việc still thụ lý (not classified) at period end, counted under khác");
+    expect(report.notes).toContain("1 việc còn đang thụ lý (chưa phân loại) vào cuối kỳ, được tính vào mục khác");
   });
 
   it("reads the same matters as a calendar half-year when the province chooses it", () => {
