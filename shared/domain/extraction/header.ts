@@ -273,7 +273,7 @@ export function findCourt(text: string, folded: string, flow: string, headEnd: n
   }
   // 3. body clauses that name the issuing court
   const clauses = [
-    /thuoc tham quyen(?: giai quyet)?(?: cua)?\s+(?=toa an nhan dan|tand)/g,
+    /thuoc tham quyen(?: giai quyet)?(?: theo thu tuc (?:so tham|phuc tham))?(?: cua)?\s+(?=toa an nhan dan|tand)/g,
     /tai tru so\s+(?=(?:toa an nhan dan|tand)[^\n]{0,80}xet xu)/g,
     /\n\s*ban an so[^\n]{0,40}?\s{2,}(?=toa an nhan dan)/g,
     /viec thu ly[^.]{0,60}? cua\s+(?=toa an nhan dan)/g,

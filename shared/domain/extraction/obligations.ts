@@ -167,7 +167,7 @@ const TRIGGERS: Array<[RegExp, Trigger]> = [
   // "xác nhận còn nợ Ngân hàng X số tiền ...": a debt acknowledged in a settlement is to be paid
   [/xac nhan (?:con )?(?:no|thieu)\b/g, "pay"],
   [/khong (?:phai )?chiu|khong phai nop|khong phai tra|duoc mien|mien (?:toan bo )?(?:tien )?an phi/g, "done"],
-  [/(?:tra|thanh toan) (?:du|het|xong)\b|thi hanh (?:an )?xong|\bda (?:tu nguyen )?(?:chi tra|tra|nop|thanh toan|boi thuong|giao|chi|hoan tra|nhan du|du nop|tam ung)|xac nhan|tam giu|tiep tuc tam giu|thu giu|duoc tru|doi tru|khau tru|(?:con|van con) phai (?:nop|tra|thi hanh)|tri gia|tong gia tri (?:tai san|quyen su dung|nha|dat|di san)[^.;]{0,60}?\bla\b|duoc (?:quyen )?so huu|duoc huong|duoc giu|dang quan ly|khong chap nhan|bac yeu cau|dinh chi|rut yeu cau|giam cho|tu nguyen giam|khong yeu cau|\bdot \d|chia lam|tam tinh|yeu cau (?:bi cao|bi don|nguyen don|toa an)/g, "done"],
+  [/(?:tra|thanh toan) (?:du|het|xong)\b|thi hanh (?:an )?xong|\bda (?:tu nguyen )?(?:chi tra|tra|nop|thanh toan|boi thuong|giao|chi|hoan tra|nhan du|du nop|tam ung)|xac nhan|tam giu|tiep tuc tam giu|thu giu|duoc tru|doi tru|khau tru|(?:con|van con) phai (?:nop|tra|thi hanh|boi thuong|thanh toan)|tri gia|tong gia tri (?:tai san|quyen su dung|nha|dat|di san)[^.;]{0,60}?\bla\b|duoc (?:quyen )?so huu|duoc huong|duoc giu|dang quan ly|khong chap nhan|bac yeu cau|dinh chi|rut yeu cau|giam cho|tu nguyen giam|khong yeu cau|\bdot \d|chia lam|tam tinh|yeu cau (?:bi cao|bi don|nguyen don|toa an)/g, "done"],
   [/hoan tra|hoan lai|nhan lai|tra lai (?:cho [^.;]{0,60}?)?(?:so )?tien tam ung/g, "refund"],
   [/cap duong/g, "support"],
   [/phat tien|hinh phat bo sung|phat bo sung|xu phat|\bphat (?=(?:cac )?bi cao\b)/g, "fine"],
@@ -422,6 +422,8 @@ export function extractObligations(text: string, folded: string, part: Operative
   // debts acknowledged in a settlement ("xác nhận còn nợ"): an order below to pay the same party the same kind supersedes them
   const acknowledged = new Set<FoundObligation>();
   let leadIn = null as Context | null;
+  // the kind of the last obligation the carried context ordered
+  let carriedKind = null as ObligationKind | null;
   let carried: Context | null = null;
   let lastDebtors: KnownParty[] = [];
   let paragraph = -1;
@@ -436,6 +438,7 @@ export function extractObligations(text: string, folded: string, part: Operative
       paragraph = sentence.paragraph;
       paragraphStart = sentence.start;
       carried = null;
+      carriedKind = null;
       const numbered = /^[ \t]*(?:\d|dieu \d)/.test(folded.slice(sentence.start, sentence.start + 8));
       if (!sentence.listItem || numbered) {
         leadIn = null;
@@ -510,9 +513,10 @@ export function extractObligations(text: string, folded: string, part: Operative
         const receivers = groupStartingAfter(mentions, governing.end, folded, amount.start);
         if (receivers.length > 0) context = { debtors: [], creditors: receivers, trigger: "refund" };
       }
+      const fromCarried = context === null && carried !== null;
       context ??= carried ?? leadIn;
       // "Buộc bị cáo Ng trả lại cho bị hại: - Chị Đặng Thị Ph số tiền 100.000.000 đồng": the item names the payee
-      if (context && !governing && sentence.listItem && context === leadIn) {
+      if (context && !governing && ((sentence.listItem && context === leadIn) || context === carried)) {
         const itemStart = sentence.start + (LIST_START.exec(text.slice(sentence.start, sentence.end))?.[0].length ?? 0);
         const named = mentions.find((m) => m.start >= itemStart && m.start <= itemStart + 12 && m.end <= amount.start);
         if (named && !context.debtors.includes(named.party) && context.trigger !== "fee") context = { ...context, creditors: [named.party] };
@@ -531,7 +535,7 @@ export function extractObligations(text: string, folded: string, part: Operative
       if (context?.trigger === "support" && context.creditors.length === 0 && custodian && !context.debtors.includes(custodian)) context = { ...context, creditors: [custodian] };
       // "Tổng cộng: 36.295.000 đồng" under the items it adds up: recited, whatever governs it
       // "... trả làm 03 đợt: đợt 1 trước ngày 30/6/2024 trả 141.270.000 đồng": an instalment of a larger amount named before
-      if (/\b(?:dot|lan|ky) (?:thu )?(?:\d|nhat)\b[^.;]*$/.test(folded.slice(since, amount.start)) && [...seen].some((v) => v > amount.value)) {
+      if (/\b(?:(?:dot|lan|ky) (?:thu )?(?:\d|nhat)\b|(?:moi|hang) (?:thang|dot|ky|quy) (?:tra|thanh toan)\b)[^.;]*$/.test(folded.slice(since, amount.start)) && [...seen].some((v) => v > amount.value)) {
         settle(amount, sentence, "instalment");
         continue;
       }
@@ -621,7 +625,8 @@ export function extractObligations(text: string, folded: string, part: Operative
       const after = folded.slice(amount.end, Math.min(amount.end + 30, nextAmount?.start ?? sentence.end, sentence.end));
       let trigger = context.trigger;
       const feeNearby = /an phi|le phi/.test(folded.slice(Math.max(since, amount.start - 120), amount.start) + after);
-      if ((trigger === "fee" || trigger === "pay" || trigger === "support") && feeNearby) trigger = "fee";
+      // a party paying another back ("ông H có trách nhiệm hoàn trả cho bà D 150.000 đồng") stays a payment beside a fee
+      if ((trigger === "fee" || trigger === "pay" || trigger === "support") && feeNearby && !context.reimburses) trigger = "fee";
       // bearing a cost of one's own ("phải chịu 6.000.000 đồng chi phí định giá") is not owed to anyone
       if (trigger === "fee" && !feeNearby && !feeSection) {
         settle(amount, sentence, "own-cost");
@@ -650,6 +655,9 @@ export function extractObligations(text: string, folded: string, part: Operative
       // a party paying another back its share of a fee ("Chị H có nghĩa vụ hoàn trả cho anh M 150.000 đồng") is "other"
       if (context.reimburses && feeSection && obligation.kind === "principal") obligation.kind = "other";
       const acknowledgement = governing !== undefined && /^xac nhan/.test(folded.slice(governing.start, governing.end));
+      // "... thanh toán giá trị kỷ phần cho: bà L 600.000.000 đồng; ông Q 600.000.000 đồng": the kind carries on too
+      if (fromCarried && carriedKind && obligation.kind === "principal" && !kindNamedIn(kindPhrase, kindSource)) obligation.kind = carriedKind;
+      carriedKind = obligation.kind;
       lastRecorded = { kind: "raw", paragraph: sentence.paragraph, index: raw.length, count: debtors.length, amount: amount.value };
       for (const debtor of debtors) {
         const entry = { ...obligation, debtor, confidence, evidence: evidenceOf(amount, sentence) };
