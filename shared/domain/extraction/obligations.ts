@@ -470,7 +470,6 @@ export function extractObligations(text: string, folded: string, part: Operative
     let previousEnd = sentence.start;
     for (const amount of inSentence) {
       const since = previousEnd;
-      const seen = new Set(amountsBefore(amounts, amount));
       previousEnd = amount.end;
       // a verb inside brackets that close before the amount governs only what is in them:
       // "Tiền thuê còn nợ (sau khi đã đối trừ tiền đặt cọc 30.000.000 đồng): 90.000.000 đồng"
@@ -535,12 +534,12 @@ export function extractObligations(text: string, folded: string, part: Operative
       if (context?.trigger === "support" && context.creditors.length === 0 && custodian && !context.debtors.includes(custodian)) context = { ...context, creditors: [custodian] };
       // "Tổng cộng: 36.295.000 đồng" under the items it adds up: recited, whatever governs it
       // "... trả làm 03 đợt: đợt 1 trước ngày 30/6/2024 trả 141.270.000 đồng": an instalment of a larger amount named before
-      if (/\b(?:(?:dot|lan|ky) (?:thu )?(?:\d|nhat)\b|(?:moi|hang) (?:thang|dot|ky|quy) (?:tra|thanh toan)\b)[^.;]*$/.test(folded.slice(since, amount.start)) && [...seen].some((v) => v > amount.value)) {
+      if (/\b(?:(?:dot|lan|ky) (?:thu )?(?:\d|nhat)\b|(?:moi|hang) (?:thang|dot|ky|quy) (?:tra|thanh toan)\b)[^.;]*$/.test(folded.slice(since, amount.start)) && printedBefore(amounts, amount, (v) => v > amount.value)) {
         settle(amount, sentence, "instalment");
         continue;
       }
       // "... toàn bộ số tiền 391.270.000 đồng nêu trên": an amount named again
-      if (seen.has(amount.value) && /^\s*(?:nay\s+)?(?:neu tren|noi tren|o tren|tren)\b/.test(folded.slice(amount.end, amount.end + 20))) {
+      if (/^\s*(?:nay\s+)?(?:neu tren|noi tren|o tren|tren)\b/.test(folded.slice(amount.end, amount.end + 20)) && printedBefore(amounts, amount, (v) => v === amount.value)) {
         settle(amount, sentence, "restated");
         continue;
       }
@@ -548,7 +547,7 @@ export function extractObligations(text: string, folded: string, part: Operative
       // operands of a calculation, and its result when the order below repeats it, are worked figures
       const operand = /^\s*[x×*]\s*\d/.test(folded.slice(amount.end, amount.end + 8));
       const result = /=\s*$/.test(folded.slice(Math.max(since, amount.start - 4), amount.start));
-      if (operand || (result && amounts.some((a) => a.start > amount.end && a.value === amount.value && a.start < paragraphEnd(sentences, sentence)))) {
+      if (operand || (result && repeatedInParagraph(amounts, amount, sentences, sentence))) {
         settle(amount, sentence, "worked-figure");
         continue;
       }
@@ -588,7 +587,7 @@ export function extractObligations(text: string, folded: string, part: Operative
       // "Án phí ... là 7.500.000 đồng; ... phải chịu 50% mức án phí, tức là 3.750.000 đồng": the figure worked out is
       // what is owed, and the base it came from is not; when a later sentence orders the figure again, that one counts
       if (/tuc la\s*$/.test(folded.slice(since, amount.start))) {
-        const orderedLater = amounts.some((a) => a.start > amount.end && a.value === amount.value && a.start < paragraphEnd(sentences, sentence));
+        const orderedLater = repeatedInParagraph(amounts, amount, sentences, sentence);
         const base = lastRecorded?.paragraph === sentence.paragraph ? lastRecorded : null;
         if (base?.kind === "doubt") {
           const [removed] = unresolved.splice(base.index, 1);
@@ -699,9 +698,15 @@ function enclosedBefore(folded: string, trigger: TriggerHit, position: number): 
   return open !== -1 && folded.lastIndexOf(")", trigger.start) < open;
 }
 
-/** The values of the amounts printed before this one in the operative part. */
-function amountsBefore(amounts: AmountMatch[], amount: AmountMatch): number[] {
-  return amounts.filter((a) => a.end <= amount.start).map((a) => a.value);
+/** Whether an amount printed before this one in the operative part has a value that passes `test`. */
+function printedBefore(amounts: AmountMatch[], amount: AmountMatch, test: (value: number) => boolean): boolean {
+  return amounts.some((a) => a.end <= amount.start && test(a.value));
+}
+
+/** Whether the same value is printed again later in this amount's paragraph (a figure then ordered). */
+function repeatedInParagraph(amounts: AmountMatch[], amount: AmountMatch, sentences: Sentence[], sentence: Sentence): boolean {
+  const end = paragraphEnd(sentences, sentence);
+  return amounts.some((a) => a.start > amount.end && a.value === amount.value && a.start < end);
 }
 
 /** Where the paragraph of a sentence ends. */
