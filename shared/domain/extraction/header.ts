@@ -26,7 +26,6 @@ export function headingEnd(folded: string): number {
   return m && m.index < 4000 ? m.index : Math.min(folded.length, 1500);
 }
 
-const RIGHT_COLUMN = /\s*(?:cong hoa xa hoi chu nghia viet nam|doc lap\s*-\s*tu do\s*-\s*hanh phuc|doc lap - tu do - hanh phuc)\s*/g;
 
 export function findCaseNumber(text: string, folded: string, headEnd: number): Found<string> | null {
   const head = folded.slice(0, headEnd);
@@ -225,6 +224,9 @@ function trimToPlaceNames(printed: string): string {
 
 const MOTTO = ["cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc"];
 
+/** Where the state motto starts beside the court's name, also when OCR lost letters of it ("CỘNG HO XÃ ỘI CHỦ NGHĨA"). */
+const MOTTO_START = /\s*(?:cong\s+h[a-z]{0,3}\s+x[a-z]{0,2}\s|cong hoa xa hoi|chu nghia viet|doc lap\s*-)/;
+
 /** A line that is only a piece of the state motto, as a wrapped right column leaves it. */
 function isMottoFragment(line: string): boolean {
   const folded = collapseSpaces(fold(line)).replace(/^[-\s]+|[-\s]+$/g, "");
@@ -238,7 +240,7 @@ export function findCourt(text: string, folded: string, flow: string, headEnd: n
     const start = m.index + m[0].indexOf(m[1] ?? "");
     const line = text.slice(start, start + (m[1] ?? "").length);
     if (line !== line.toLocaleUpperCase("vi")) continue;
-    const rightColumn = fold(line).search(/\s*cong hoa xa hoi|\s*doc lap\s*-/);
+    const rightColumn = fold(line).search(MOTTO_START);
     const cleaned = (rightColumn === -1 ? line : line.slice(0, rightColumn)).replace(/\s{2,}.*$/, "");
     if (/^(?:TÒA ÁN NHÂN DÂN|TOA AN NHAN DAN|TAND)\s*$/i.test(cleaned.trim())) continue;
     return { value: formatCourtName(cleaned), confidence: 0.95, start, end: start + line.length };
@@ -258,8 +260,7 @@ export function findCourt(text: string, folded: string, flow: string, headEnd: n
         taken--;
         continue;
       }
-      const left = fold(raw).replace(RIGHT_COLUMN, "\u0000");
-      const cut = left.indexOf("\u0000");
+      const cut = fold(raw).search(MOTTO_START);
       let segment = collapseSpaces(raw.slice(0, cut === -1 ? raw.length : cut).split(/\s{3,}/)[0] ?? "");
       // a damaged motto the pattern above missed ("THÀNH PHỐ THỦ ĐỨC lập - Tự đo - Hạnh phú"): the capitals before it
       if (taken > 0 && segment !== segment.toLocaleUpperCase("vi")) segment = /^(?:[^\p{Ll}\s]+(?:\s+|$))+/u.exec(segment)?.[0].trim() ?? "";

@@ -89,9 +89,25 @@ export function findOperativePart(text: string, folded: string): OperativePart |
     }
   }
   if (start === -1) start = fallback;
+  if (start === -1) start = damagedHeading(text, folded);
   if (start === -1) return null;
   const tail = /\n[ \t]*(?:noi nhan|tm\.? hoi dong|tm\. toa an|kt\. chanh an|tham phan\s*$)/m.exec(folded.slice(start));
   return { start, end: tail ? start + tail.index : folded.length };
+}
+
+/**
+ * The last line that reads "QUYẾT ĐỊNH" but for one letter lost or misread by OCR ("QUET DINH:"), printed in
+ * capitals and standing alone: -1 when there is none.
+ */
+function damagedHeading(text: string, folded: string): number {
+  let found = -1;
+  for (const m of folded.matchAll(/^[ \t]*([a-z]{3,6} ?[a-z]{3,5})[ \t]*:?[ \t]*$/gm)) {
+    const words = m[1]!;
+    const printed = text.slice(m.index, m.index + m[0].length);
+    if (printed !== printed.toLocaleUpperCase("vi") || editDistance(words.replace(" ", ""), "quyetdinh", 2) > 1) continue;
+    found = m.index;
+  }
+  return found;
 }
 
 interface Sentence {

@@ -89,7 +89,7 @@ export function readNames(text: string, offset: number): NameAt[] {
       if (name.length > opening[0].trim().length + 1) found = { name, kind: "organization", start: offset + pos, end: offset + pos + name.length };
     } else {
       const person = PERSON_NAME.exec(rest);
-      const name = person ? trimPersonName(person[0]) : null;
+      const name = person ? trimPersonName(person[0], honorific !== null) : null;
       if (name) found = { name, kind: "person", start: offset + pos, end: offset + pos + name.length };
     }
     if (!found) break;
@@ -151,15 +151,17 @@ function organisationEnd(text: string): number {
 const FIELD_WORDS = new Set(["dia", "noi", "nguoi", "cung", "co", "vang", "tru", "dai", "cho", "nghe", "que", "sinh", "ho", "hien", "can", "so", "ma", "ngay", "tai", "la", "theo", "la", "ban", "thu", "tham", "quoc", "dan", "gioi", "ton", "trinh"]);
 
 /** A capitalised run that is a name: at least two words, not a heading printed in capitals. */
-function trimPersonName(run: string): string | null {
+function trimPersonName(run: string, afterHonorific: boolean): string | null {
   // a name wrapped onto the next line continues; a field opening that line ("Địa chỉ", "Có mặt") does not
   const wrapped = /\n\s*(\S+)/.exec(run);
   const kept = wrapped && FIELD_WORDS.has(fold(wrapped[1] ?? "")) ? run.slice(0, wrapped.index) : run;
   const tokens = kept.trim().split(/\s+/);
   if (tokens.length < 2) return null;
-  // all-capital words are headings, not anonymised names ("NỘI DUNG VỤ ÁN")
-  if (tokens.filter((t) => t.length > 1 && t === t.toUpperCase() && !/\d/.test(t)).length >= 3) return null;
-  return tokens.join(" ");
+  // all-capital words are headings ("NỘI DUNG VỤ ÁN"), unless an honorific names a person ("bà VŨ THỊ TH")
+  const capitals = tokens.filter((t) => t.length > 1 && t === t.toUpperCase() && !/\d/.test(t)).length;
+  if (capitals >= 3 && !afterHonorific) return null;
+  // a name printed in capitals is kept as people write it: "VŨ THỊ TH" → "Vũ Thị Th"
+  return capitals >= 2 ? tokens.map((t) => (t === t.toUpperCase() ? t.charAt(0) + t.slice(1).toLowerCase() : t)).join(" ") : tokens.join(" ");
 }
 
 /** What every role label starts with (ROLE_LABELS): a cheap test before trying each of them. */

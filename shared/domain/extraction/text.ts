@@ -62,7 +62,8 @@ export function normalizeDocumentText(raw: string): string {
   // indentation and trailing blanks carry no meaning, and a wrapped line must join with one space; a trailing run
   // is matched only from its first unit (the look-behind): "[ ]+$" alone would be retried from every unit of a long
   // run and backtrack quadratically
-  return text.replace(/^ +|(?<! ) +(?=\n|$)/gm, "");
+  // two or three blanks between words are a typing or OCR slip ("Đợt  3"); wider gaps part columns and stay
+  return text.replace(/^ +|(?<! ) +(?=\n|$)/gm, "").replace(/(?<=\S) {2,3}(?=\S)/g, " ");
 }
 
 /**
