@@ -130,7 +130,8 @@ beforeAll(() => {
   console.log(`kit corpus, diacritics off: ${stripped.lastLine}`);
   console.log(`own judgments:              ${own.lastLine}`);
   console.log(`own judgments, lines at 72: ${ownWrapped.lastLine}`);
-});
+  // some 400 runs of ./bin/thads, one process each: minutes on a loaded machine
+}, 420_000);
 
 afterAll(() => {
   rmSync(strippedCorpus, { recursive: true, force: true });

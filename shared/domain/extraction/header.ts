@@ -319,7 +319,8 @@ export function findSubject(text: string, folded: string, headEnd: number): Foun
 export function findDocType(folded: string, headEnd: number, caseNumber: string | null): Found<DocType> {
   const head = folded.slice(0, headEnd);
   // letters and notices from the court (an explanation of a judgment, a notice) are not judgments
-  if (/kinh gui|cong van|v\/v giai thich|\bthong bao\b/.test(head)) return { value: "other", confidence: 0.8, start: 0, end: 0 };
+  // (as their heading says at a line's start: "Công văn số ..." inside a sentence cites a letter)
+  if (/(?:^|\n|\s{2,})\s*(?:kinh gui|cong van|v\/v giai thich|thong bao\b)/.test(head)) return { value: "other", confidence: 0.8, start: 0, end: 0 };
   if (/(?:^|\n|\s{2,})\s*ban an(?: so)?\s*:?\s*\d|(?:^|\n)\s*ban an\s*(?:\n|$)/.test(head)) return { value: "judgment", confidence: 0.95, start: 0, end: 0 };
   // OCR may leave a few stray marks from a stamp before the title ("lụt QUYÉT ĐỊNH")
   if (/(?:^|\n)(?:[^\n]{0,16}\s)?quyet dinh\s*(?:\n|$|cong nhan|dinh chi|tam dinh chi|dua|giai quyet|mo thu tuc|tuyen bo|ap dung|sua chua|huy|khang nghi|giam doc|tai tham)/.test(head))

@@ -126,8 +126,8 @@ export interface AmountMatch {
 }
 
 const NUM = String.raw`\d[\d.,]*(?:(?:[.,] ?| )\d{3}(?![\d]))*`;
-// OCR reads "đồng" as "đẳng" or "dòng" (folded "dang", "dong"): after a number it is still the currency
-const CURRENCY = String.raw`(?:dong|dang(?![a-z])|d(?![a-z])|vnd)`;
+// OCR reads "đồng" as "đẳng" or "dòng" (folded "dang", "dong"), or loses its vowel ("đng"): after a number it is still the currency
+const CURRENCY = String.raw`(?:dong|dang(?![a-z])|dng(?![a-z])|d(?![a-z])|vnd)`;
 const SCALE = String.raw`(nghin|ngan|trieu|ty|ti)`;
 const WORD = String.raw`(?:khong|mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin|muoi|tram|linh|le|chuc|nghin|ngan|trieu|ty|ti)`;
 const WORDS_RUN = String.raw`${WORD}(?:[\s,]+${WORD})*`;
@@ -147,6 +147,11 @@ function periodicAfter(folded: string, end: number, start: number): "month" | "y
   return null;
 }
 
+/** How long the bracket of words right after an amount is ("(mười ba triệu mộ trăm nghìn đồng)"), or 0. */
+function spelledWordsAt(folded: string, at: number): number {
+  return /^\s?\([a-z ,]{3,90}\)/.exec(folded.slice(at, at + 100))?.[0].length ?? 0;
+}
+
 /**
  * Every money amount in a folded text: "150.000.000 đồng", "150.000.000đ", "150 triệu đồng",
  * "1,5 tỷ đồng", "60.000.000 (sáu mươi triệu) đồng" and amounts only in words ("một trăm ba mươi triệu đồng").
@@ -154,10 +159,10 @@ function periodicAfter(folded: string, end: number, start: number): "month" | "y
  */
 export function findAmounts(text: string): AmountMatch[] {
   // OCR reads 0 as O inside numbers ("1.5OO.OOO"); same length, so offsets still hold
-  // and 1 as I or l at the head of a grouped number ("I20.000.000")
+  // and 1 as I or l at the head of a grouped number ("I20.000.000", "2l.600.000")
   const folded = text
     .replace(/\d[\d.,]*o[\d.,o]*/g, (run) => run.replace(/o/g, "0"))
-    .replace(/(?<![a-z\d])[il](?=\d{0,2}[.,]\d{3}\b)/g, "1");
+    .replace(/(?<![a-z\d])(\d?)[il](?=\d{0,2}[.,]\d{3}\b)/g, (_m, digit: string) => `${digit}1`);
   const found: AmountMatch[] = [];
   const covered: Array<[number, number]> = [];
   for (const m of folded.matchAll(DIGIT_AMOUNT)) {
@@ -171,7 +176,9 @@ export function findAmounts(text: string): AmountMatch[] {
     // a bare small number followed by "d" is more likely a list marker or a date part than money
     if (!scale && value < 1000) continue;
     const start = m.index;
-    const end = start + whole.trimEnd().length;
+    // a spelled copy the pattern could not read (OCR damaged its words) still belongs to the amount
+    const unread = spelledWordsAt(folded, start + whole.trimEnd().length);
+    const end = start + whole.trimEnd().length + unread;
     const spelledWords = innerWords ?? trailingWords;
     const spelledValue = spelledWords ? parseNumberWords(spelledWords) : null;
     found.push({ start, end, value, form: scale ? "scaled" : "digits", periodic: periodicAfter(folded, end, start), spelledValue });
@@ -184,9 +191,10 @@ export function findAmounts(text: string): AmountMatch[] {
     // skip a leading bracket duplicate like "(Một trăm triệu đồng)" right after digits: covered above
     const value = parseNumberWords(m[1] ?? "");
     if (value === null || value < 1000) continue;
-    // inside brackets right after a digit amount: a spelled copy that the digit pattern did not reach
-    const before = folded.slice(Math.max(0, start - 30), start);
-    if (/\d\s*(?:dong|d|vnd)?\s*(?:\/\s*(?:thang|nam)\s*)?\(\s*$/.test(before)) continue;
+    // inside brackets right after a digit amount: a spelled copy that the digit pattern did not reach, also the
+    // tail of one whose first words OCR damaged ("(Mười ba triệu mộ trăm nghìn đồng)")
+    const before = folded.slice(Math.max(0, start - 80), start);
+    if (/\d\s*(?:dong|dang|dng|d|vnd)?\s*(?:\/\s*(?:thang|nam)\s*)?\(\s*[a-z ,]*$/.test(before)) continue;
     found.push({ start, end, value, form: "words", periodic: periodicAfter(folded, end, start), spelledValue: null });
   }
   return found.sort((a, b) => a.start - b.start);

@@ -34,7 +34,8 @@ export type NotOrderedReason =
   | "recited-total" // a total of parts counted already, or a total whose breakdown is counted
   | "restated" // a debt acknowledged, then ordered below ("xác nhận còn nợ X ... có nghĩa vụ trả Y")
   | "worked-figure" // a figure worked out in passing ("tức là ...")
-  | "own-cost"; // a cost a party bears itself, owed to nobody
+  | "own-cost" // a cost a party bears itself, owed to nobody
+  | "conditional"; // owed only if another does not pay: a guarantor's duty, a pledge to be sold ("Trường hợp ... không trả ... thì")
 
 /** An amount of the operative part that is not an obligation, and why. */
 export interface NotOrderedAmount {
@@ -183,7 +184,7 @@ const TRIGGERS: Array<[RegExp, Trigger]> = [
   // "xác nhận còn nợ Ngân hàng X số tiền ...": a debt acknowledged in a settlement is to be paid
   [/xac nhan (?:con )?(?:no|thieu)\b/g, "pay"],
   [/khong (?:phai )?chiu|khong phai nop|khong phai tra|duoc mien|mien (?:toan bo )?(?:tien )?an phi/g, "done"],
-  [/(?:tra|thanh toan) (?:du|het|xong)\b|thi hanh (?:an )?xong|\bda (?:tu nguyen )?(?:chi tra|tra|nop|thanh toan|boi thuong|giao|chi|hoan tra|nhan du|du nop|tam ung)|xac nhan|tam giu|tiep tuc tam giu|thu giu|duoc tru|doi tru|khau tru|(?:con|van con) phai (?:nop|tra|thi hanh|boi thuong|thanh toan)|tri gia|tong gia tri (?:tai san|quyen su dung|nha|dat|di san)[^.;]{0,60}?\bla\b|duoc (?:quyen )?so huu|duoc huong|duoc giu|dang quan ly|khong chap nhan|bac yeu cau|dinh chi|rut yeu cau|giam cho|tu nguyen giam|khong yeu cau|\bdot \d|chia lam|tam tinh|yeu cau (?:bi cao|bi don|nguyen don|toa an)/g, "done"],
+  [/(?:tra|thanh toan) (?:du|het|xong)\b|thi hanh (?:an )?xong|\bda (?:tu nguyen )?(?:chi tra|tra|nop|thanh toan|boi thuong|giao|chi|hoan tra|nhan du|du nop|tam ung)\b|xac nhan|tam giu|tiep tuc tam giu|thu giu|duoc tru|doi tru|khau tru|(?:con|van con) phai (?:nop|tra|thi hanh|boi thuong|thanh toan)|tri gia|tong gia tri (?:tai san|quyen su dung|nha|dat|di san)[^.;]{0,60}?\bla\b|duoc (?:quyen )?so huu|duoc huong|duoc giu|dang quan ly|khong chap nhan|bac yeu cau|dinh chi|rut yeu cau|giam cho|tu nguyen giam|khong yeu cau|\bdot \d|chia lam|tam tinh|(?<!chap nhan[^.;]{0,80})yeu cau (?:bi cao|bi don|nguyen don|toa an)(?:[^.;:]{0,30}? (?:tra|thanh toan|boi thuong|hoan tra)\b)?/g, "done"],
   [/hoan tra|hoan lai|nhan lai|tra lai (?:cho [^.;]{0,60}?)?(?:so )?tien tam ung/g, "refund"],
   [/cap duong/g, "support"],
   [/phat tien|hinh phat bo sung|phat bo sung|xu phat|\bphat (?=(?:cac )?bi cao\b)/g, "fine"],
@@ -554,6 +555,12 @@ export function extractObligations(text: string, folded: string, part: Operative
         settle(amount, sentence, "instalment");
         continue;
       }
+      // "Trường hợp Công ty X không trả hoặc trả không đầy đủ thì ông K phải trả nợ thay ... 1.500.000.000 đồng": a duty that
+      // stands only if the debtor fails, counted already as the debtor's
+      if (/^[^a-z]*(?:truong hop|neu)\b[^.;]{0,250}?\bkhong (?:tra|thanh toan|thuc hien|tu nguyen)\b[^.;]*?\bthi\b/.test(folded.slice(sentence.start, amount.start))) {
+        settle(amount, sentence, "conditional");
+        continue;
+      }
       // "... toàn bộ số tiền 391.270.000 đồng nêu trên": an amount named again
       if (/^\s*(?:nay\s+)?(?:neu tren|noi tren|o tren|tren)\b/.test(folded.slice(amount.end, amount.end + 20)) && printedBefore(amounts, amount, (v) => v === amount.value)) {
         settle(amount, sentence, "restated");
@@ -632,7 +639,9 @@ export function extractObligations(text: string, folded: string, part: Operative
       const windowStart = Math.max(since, governing?.start ?? sentence.start, sentence.start);
       const before = folded.slice(windowStart, amount.start);
       // an advance paid earlier, mentioned beside the fee it is set against
-      if (context.trigger !== "refund" && !context.forfeited && /tam ung/.test(before) && !/hoan tra|tra lai|nhan lai/.test(before)) {
+      // or named just after it: "Số tiền 300.000 đồng tạm ứng lệ phí bà B đã nộp ... được chuyển thành lệ phí"
+      const advanceNamed = /^\s*(?:\([^)]*\)\s*)?(?:tien )?tam ung (?:an phi|le phi)/.test(folded.slice(amount.end, amount.end + 120));
+      if (context.trigger !== "refund" && !context.forfeited && (/tam ung/.test(before) || advanceNamed) && !/hoan tra|tra lai|nhan lai/.test(before)) {
         settle(amount, sentence, "advance");
         continue;
       }
@@ -647,7 +656,9 @@ export function extractObligations(text: string, folded: string, part: Operative
         settle(amount, sentence, "own-cost");
         continue;
       }
-      const phrase = folded.slice(Math.max(since, sentence.start), amount.start);
+      // the words right after the previous amount, up to "và" or a comma, are its own ("60.000.000 đồng tiền nợ gốc và ...")
+      const ownTail = since > sentence.start ? (/^[^,;]*?(?:\bva\b|,|;)/.exec(folded.slice(since, amount.start))?.[0].length ?? 0) : 0;
+      const phrase = folded.slice(Math.max(since + ownTail, sentence.start), amount.start);
       // "3. Về chi phí tố tụng: ... hoàn trả cho ông Tr 6.000.000 đồng": costs paid back are "other"
       const costs = /^[^:]{0,20}ve chi phi/.test(folded.slice(paragraphStart, paragraphStart + 60));
       // "... giá trị chênh lệch ... cho bà L 360.000.000 đồng và cho bà N 360 triệu đồng": with no kind word since the
@@ -673,6 +684,14 @@ export function extractObligations(text: string, folded: string, part: Operative
       // "... thanh toán giá trị kỷ phần cho: bà L 600.000.000 đồng; ông Q 600.000.000 đồng": the kind carries on too
       if (fromCarried && carriedKind && obligation.kind === "principal" && !kindNamedIn(kindPhrase, kindSource)) obligation.kind = carriedKind;
       carriedKind = obligation.kind;
+      // "cấp dưỡng nuôi con chung mỗi cháu 2.500.000 đồng/tháng" after two children are named: the month's support is for both
+      if (obligation.kind === "child_support" && /\bmoi (?:chau|con)\b[^.;]{0,20}$/.test(folded.slice(since, amount.start))) {
+        const window = folded.slice(Math.max(part.start, amount.start - 800), amount.start);
+        const items = [...window.matchAll(/\n[ \t]*\d+(?:\.\d+)*[.)]?\s/g)];
+        const itemStart = amount.start - window.length + (items[items.length - 1]?.index ?? 0);
+        const children = new Set([...text.slice(Math.min(itemStart, paragraphStart), amount.start).matchAll(/\b(?:cháu|con)\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*)+)/gu)].map((m) => m[1]));
+        if (children.size > 1) obligation.amountVnd = amount.value * children.size;
+      }
       lastRecorded = { kind: "raw", paragraph: sentence.paragraph, index: raw.length, count: debtors.length, amount: amount.value };
       for (const debtor of debtors) {
         const entry = { ...obligation, debtor, confidence, evidence: evidenceOf(amount, sentence) };

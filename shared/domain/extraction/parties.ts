@@ -84,9 +84,9 @@ export function readNames(text: string, offset: number): NameAt[] {
     let found: NameAt | null = null;
     const opening = ORG_START.exec(foldedText.slice(pos, pos + 60));
     if (opening && /^[\p{Lu}"“]/u.test(rest)) {
-      const name = rest.slice(0, organisationEnd(rest)).trim().replace(/[.,;:]+$/, "");
-      // "Công ty" alone is a reference back, not a name
-      if (name.length > opening[0].trim().length + 1) found = { name, kind: "organization", start: offset + pos, end: offset + pos + name.length };
+      const printed = rest.slice(0, organisationEnd(rest)).trim().replace(/[.,;:]+$/, "");
+      // "Công ty" alone is a reference back, not a name; a name wrapped onto the next line is one line
+      if (printed.length > opening[0].trim().length + 1) found = { name: printed.replace(/\s+/g, " "), kind: "organization", start: offset + pos, end: offset + pos + printed.length };
     } else {
       const person = PERSON_NAME.exec(rest);
       const name = person ? trimPersonName(person[0], honorific !== null) : null;
@@ -104,6 +104,9 @@ export function readNames(text: string, offset: number): NameAt[] {
   }
   return names;
 }
+
+/** Words of organisation names whose second half is also a verb or preposition ("Công trình", "Cho thuê"). */
+const ORG_COMPOUNDS = new Set(["cong trinh", "giao thong", "giao dich", "cho thue", "mua ban", "ban le", "de an"]);
 
 /** Lower-case words after which a name never goes on: verbs, prepositions, honorifics. */
 const BRIDGE_STOPS = /^(?:do|ông|ong|bà|ba|anh|chị|chi|của|cua|cho|với|voi|là|la|có|co|tại|tai|theo|khởi|khoi|yêu|yeu|trả|tra|nộp|nop|đã|da|được|duoc|phải|phai|về|ve|gồm|gom|trình|trinh|ký|ky|vay|mua|bán|ban|thuê|thue|giao|nhận|nhan|đề|de)$/u;
@@ -128,7 +131,8 @@ function organisationEnd(text: string): number {
     const next = tokens[i + 1]?.[0] ?? "";
     // by folded form too: OCR prints "cỗ phần" for "cổ phần"
     const lower = word.toLocaleLowerCase("vi");
-    const known = ORG_NAME_WORDS.has(lower) || (!BRIDGE_STOPS.test(lower) && ORG_NAME_WORDS.has(fold(lower)));
+    const previous = (tokens[i - 1]?.[0] ?? "").toLocaleLowerCase("vi");
+    const known = ORG_NAME_WORDS.has(lower) || (!BRIDGE_STOPS.test(lower) && ORG_NAME_WORDS.has(fold(lower))) || ORG_COMPOUNDS.has(fold(`${previous} ${lower}`));
     // a lower-case word leading into a capitalised one ("May mặc Thiên Phúc") still belongs to the name
     const following = [tokens[i + 1]?.[0] ?? "", tokens[i + 2]?.[0] ?? ""];
     const capitalSoon = following.findIndex((t) => /^\p{Lu}/u.test(t));
@@ -238,7 +242,11 @@ export function partiesFromLabels(text: string, folded: string, flow: string): F
       const closesWithColon = lastNonBlank(body) === ":";
       const trailing = closesWithColon && /(?:doi\s+voi|xet\s+xu)\s+(?:cac\s+)?(bi\s+cao)\s*:\s*$/.exec(flow.slice(Math.max(0, lineEnd - 80), lineEnd));
       // a decision on a request that lists its people without a label: "... gồm những người tham gia tố tụng sau đây:"
-      const unlabelled = closesWithColon && /gom (?:nhung|cac) nguoi tham gia to tung(?: sau day)?\s*:\s*$/.test(flow.slice(Math.max(0, lineEnd - 80), lineEnd)) && REQUEST_MATTER.test(flow);
+      // or names the petitioners of its request: "Xét đơn yêu cầu công nhận ... ngày 12 tháng 9 năm 2025 của:"
+      const unlabelled =
+        closesWithColon &&
+        /(?:gom (?:nhung|cac) nguoi tham gia to tung(?: sau day)?|(?:xet|theo|nhan duoc) (?:cac )?don yeu cau[^:;\n]{0,200}\bcua)\s*:\s*$/.test(flow.slice(Math.max(0, lineEnd - 240), lineEnd)) &&
+        REQUEST_MATTER.test(flow);
       if (trailing) {
         label = { role: "defendant_criminal", length: body.length };
         contentStart = lineEnd;
