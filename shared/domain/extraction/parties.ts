@@ -155,15 +155,19 @@ function organisationEnd(text: string): number {
 const FIELD_WORDS = new Set(["dia", "noi", "nguoi", "cung", "co", "vang", "tru", "dai", "cho", "nghe", "que", "sinh", "ho", "hien", "can", "so", "ma", "ngay", "tai", "la", "theo", "la", "ban", "thu", "tham", "quoc", "dan", "gioi", "ton", "trinh"]);
 
 /** A capitalised run that is a name: at least two words, not a heading printed in capitals. */
+/** Headings and labels printed in capitals, which are never a person's name. */
+const CAPITAL_HEADING = /^(?:noi dung|nhan dinh|quyet dinh|toa an|cong hoa|nhan danh|nguoi|xet thay|nhan thay|thanh phan|hoi dong|ban an|vu an|bi cao|bi don|nguyen don|bi hai|doc lap|tai phien)\b/;
+
 function trimPersonName(run: string, afterHonorific: boolean): string | null {
   // a name wrapped onto the next line continues; a field opening that line ("Địa chỉ", "Có mặt") does not
   const wrapped = /\n\s*(\S+)/.exec(run);
   const kept = wrapped && FIELD_WORDS.has(fold(wrapped[1] ?? "")) ? run.slice(0, wrapped.index) : run;
   const tokens = kept.trim().split(/\s+/);
   if (tokens.length < 2) return null;
-  // all-capital words are headings ("NỘI DUNG VỤ ÁN"), unless an honorific names a person ("bà VŨ THỊ TH")
+  // all-capital words may be a heading ("NỘI DUNG VỤ ÁN") or a name printed in capitals ("Bị cáo: NGUYỄN VĂN AN"); an
+  // honorific before them names a person ("bà VŨ THỊ TH")
   const capitals = tokens.filter((t) => t.length > 1 && t === t.toUpperCase() && !/\d/.test(t)).length;
-  if (capitals >= 3 && !afterHonorific) return null;
+  if (capitals >= 3 && !afterHonorific && CAPITAL_HEADING.test(fold(tokens.join(" ")))) return null;
   // a name printed in capitals is kept as people write it: "VŨ THỊ TH" → "Vũ Thị Th"
   return capitals >= 2 ? tokens.map((t) => (t === t.toUpperCase() ? t.charAt(0) + t.slice(1).toLowerCase() : t)).join(" ") : tokens.join(" ");
 }

@@ -18,6 +18,14 @@ describe("damaged and differently printed texts", () => {
     expect(owed(judgment(PARTIES.replace("Vũ Thị Th", "VŨ THỊ TH"), ORDER))[0]).toEqual(["Nguyễn Văn C", "Vũ Thị Th", 180_000_000]);
   });
 
+  it("reads a defendant's name printed in capitals after the label alone ('Bị cáo: NGUYỄN VĂN AN')", () => {
+    const text = judgment("- Bị cáo: NGUYỄN VĂN AN (tên gọi khác: Không), sinh ngày 10/5/1990; nơi cư trú: xã Nhân Hòa.\n- Bị hại: Ông TRẦN VĂN BÌNH, sinh năm 1970.", "1. Buộc bị cáo Nguyễn Văn An bồi thường cho ông Trần Văn Bình 5.000.000 đồng.").replace("DS-ST", "HS-ST");
+    expect(extractCase(text).parties.map((p) => [p.name, p.role])).toEqual([
+      ["Nguyễn Văn An", "defendant_criminal"],
+      ["Trần Văn Bình", "victim"],
+    ]);
+  });
+
   it("still takes a capitalised heading line for a heading, not a name", () => {
     const result = extractCase(judgment(`${PARTIES}\nNGƯỜI LÀM CHỨNG KHÁC`, ORDER));
     expect(result.parties.map((p) => p.name)).not.toContain("Người Làm Chứng Khác");
