@@ -189,6 +189,8 @@ const TRIGGERS: Array<[RegExp, Trigger]> = [
   [/cap duong/g, "support"],
   [/phat tien|hinh phat bo sung|phat bo sung|xu phat|\bphat (?=(?:cac )?bi cao\b)/g, "fine"],
   [/tich thu|sung (?:vao )?(?:quy|cong quy) nha nuoc|truy thu|nop lai/g, "confiscate"],
+  // "phải nộp cho Bảo hiểm xã hội tỉnh B tiền bảo hiểm ...": paid to someone named, not a fee
+  [/(?:phai |co nghia vu )?nop cho\b/g, "pay"],
   [/(?:phai |tu nguyen )?chiu|phai nop|\bnop\b/g, "fee"],
   [/(?:phai |co nghia vu |co trach nhiem |lien doi |tiep tuc )?(?:tra|thanh toan|boi thuong|ho tro|hoan tra|giao)\b|buoc\b/g, "pay"],
 ];
@@ -330,6 +332,9 @@ function isWordUnit(code: number): boolean {
 }
 
 /** Names joined as one debtor: a run of mentions separated only by commas or "và". */
+/** What parts two names of one group: "và", a comma, an honorific; a note in brackets after the first ("ông C (chủ hộ kinh doanh) và bà D"). */
+const JOINS_GROUP = /^(?:\s*\([^()]{0,120}\))?\s*(?:,|va|,\s*va)\s*(?:ong|ba|anh|chi|bi cao|cu)?\s*$/;
+
 function groupEndingBefore(mentions: Mention[], position: number, folded: string): KnownParty[] {
   const before = mentions.filter((m) => m.end <= position);
   const last = before[before.length - 1];
@@ -340,7 +345,7 @@ function groupEndingBefore(mentions: Mention[], position: number, folded: string
     const next = group[0];
     if (!m || !next) break;
     const gap = folded.slice(m.end, next.start);
-    if (!/^\s*(?:,|va|,\s*va)\s*(?:ong|ba|anh|chi|bi cao|cu)?\s*$/.test(gap)) break;
+    if (!JOINS_GROUP.test(gap)) break;
     group.unshift(m);
   }
   return unique(group.map((m) => m.party));
@@ -356,7 +361,7 @@ function groupStartingAfter(mentions: Mention[], position: number, folded: strin
     const prev = group[group.length - 1];
     if (!m || !prev) break;
     const gap = folded.slice(prev.end, m.start);
-    if (!/^\s*(?:,|va|,\s*va)\s*(?:ong|ba|anh|chi|bi cao|cu)?\s*$/.test(gap)) break;
+    if (!JOINS_GROUP.test(gap)) break;
     group.push(m);
   }
   return unique(group.map((m) => m.party));
@@ -372,18 +377,23 @@ function kindOf(before: string, beforeSource: string, after: string, trigger: Tr
   if (trigger === "fine") return "fine";
   if (trigger === "confiscate") return "confiscation";
   if (trigger === "support") return "child_support";
-  const named = kindNamedIn(before, beforeSource) ?? kindNamedIn(after, after);
+  const named = kindNamedIn(before, beforeSource) ?? kindNamedIn(ownWords(after), ownWords(after));
   if (named) return named;
   if (trigger === "refund") return "other";
   return "principal";
 }
 
 /** The kind a phrase names ("tiền lãi", "bồi thường", "trợ cấp thôi việc"), or null. */
+/** The words after an amount that are its own: up to "và" or a comma ("... đồng tiền nợ gốc và ..."); the rest is the next amount's. */
+function ownWords(after: string): string {
+  return after.replace(/(?:\bva\b|,|;)[^]*$/, "");
+}
+
 function kindNamedIn(folded: string, source: string): ObligationKind | null {
   if (/cap duong/.test(folded)) return "child_support";
   if (/lãi/i.test(source) || INTEREST.test(folded)) return "interest";
   if (/boi thuong|thiet hai|ton that|khong bao truoc/.test(folded)) return "compensation";
-  if (/tro cap|chenh lech|ho tro|chi phi|phu cap|thoi viec|gia tri tai san|cong suc|phat vi pham|tien phat|ky phan|thua ke|bao hiem (?:xa hoi|y te|that nghiep)|phan bao hiem|truy dong|gia tri (?:quyen su dung|nha|dat|phan)/.test(folded)) return "other";
+  if (/tro cap|chenh lech|ho tro|chi phi|loi nhuan|thoi viec|gia tri tai san|cong suc|phat vi pham|tien phat|ky phan|thua ke|bao hiem (?:xa hoi|y te|that nghiep)|(?<!co )phan bao hiem|truy dong|gia tri (?:quyen su dung|nha|dat|phan)/.test(folded)) return "other";
   if (/no goc|tien goc|tien luong|tien thue|tien vay|tien hang|tien mua|tra lai/.test(folded)) return "principal";
   return null;
 }
@@ -439,6 +449,8 @@ export function extractObligations(text: string, folded: string, part: Operative
   // debts acknowledged in a settlement ("xác nhận còn nợ"): an order below to pay the same party the same kind supersedes them
   const acknowledged = new Set<FoundObligation>();
   let leadIn = null as Context | null;
+  // the kind a total broken down into the list items below names
+  let partsKind = null as ObligationKind | null;
   // the kind of the last obligation the carried context ordered
   let carriedKind = null as ObligationKind | null;
   let carried: Context | null = null;
@@ -450,15 +462,19 @@ export function extractObligations(text: string, folded: string, part: Operative
   // under "trả dần như sau:", "chia làm 02 đợt:": the items are instalments of the amount the lead-in ordered
   let instalmentsBelow = false;
   let paragraphStart = part.start;
+  // the payees of the amounts counted so far in this paragraph
+  let paragraphPayees: string[] = [];
   for (const sentence of sentences) {
     if (sentence.paragraph !== paragraph) {
       paragraph = sentence.paragraph;
       paragraphStart = sentence.start;
+      paragraphPayees = [];
       carried = null;
       carriedKind = null;
       const numbered = /^[ \t]*(?:\d|dieu \d)/.test(folded.slice(sentence.start, sentence.start + 8));
       if (!sentence.listItem || numbered) {
         leadIn = null;
+        partsKind = null;
         instalmentsBelow = false;
         // "3. Về án phí dân sự sơ thẩm:" heads the items below it, numbered or not, up to the next numbered item
         const feeHeading = /^[^:]{0,80}(?:an phi|le phi)[^:]{0,60}:/.test(folded.slice(sentence.start, sentence.end));
@@ -525,7 +541,15 @@ export function extractObligations(text: string, folded: string, part: Operative
         }
       }
       // "Trả lại cho ông Q 2.595.000 đồng tiền tạm ứng án phí đã nộp": an advance handed back, the amount before its name
-      if (governing && context && /^tra lai|^tra\b/.test(folded.slice(governing.start, governing.end)) && /^\s*(?:\([^)]*\)\s*)?(?:so )?tien tam ung/.test(folded.slice(amount.end, amount.end + 80))) {
+      // or, the advance named in the sentence before: "..., được trừ vào số tiền tạm ứng án phí 17.000.000đ đã nộp ... Trả lại cho ông Tuấn 15.200.000đ."
+      const opensWithVerb = governing !== undefined && /^[\s\-+*\d.]*$/.test(folded.slice(sentence.start, governing.start));
+      const advanceBefore = /tam ung (?:an phi|le phi)[^;]{0,60}?da nop/.test(folded.slice(paragraphStart, sentence.start));
+      if (
+        governing &&
+        context &&
+        /^tra lai|^tra\b|^hoan tra/.test(folded.slice(governing.start, governing.end).replace(/^(?:phai |co nghia vu |co trach nhiem )/, "")) &&
+        (/^\s*(?:\([^)]*\)\s*)?(?:so )?tien tam ung/.test(folded.slice(amount.end, amount.end + 80)) || (opensWithVerb && advanceBefore))
+      ) {
         const receivers = groupStartingAfter(mentions, governing.end, folded, amount.start);
         if (receivers.length > 0) context = { debtors: [], creditors: receivers, trigger: "refund" };
       }
@@ -540,7 +564,9 @@ export function extractObligations(text: string, folded: string, part: Operative
       // "... cho bà L 360.000.000 đồng và cho bà N 360 triệu đồng": a payee named since the previous amount is this one's
       if (context && since > sentence.start && (context.trigger === "pay" || context.trigger === "support")) {
         const cho = [...folded.slice(since, amount.start).matchAll(/\bcho\s+/g)].at(-1);
-        const payee = cho ? mentions.find((m) => m.start >= since + cho.index + cho[0].length && m.start <= since + cho.index + cho[0].length + 8 && m.end <= amount.start) : undefined;
+        // "... cho bà Hảo 7.800.000 đồng, ông Quyết 9.100.000 đồng, bà Nga 7.040.000 đồng": a list of payees, each before their amount
+        const listed = cho ? undefined : mentions.find((m) => m.start >= since && /^[\s,;]*(?:va\s+)?(?:ong|ba|anh|chi|cu)?\s*$/.test(folded.slice(since, m.start)) && /^\s*(?:so tien\s*)?$/.test(folded.slice(m.end, amount.start)));
+        const payee = cho ? mentions.find((m) => m.start >= since + cho.index + cho[0].length && m.start <= since + cho.index + cho[0].length + 8 && m.end <= amount.start) : listed;
         if (payee && !context.debtors.includes(payee.party)) context = { ...context, creditors: [payee.party] };
       }
       // "... trả cho Công ty X tiền thuê là A đồng và tiền lãi chậm trả là B đồng": the same payee for both
@@ -574,6 +600,12 @@ export function extractObligations(text: string, folded: string, part: Operative
         settle(amount, sentence, "worked-figure");
         continue;
       }
+      // "Tổng số tiền bồi thường thiệt hại cho bị hại ... là 412.600.000 đồng, trong đó:" above the parts each payer owes
+      if (!context && isBrokenDown(folded, amount, amounts.slice(amounts.indexOf(amount) + 1))) {
+        settle(amount, sentence, "recited-total");
+        partsKind = kindNamedIn(folded.slice(sentence.start, amount.start), text.slice(sentence.start, amount.start));
+        continue;
+      }
       if (!context && isRecitedTotal(folded, amount, counted)) {
         settle(amount, sentence, "recited-total");
         continue;
@@ -599,7 +631,8 @@ export function extractObligations(text: string, folded: string, part: Operative
         if (defendants.length > 1) context = { ...context, debtors: defendants };
       }
       // "mỗi cháu 2.000.000 đồng": a share of an amount ordered before it, or of a total that follows
-      const isShare = /\bmoi (?:chau|con|nguoi|ben|bi cao|bi don)\b[^.;]{0,20}$/.test(folded.slice(since, amount.start));
+      // ("trả cho mỗi người 1.500.000 đồng" gives each payee that much: not a share)
+      const isShare = /(?<!cho )\bmoi (?:chau|con|nguoi|ben|bi cao|bi don)\b[^.;]{0,20}$/.test(folded.slice(since, amount.start));
       const totalFollows = inSentence.some((a) => a.start > amount.start && /tong cong[^.;]{0,20}$/.test(folded.slice(amount.end, a.start)));
       // "... liên đới bồi thường 30.500.000 đồng, chia theo phần mỗi bị cáo 15.250.000 đồng": shares of a total counted
       const sharesOfTotal = inSentence.some((a) => a.start < amount.start && a.value === amount.value * Math.max(1, context.debtors.length) && counted.includes(a.value));
@@ -632,8 +665,15 @@ export function extractObligations(text: string, folded: string, part: Operative
         continue;
         }
       }
-      if (isRecitedTotal(folded, amount, counted) || isBrokenDown(folded, amount, amounts.slice(amounts.indexOf(amount) + 1))) {
+      if (isRecitedTotal(folded, amount, counted)) {
         settle(amount, sentence, "recited-total");
+        continue;
+      }
+      if (isBrokenDown(folded, amount, amounts.slice(amounts.indexOf(amount) + 1))) {
+        settle(amount, sentence, "recited-total");
+        // the parts below are paid by the same debtor, and are of the kind the total names ("bồi thường bảo hiểm ... chi trả như sau:")
+        if (context.debtors.length > 0) lastDebtors = context.debtors;
+        partsKind = kindNamedIn(folded.slice(sentence.start, amount.start), text.slice(sentence.start, amount.start));
         continue;
       }
       const windowStart = Math.max(since, governing?.start ?? sentence.start, sentence.start);
@@ -663,7 +703,7 @@ export function extractObligations(text: string, folded: string, part: Operative
       const costs = /^[^:]{0,20}ve chi phi/.test(folded.slice(paragraphStart, paragraphStart + 60));
       // "... giá trị chênh lệch ... cho bà L 360.000.000 đồng và cho bà N 360 triệu đồng": with no kind word since the
       // previous amount, the words after the governing verb name the kind of both
-      const own = kindNamedIn(phrase, text.slice(Math.max(since, sentence.start), amount.start)) ?? kindNamedIn(after, after);
+      const own = kindNamedIn(phrase, text.slice(Math.max(since, sentence.start), amount.start)) ?? kindNamedIn(ownWords(after), ownWords(after));
       const wideStart = Math.max(sentence.start, governing?.start ?? sentence.start);
       const kindPhrase = own || since <= wideStart ? phrase : folded.slice(wideStart, amount.start);
       const kindSource = own || since <= wideStart ? text.slice(Math.max(since, sentence.start), amount.start) : text.slice(wideStart, amount.start);
@@ -678,11 +718,17 @@ export function extractObligations(text: string, folded: string, part: Operative
       // before the verb ("Mỗi bị cáo A, B phải chịu X ... và Y") it holds for every amount the verb governs
       const each = context.debtors.length > 1 && (eachWord.test(folded.slice(Math.max(sentence.start, since), amount.start)) || (governing !== undefined && eachWord.test(folded.slice(sentence.start, governing.start))));
       const debtors = each ? context.debtors.map((d) => d.name) : [obligation.debtor];
+      // "... cho bà H 7.800.000 đồng, ông Q 9.100.000 đồng; đồng thời trả cho mỗi người 1.500.000 đồng": every payee named before
+      const eachPayee = /\bcho (?:moi|tung) nguoi\b[^.;]{0,20}$/.test(folded.slice(since, amount.start)) && paragraphPayees.length > 1;
+      // "Buộc ông K phải trả cho bà L và ông B mỗi người số tiền ...": one each for the payees the verb names
+      const eachCreditor = context.creditors.length > 1 && governing !== undefined && eachWord.test(folded.slice(governing.end, amount.start));
+      const payees = eachPayee ? [...paragraphPayees] : eachCreditor ? context.creditors.map((c) => c.name) : [obligation.creditor];
       // a party paying another back its share of a fee ("Chị H có nghĩa vụ hoàn trả cho anh M 150.000 đồng") is "other"
       if (context.reimburses && feeSection && obligation.kind === "principal") obligation.kind = "other";
       const acknowledgement = governing !== undefined && /^xac nhan/.test(folded.slice(governing.start, governing.end));
       // "... thanh toán giá trị kỷ phần cho: bà L 600.000.000 đồng; ông Q 600.000.000 đồng": the kind carries on too
       if (fromCarried && carriedKind && obligation.kind === "principal" && !kindNamedIn(kindPhrase, kindSource)) obligation.kind = carriedKind;
+      if (partsKind && sentence.listItem && obligation.kind === "principal" && !kindNamedIn(kindPhrase, kindSource)) obligation.kind = partsKind;
       carriedKind = obligation.kind;
       // "cấp dưỡng nuôi con chung mỗi cháu 2.500.000 đồng/tháng" after two children are named: the month's support is for both
       if (obligation.kind === "child_support" && /\bmoi (?:chau|con)\b[^.;]{0,20}$/.test(folded.slice(since, amount.start))) {
@@ -694,10 +740,15 @@ export function extractObligations(text: string, folded: string, part: Operative
       }
       lastRecorded = { kind: "raw", paragraph: sentence.paragraph, index: raw.length, count: debtors.length, amount: amount.value };
       for (const debtor of debtors) {
-        const entry = { ...obligation, debtor, confidence, evidence: evidenceOf(amount, sentence) };
-        if (acknowledgement) acknowledged.add(entry);
-        raw.push(entry);
+        for (const creditor of payees) {
+          const entry = { ...obligation, debtor, creditor, confidence, evidence: evidenceOf(amount, sentence) };
+          if (acknowledgement) acknowledged.add(entry);
+          raw.push(entry);
+        }
       }
+      if (!paragraphPayees.includes(obligation.creditor)) paragraphPayees.push(obligation.creditor);
+      // each payee's share counts towards a total printed after them ("tổng cộng hai người 517.000.000 đồng")
+      for (let extra = 1; extra < debtors.length * payees.length; extra++) counted.push(amount.value);
       counted.push(amount.value);
       carried = context;
       if (context.debtors.length > 0) lastDebtors = context.debtors;
@@ -705,6 +756,8 @@ export function extractObligations(text: string, folded: string, part: Operative
     const lastTrigger = triggers[triggers.length - 1];
     const closing = lastTrigger ? contextFor(lastTrigger, mentions, folded, sentence, null, parties, lastDebtors) : null;
     // "Buộc Công ty X phải trả cho chị Y các khoản sau:" governs the list items that follow
+    // "4. Về thanh toán chênh lệch:" names the kind of the items below it
+    if (sentence.leadIn && inSentence.length === 0) partsKind = kindNamedIn(folded.slice(sentence.start, sentence.end), text.slice(sentence.start, sentence.end)) ?? partsKind;
     if (sentence.leadIn && closing && closing.trigger !== "done") {
       leadIn = closing;
       instalmentsBelow =
@@ -897,15 +950,14 @@ function isRecitedTotal(folded: string, amount: AmountMatch, counted: number[]):
 /** A total followed by its breakdown ("... 189.934.000 đồng, trong đó tiền nợ gốc là ..."): the parts count, not the total. */
 function isBrokenDown(folded: string, amount: AmountMatch, following: AmountMatch[]): boolean {
   const next = following[0];
-  if (!next || !/^.{0,80}?(?:trong do|bao gom|\bgom\b|cu the)/.test(folded.slice(amount.end, next.start))) return false;
-  let sum = 0;
-  for (const part of following) {
-    if (part.start - amount.end > 800) return false;
-    sum += part.value;
-    if (sum === amount.value) return true;
-    if (sum > amount.value) return false;
-  }
-  return false;
+  const between = next ? folded.slice(amount.end, next.start) : "";
+  // "... với số tiền 738.000.000đ, chi trả như sau: - Trả cho Ngân hàng ...; - Trả cho ông T ...": paid out in parts (not by instalments)
+  const paidOut = /^[^\n]{0,80}?nhu sau\s*:/.test(between) && !/chia|\bdot\b|\blan\b|\bky\b|tra dan|lo trinh/.test(between);
+  if (!next || !(/^.{0,80}?(?:trong do|bao gom|\bgom\b|cu the)/.test(between) || paidOut)) return false;
+  // the parts may come with figures between them ("được trừ 60.000.000 đồng đã tạm ứng"): some of the next few add up to it
+  const parts = following.filter((part) => part.start - amount.end <= 800 && part.value < amount.value).slice(0, 12);
+  const addsUp = (from: number, left: number): boolean => left === 0 || parts.slice(from).some((part, k) => part.value <= left && addsUp(from + k + 1, left - part.value));
+  return parts.length > 1 && addsUp(0, amount.value);
 }
 
 function sumByParties(items: FoundObligation[]): FoundObligation[] {

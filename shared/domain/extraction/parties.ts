@@ -44,7 +44,7 @@ const REQUEST_MATTER = /viec dan su|don yeu cau|nguoi yeu cau|thuan tinh ly hon/
 const HONORIFICS = /^(?:ong|ba|anh|chi|chau|em|cu|co|bi cao|nguyen don|bi don)\s+/;
 
 const ORG_START =
-  /^(?:chu tich (?:uy ban nhan dan|ubnd)|ngan hang|cong ty|tong cong ty|tap doan|hop tac xa|quy tin dung|to chuc tin dung|uy ban nhan dan|ubnd|trung tam|chi nhanh|doanh nghiep|ban quan ly|van phong|ho kinh doanh|nha may|xi nghiep|benh vien|truong (?:dai hoc|cao dang|trung hoc|tieu hoc|mam non|thpt|thcs|pho thong)|so (?:tu phap|tai chinh|lao dong|giao duc|y te|xay dung|tai nguyen|ke hoach|giao thong|cong thuong|nong nghiep|van hoa|noi vu)|phong (?:giao dich|tai nguyen|cong chung|kinh te|quan ly)|cuc (?:thi hanh an|thue|hai quan|quan ly)|quy (?:dau tu|ho tro|phat trien|bao lanh))\s/;
+  /^(?:chu tich (?:uy ban nhan dan|ubnd)|giam doc|cuc truong|chanh thanh tra|truong phong|bao hiem xa hoi|kho bac|chi cuc|ngan hang|cong ty|tong cong ty|tap doan|hop tac xa|quy tin dung|to chuc tin dung|uy ban nhan dan|ubnd|trung tam|chi nhanh|doanh nghiep|ban quan ly|van phong|ho kinh doanh|nha may|xi nghiep|benh vien|truong (?:dai hoc|cao dang|trung hoc|tieu hoc|mam non|thpt|thcs|pho thong)|so (?:tu phap|tai chinh|lao dong|giao duc|y te|xay dung|tai nguyen|ke hoach|giao thong|cong thuong|nong nghiep|van hoa|noi vu)|phong (?:giao dich|tai nguyen|cong chung|kinh te|quan ly)|cuc (?:thi hanh an|thue|hai quan|quan ly)|quy (?:dau tu|ho tro|phat trien|bao lanh))\s/;
 
 /** Lower-case words that belong inside organisation names ("Ngân hàng thương mại cổ phần ..."). */
 const ORG_NAME_WORDS = new Set(
@@ -98,7 +98,7 @@ export function readNames(text: string, offset: number): NameAt[] {
     const after = foldedText.slice(found.end - offset, found.end - offset + 60);
     const step =
       /^(?:\s*,?\s*sinh (?:nam|ngay)[\d\s\/.-]*)?(?:,\s*|\s+)(?:va|cung)\s+(?=(?:ong|ba|anh|chi|chau|cu|cong ty|ngan hang)\s)/.exec(after) ??
-      /^\s*,\s+(?=(?:ong|ba|anh|chi|chau|cu)\s+\S)/.exec(after);
+      /^(?:\s*,?\s*sinh (?:nam|ngay)[\d\s\/.-]*)?\s*[,;]\s+(?=(?:ong|ba|anh|chi|chau|cu)\s+\S)/.exec(after);
     if (!step) break;
     pos = found.end - offset + step[0].length;
   }
@@ -229,6 +229,15 @@ export function partiesFromLabels(text: string, folded: string, flow: string): F
     // a label may wrap onto the next line ("Người có quyền lợi, nghĩa vụ liên / quan:"): read it flowing
     const bodyFlow = flow.slice(bodyOffset, bodyOffset + 160);
     let label = MAY_BE_LABEL.test(bodyFlow) ? roleOfLabel(bodyFlow) : null;
+    // "Người kế thừa quyền, nghĩa vụ tố tụng của ông T:" under a party who died: the heirs stand in the party's role,
+    // and the party, gone, is no longer one
+    const heirs = label ? null : /^nguoi ke thua quyen,? (?:va )?nghia vu to tung[^:\n]{0,80}(?=:)/.exec(bodyFlow);
+    const deceased = heirs ? found.at(-1) : undefined;
+    if (heirs && deceased) {
+      label = { role: deceased.role, length: heirs[0].length };
+      const line = flow.slice(deceased.evidence.end, flow.indexOf("\n", deceased.evidence.end) === -1 ? flow.length : flow.indexOf("\n", deceased.evidence.end));
+      if (/da chet|chet ngay|da mat|qua doi/.test(line)) found.pop();
+    }
     let contentStart = -1;
     if (label) {
       const after = bodyFlow.slice(label.length);
