@@ -113,6 +113,8 @@ export interface S3ServerOptions {
   /** Objects are kept under this folder; null keeps them in a temporary folder removed on stop. */
   dataDir: string | null;
   buckets: readonly string[];
+  /** A given port: a restart where the clients already point (fault tests); any free one by default. */
+  port?: number;
   /** Where ObjectCreated events of `bucket` under `prefix` go (the CDK stack's bucket notification). */
   notify: { bucket: string; prefix: string; configurationId: string; send: (body: S3EventNotification) => void };
 }
@@ -126,7 +128,7 @@ export async function startS3Server(options: S3ServerOptions): Promise<S3Server>
   const directory = options.dataDir === null ? await mkdtemp(join(tmpdir(), "thads-s3-")) : resolve(options.dataDir);
   const server = new S3rver({
     address: "127.0.0.1",
-    port: 0,
+    port: options.port ?? 0,
     silent: true,
     directory,
     vhostBuckets: false,

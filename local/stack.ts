@@ -25,7 +25,7 @@ import { startHttpApi, type HttpApi, type HttpHandler, type Route } from "./http
 import { captureFunctionLogs, failureOf } from "./lambda.ts";
 import { waitUntil } from "./net.ts";
 import { DeadLetterQueue, EventSourceMapping, LocalQueue, type DeadLetter, type QueueSettings, type SqsHandler } from "./queue.ts";
-import { startS3Server, type S3Server } from "./s3-server.ts";
+import { startS3Server, type S3Server, type S3ServerOptions } from "./s3-server.ts";
 import { startTextractServer, type TextractJobNotice, type TextractServer } from "./textract-server.ts";
 
 const INTAKE_TIMEOUT_MS = INTAKE_QUEUE.consumerTimeoutSeconds * 1000;
@@ -51,6 +51,8 @@ export interface TestHooks {
   wrapQueueHandler?: (functionName: string, handler: SqsHandler) => SqsHandler;
   /** The engine the Textract stand-in reads with, instead of Tesseract. */
   ocr?: OcrEngine;
+  /** The endpoints the functions are given, from the embedded servers' own (e.g. a fault proxy in front of one). */
+  functionEndpoints?: (endpoints: LocalEndpoints) => Promise<LocalEndpoints>;
 }
 
 /** The queue `thads redrive --queue NAME` names was none of the stack's. */
@@ -205,7 +207,7 @@ export class LocalStack {
     readonly completions: LocalQueue,
     readonly completionDeadLetters: DeadLetterQueue,
     readonly api: HttpApi | null,
-    private readonly parts: { dynamodb: DynamoDbLocal; s3: S3Server; textract: TextractServer; mappings: EventSourceMapping[]; restoreOutput: () => void },
+    private readonly parts: { dynamodb: DynamoDbLocal; s3: S3Server; s3Options: S3ServerOptions; textract: TextractServer; mappings: EventSourceMapping[]; restoreOutput: () => void },
   ) {}
 
   /**
@@ -243,14 +245,15 @@ export class LocalStack {
     const completions = new LocalQueue(LOCAL_NAMES.completionQueue, queueSettings, completionDeadLetters);
 
     const started: { stop(): Promise<void> }[] = [];
+    const s3Options: S3ServerOptions = {
+      dataDir: dataDir === null ? null : join(dataDir, "s3"),
+      buckets: [LOCAL_NAMES.uploadsBucket, LOCAL_NAMES.reportsBucket],
+      notify: { bucket: LOCAL_NAMES.uploadsBucket, prefix: LOCAL_NAMES.uploadPrefix, configurationId: "ThadsIntakeNotification", send: (body) => intake.send(JSON.stringify(body)) },
+    };
     try {
       const [dynamodb, s3] = await Promise.all([
         startDynamoDbLocal({ dataDir: dataDir === null ? null : join(dataDir, "dynamodb") }).then((server) => (started.push(server), server)),
-        startS3Server({
-          dataDir: dataDir === null ? null : join(dataDir, "s3"),
-          buckets: [LOCAL_NAMES.uploadsBucket, LOCAL_NAMES.reportsBucket],
-          notify: { bucket: LOCAL_NAMES.uploadsBucket, prefix: LOCAL_NAMES.uploadPrefix, configurationId: "ThadsIntakeNotification", send: (body) => intake.send(JSON.stringify(body)) },
-        }).then((server) => (started.push(server), server)),
+        startS3Server(s3Options).then((server) => (started.push(server), server)),
       ]);
       const s3Client = localClients({ dynamodb: dynamodb.endpoint, s3: s3.endpoint, textract: "" }).s3;
       const textract = await startTextractServer({
@@ -268,7 +271,8 @@ export class LocalStack {
       const clients = localClients(endpoints);
       await createTables(clients.dynamodb);
 
-      const environment = functionEnvironment({ names: LOCAL_NAMES, serviceName: "thads-local", endpoints });
+      const functionEndpoints = (await options.testHooks?.functionEndpoints?.(endpoints)) ?? endpoints;
+      const environment = functionEnvironment({ names: LOCAL_NAMES, serviceName: "thads-local", endpoints: functionEndpoints });
       applyFunctionEnvironment(environment);
       const restoreOutput = captureFunctionLogs({
         file: dataDir === null ? null : join(dataDir, "logs", "functions.log"),
@@ -304,7 +308,7 @@ export class LocalStack {
         completions,
         completionDeadLetters,
         api,
-        { dynamodb, s3, textract, mappings, restoreOutput },
+        { dynamodb, s3, s3Options, textract, mappings, restoreOutput },
       );
       if (dataDir !== null) {
         const info: StackInfo = { pid: process.pid, endpoints, apiUrl: api?.url ?? null, startedAt: new Date().toISOString() };
@@ -375,6 +379,16 @@ export class LocalStack {
   async restartDynamoDb(): Promise<void> {
     const port = Number(new URL(this.endpoints.dynamodb).port);
     this.parts.dynamodb = await startDynamoDbLocal({ dataDir: this.dataDir === null ? null : join(this.dataDir, "dynamodb"), port });
+  }
+
+  /** Fault tests: stops the S3 server, as if its process died; objects stay (kept only with a data folder) until restartS3(). */
+  async stopS3(): Promise<void> {
+    await this.parts.s3.stop();
+  }
+
+  /** Fault tests: starts the S3 server again on the same port and objects. */
+  async restartS3(): Promise<void> {
+    this.parts.s3 = await startS3Server({ ...this.parts.s3Options, port: Number(new URL(this.endpoints.s3).port) });
   }
 
   /** DynamoDB Local's process (a JVM), whose CPU time benchmarks count beside this process's. */

@@ -1,6 +1,7 @@
 /**
  * Faults injected into the embedded stack while documents go through it: a function crashing
- * mid-batch, OCR failing on one page, DynamoDB Local stopped and restarted. Afterwards every upload is
+ * mid-batch, OCR failing on one page, DynamoDB Local or the S3 server stopped and restarted, DynamoDB
+ * and S3 throttling (a loopback proxy in front of each answers as the service does when it sheds load). Afterwards every upload is
  * exactly one of a case, a review case or a dead letter with its reason: none lost, none twice, no
  * idempotency record left in progress, and `redrive` brings the dead letters to cases once the fault
  * is gone. Loopback only; each fault bounded in time.
@@ -18,6 +19,7 @@ import { renderScannedPdf, renderTextPdf } from "../../scripts/pdf/render-text-p
 import { LOCAL_NAMES } from "../../local/environment.ts";
 import { LocalStack } from "../../local/stack.ts";
 import { deadLetterKey } from "../../local/summary.ts";
+import { startFaultProxy, type FaultProxy, type ThrottledService } from "../support/fault-proxy.ts";
 import { recordReliability } from "../support/reliability.ts";
 import { repoRoot } from "../support/paths.ts";
 
@@ -48,6 +50,8 @@ const scriptedOcr: OcrEngine = {
 let stack: LocalStack;
 let dataDir: string;
 let judgmentText: string;
+/** The proxies the functions reach DynamoDB and S3 through. */
+const proxies = {} as Record<ThrottledService, FaultProxy>;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "thads-faults-"));
@@ -57,6 +61,11 @@ beforeAll(async () => {
     queue: { retryDelayMs: 50, maxReceiveCount: 3 },
     testHooks: {
       ocr: scriptedOcr,
+      functionEndpoints: async (endpoints) => {
+        proxies.dynamodb = await startFaultProxy("dynamodb", endpoints.dynamodb);
+        proxies.s3 = await startFaultProxy("s3", endpoints.s3);
+        return { ...endpoints, dynamodb: proxies.dynamodb.endpoint, s3: proxies.s3.endpoint };
+      },
       wrapQueueHandler: (functionName, handler) =>
         functionName !== "ingest-document"
           ? handler
@@ -76,6 +85,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
+  await Promise.all(Object.values(proxies).map((proxy) => proxy.stop()));
   await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -106,6 +116,15 @@ async function idempotencyRecordsInProgress(): Promise<number> {
   return Items.filter((item) => item.status === "INPROGRESS").length;
 }
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Holds every ingest invocation at the gate until the returned function is called. */
+function closeGate(): () => void {
+  let open = () => undefined as void;
+  faults.gate = new Promise<void>((resolve) => (open = resolve));
+  return open;
+}
+
 async function recoverByRedrive(keys: readonly string[]) {
   await stack.redrive();
   await stack.settled(120_000);
@@ -118,8 +137,7 @@ async function recoverByRedrive(keys: readonly string[]) {
 
 describe("faults injected into the embedded stack", () => {
   it("a function crashing mid-batch: records done before the crash are not done twice, the rest are dead-lettered with the reason and redriven to cases", async (context) => {
-    let open = () => undefined as void;
-    faults.gate = new Promise<void>((resolve) => (open = resolve));
+    const open = closeGate();
     faults.crashOn = (record) => record.body.includes("crash-");
     const names = ["a", "b", "c", "d", "e", "f", "g", "crash-h", "i", "j", "crash-k", "l"];
     const keys: string[] = [];
@@ -176,4 +194,55 @@ describe("faults injected into the embedded stack", () => {
     expect(after.counts.case ?? 0).toBe(keys.length);
     recordReliability(context, { kind: "fault", fault: "DynamoDB Local stopped mid-ingest, restarted after 1 s (8 uploads)", uploaded: keys.length, duringFault: during.counts, afterRecovery: after.counts, lost: after.lost, duplicated: after.duplicated, recovery: "restart, then redrive" });
   }, 240_000);
+
+  it("the S3 server stopped mid-ingest and restarted on the same objects: nothing lost, and redrive brings the dead letters to cases", async (context) => {
+    const open = closeGate();
+    const documents = await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map((index) => renderTextPdf([judgment(400 + index)])));
+    const keys = await Promise.all(documents.map((bytes, index) => stack.upload({ courtId: "tand-phu-ly", fileName: `ban-an-s3-${index}.pdf`, bytes })));
+    await stack.stopS3();
+    open();
+    await pause(1_000);
+    await stack.restartS3();
+    await stack.settled(120_000);
+    const during = await fates(keys);
+    expect(during.lost).toBe(0);
+
+    const after = await recoverByRedrive(keys);
+    expect(after.counts.case ?? 0).toBe(keys.length);
+    recordReliability(context, { kind: "fault", fault: "S3 server stopped mid-ingest, restarted after 1 s (8 uploads)", uploaded: keys.length, duringFault: during.counts, afterRecovery: after.counts, lost: after.lost, duplicated: after.duplicated, recovery: "restart, then redrive" });
+  }, 240_000);
+
+  const throttlings: { service: ThrottledService; answer: string; first: number }[] = [
+    { service: "dynamodb", answer: "DynamoDB answering ProvisionedThroughputExceededException", first: 500 },
+    { service: "s3", answer: "S3 answering 503 SlowDown", first: 600 },
+  ];
+  it.for(throttlings)("$answer to every request for 2 s: nothing lost or twice, and redrive brings any dead letters to cases", { timeout: 240_000 }, async ({ service, answer, first }, context) => {
+    const open = closeGate();
+    const documents = await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map((index) => renderTextPdf([judgment(first + index)])));
+    const keys = await Promise.all(documents.map((bytes, index) => stack.upload({ courtId: "tand-binh-luc", fileName: `ban-an-${service}-${index}.pdf`, bytes })));
+    const before = proxies[service].throttled;
+    proxies[service].throttling(true);
+    open();
+    await pause(2_000);
+    proxies[service].throttling(false);
+    await stack.settled(120_000);
+    const throttled = proxies[service].throttled - before;
+    expect(throttled).toBeGreaterThan(0);
+    const during = await fates(keys);
+    expect(during.lost).toBe(0);
+    expect(during.duplicated).toBe(0);
+
+    const after = await recoverByRedrive(keys);
+    expect(after.counts.case ?? 0).toBe(keys.length);
+    recordReliability(context, {
+      kind: "fault",
+      fault: `${answer} for 2 s (8 uploads, ${throttled} requests refused)`,
+      uploaded: keys.length,
+      duringFault: during.counts,
+      afterRecovery: after.counts,
+      lost: after.lost,
+      duplicated: after.duplicated,
+      recovery: during.counts["dead letter"] ? "SDK and queue retries, then redrive" : "SDK and queue retries",
+    });
+  });
 });
