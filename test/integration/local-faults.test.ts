@@ -18,9 +18,9 @@ import type { OcrEngine, PageText } from "#ports/ocr-engine.ts";
 import { renderScannedPdf, renderTextPdf } from "../../scripts/pdf/render-text-pdf.ts";
 import { LOCAL_NAMES } from "../../local/environment.ts";
 import { LocalStack } from "../../local/stack.ts";
-import { deadLetterKey } from "../../local/summary.ts";
 import { startFaultProxy, type FaultProxy, type ThrottledService } from "../support/fault-proxy.ts";
 import { recordReliability } from "../support/reliability.ts";
+import { uploadFates } from "../support/upload-fates.ts";
 import { repoRoot } from "../support/paths.ts";
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -94,21 +94,11 @@ function judgment(number: number): string {
   return judgmentText.replace("27/2024/DS-ST", `${number}/2024/DS-ST`);
 }
 
-/** What became of each upload: "case", "review case", "dead letter" (every one with a reason). */
+/** What became of each upload; every dead letter carries its reason. */
 async function fates(keys: readonly string[]) {
-  const byKey = new Map(keys.map((key) => [key, [] as string[]]));
-  for await (const stored of stack.cases.allCases()) byKey.get(stored.source.key)?.push(stored.status === "needs_review" ? "review case" : "case");
-  for (const letter of stack.deadLetters()) {
-    const fate = byKey.get(deadLetterKey(letter) ?? "");
-    if (!fate) continue;
-    expect(letter.lastError, "a dead letter carries its reason").toBeTruthy();
-    fate.push("dead letter");
-  }
-  const counts: Record<string, number> = {};
-  for (const list of byKey.values()) for (const fate of list) counts[fate] = (counts[fate] ?? 0) + 1;
-  const lost = [...byKey.values()].filter((list) => list.length === 0).length;
-  const duplicated = [...byKey.values()].filter((list) => list.length > 1).length;
-  return { counts, lost, duplicated };
+  const result = await uploadFates(stack, keys);
+  expect(result.deadLettersWithoutReason, "a dead letter carries its reason").toBe(0);
+  return result;
 }
 
 async function idempotencyRecordsInProgress(): Promise<number> {
