@@ -30,6 +30,8 @@ export interface LoadResult {
   /** Uploads the API and the S3 server accepted (the others were refused, and are named in `refused`). */
   accepted: number;
   refused: string[];
+  /** Connection failures met and sent again (request and cause). */
+  retries: string[];
   seconds: number;
   perSecond: number;
   /** Upload-to-case latency, ms. */
@@ -51,17 +53,56 @@ function keysDone(event: SQSEvent, failed: ReadonlySet<string>): string[] {
   });
 }
 
-/** One court's upload through the API: an upload URL, then the PUT. Returns the object key. */
-async function uploadThroughApi(apiUrl: string, courtId: string, fileName: string, bytes: Uint8Array): Promise<string> {
-  const signed = await fetch(`${apiUrl}/upload-urls`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-thads-court": courtId },
-    body: JSON.stringify({ fileName, contentType: "application/pdf", sizeBytes: bytes.length }),
-  });
+/** "fetch failed (ECONNRESET: read ECONNRESET)": an error with what caused it, as fetch nests it. */
+function failureText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause as (Error & { code?: string }) | undefined;
+  return cause ? `${error.message} (${[cause.code, cause.message].filter(Boolean).join(": ")})` : error.message;
+}
+
+/** Attempts per request: as the AWS SDK's clients do, a court's client sends again when the connection failed. */
+const ATTEMPTS = 3;
+
+/** Connection failures the clients met (each sent again), by request and cause. */
+type Retries = string[];
+
+/**
+ * Sends a request, again after a connection failure (up to ATTEMPTS in all, 1 s apart); the failures
+ * are noted in `retries`. A request answered with any status is not sent again.
+ */
+async function sendWithRetries(name: string, request: () => Promise<Response>, retries: Retries): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await request();
+    } catch (error) {
+      const failure = `${name}: ${failureText(error)}`;
+      if (attempt >= ATTEMPTS) throw new Error(failure);
+      retries.push(failure);
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+  }
+}
+
+/**
+ * One court's upload through the API: an upload URL, then the PUT. Returns the object key. A PUT sent
+ * again after a lost connection may find its first attempt stored: 412 (the URL allows one object) then means done.
+ */
+async function uploadThroughApi(apiUrl: string, upload: { courtId: string; fileName: string; bytes: Uint8Array }, retries: Retries): Promise<string> {
+  const signed = await sendWithRetries(
+    "POST /upload-urls",
+    () =>
+      fetch(`${apiUrl}/upload-urls`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-thads-court": upload.courtId },
+        body: JSON.stringify({ fileName: upload.fileName, contentType: "application/pdf", sizeBytes: upload.bytes.length }),
+      }),
+    retries,
+  );
   if (signed.status !== 200) throw new Error(`POST /upload-urls answered ${signed.status}: ${await signed.text()}`);
-  const { key, upload } = (await signed.json()) as { key: string; upload: { method: string; url: string; headers: Record<string, string> } };
-  const put = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: bytes });
-  if (put.status !== 200) throw new Error(`PUT answered ${put.status}: ${await put.text()}`);
+  const { key, upload: presigned } = (await signed.json()) as { key: string; upload: { method: string; url: string; headers: Record<string, string> } };
+  const before = retries.length;
+  const put = await sendWithRetries("PUT", () => fetch(presigned.url, { method: presigned.method, headers: presigned.headers, body: upload.bytes }), retries);
+  if (put.status !== 200 && !(put.status === 412 && retries.length > before)) throw new Error(`PUT answered ${put.status}: ${await put.text()}`);
   return key;
 }
 
@@ -88,18 +129,19 @@ export async function benchLoad(options: { uploads?: number } = {}): Promise<Loa
   });
   try {
     const apiUrl = stack.api!.url;
-    await Promise.all(warmUp.map((bytes, index) => uploadThroughApi(apiUrl, COURTS[0]!, `khoi-dong-${index}.pdf`, bytes)));
+    await Promise.all(warmUp.map((bytes, index) => uploadThroughApi(apiUrl, { courtId: COURTS[0]!, fileName: `khoi-dong-${index}.pdf`, bytes }, [])));
     await stack.settled();
     const uploadedAt = new Map<string, number>();
     const refused: string[] = [];
+    const retries: Retries = [];
     const started = performance.now();
     await Promise.all(
       documents.map(async (bytes, index) => {
         try {
-          const key = await uploadThroughApi(apiUrl, COURTS[index % COURTS.length]!, `ban-an-tai-tai-${index}.pdf`, bytes);
+          const key = await uploadThroughApi(apiUrl, { courtId: COURTS[index % COURTS.length]!, fileName: `ban-an-tai-tai-${index}.pdf`, bytes }, retries);
           uploadedAt.set(key, performance.now());
         } catch (error) {
-          refused.push(error instanceof Error ? error.message : String(error));
+          refused.push(failureText(error));
         }
       }),
     );
@@ -115,6 +157,7 @@ export async function benchLoad(options: { uploads?: number } = {}): Promise<Loa
       uploads,
       accepted: keys.length,
       refused,
+      retries,
       seconds,
       perSecond: keys.length / seconds,
       p50Ms: percentile(latencies, 50),
@@ -135,10 +178,18 @@ export const fatesText = (fates: Record<string, number>) =>
     .map(([fate, count]) => `${count} ${fate}`)
     .join(", ") || "none";
 
+/** "117 (PUT: fetch failed (UND_ERR_CONNECT_TIMEOUT) 100, ...)" */
+export function retriesText(retries: readonly string[]): string {
+  const byCause = new Map<string, number>();
+  for (const retry of retries) byCause.set(retry, (byCause.get(retry) ?? 0) + 1);
+  return retries.length === 0 ? "0" : `${retries.length} (${[...byCause].map(([cause, count]) => `${count} ${cause}`).join("; ")})`;
+}
+
 export function formatLoadBench(result: LoadResult): string {
   return [
     `load: ${result.uploads.toLocaleString("en")} uploads at once through POST /upload-urls and the presigned PUT (embedded stack, ${result.cores} cores, load ${result.load.toFixed(1)})`,
     `  accepted ${result.accepted}${result.refused.length > 0 ? `; refused ${result.refused.length}, first: ${result.refused[0]}` : ""}`,
+    `  connection failures sent again: ${retriesText(result.retries)}`,
     `  ${result.perSecond.toFixed(1)} documents/s end to end (${result.seconds.toFixed(1)} s); upload-to-case latency p50 ${(result.p50Ms / 1000).toFixed(1)} s, p95 ${(result.p95Ms / 1000).toFixed(1)} s`,
     `  outcomes: ${fatesText(result.fates)}; lost ${result.lost}, duplicated ${result.duplicated}`,
   ].join("\n");

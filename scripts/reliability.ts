@@ -12,7 +12,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { benchLoad, DEFAULT_UPLOADS, fatesText, type LoadResult } from "../bench/load.ts";
+import { benchLoad, DEFAULT_UPLOADS, fatesText, retriesText, type LoadResult } from "../bench/load.ts";
 import type { AuthorisationRecord, FaultRecord, InputRecord, ReliabilityRecord } from "../test/support/reliability.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -111,7 +111,8 @@ function render(report: JsonReport, load: LoadResult): string {
     "| Uploads at once | Accepted | Outcomes | Documents/s | Latency p50 | Latency p95 | Lost | Duplicated | Machine |",
     "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |",
     `| ${load.uploads} | ${load.accepted} | ${fatesText(load.fates)} | ${load.perSecond.toFixed(1)} | ${(load.p50Ms / 1000).toFixed(1)} s | ${(load.p95Ms / 1000).toFixed(1)} s | ${load.lost} | ${load.duplicated} | ${load.cores} cores, load ${load.load.toFixed(1)} |`,
-    ...(load.refused.length > 0 ? ["", `Refused uploads: ${load.refused.length}, the first: ${cell(load.refused[0]!)}`] : []),
+    "",
+    `Connection failures the court clients met and sent again (up to 3 attempts, as the AWS SDK does): ${cell(retriesText(load.retries))}. Uploads refused after all attempts: ${load.refused.length}${load.refused.length > 0 ? `, the first: ${cell(load.refused[0]!)}` : ""}.`,
     "",
     "## Authorisation: route x role",
     "",

@@ -115,6 +115,8 @@ function closeGate(): () => void {
   return open;
 }
 
+const restartRecovery = (during: { counts: Record<string, number> }) => (during.counts["dead letter"] ? "restart, then redrive" : "restart (SDK and queue retries)");
+
 async function recoverByRedrive(keys: readonly string[]) {
   await stack.redrive();
   await stack.settled(120_000);
@@ -182,7 +184,7 @@ describe("faults injected into the embedded stack", () => {
 
     const after = await recoverByRedrive(keys);
     expect(after.counts.case ?? 0).toBe(keys.length);
-    recordReliability(context, { kind: "fault", fault: "DynamoDB Local stopped mid-ingest, restarted after 1 s (8 uploads)", uploaded: keys.length, duringFault: during.counts, afterRecovery: after.counts, lost: after.lost, duplicated: after.duplicated, recovery: "restart, then redrive" });
+    recordReliability(context, { kind: "fault", fault: "DynamoDB Local stopped mid-ingest, restarted after 1 s (8 uploads)", uploaded: keys.length, duringFault: during.counts, afterRecovery: after.counts, lost: after.lost, duplicated: after.duplicated, recovery: restartRecovery(during) });
   }, 240_000);
 
   it("the S3 server stopped mid-ingest and restarted on the same objects: nothing lost, and redrive brings the dead letters to cases", async (context) => {
@@ -199,7 +201,7 @@ describe("faults injected into the embedded stack", () => {
 
     const after = await recoverByRedrive(keys);
     expect(after.counts.case ?? 0).toBe(keys.length);
-    recordReliability(context, { kind: "fault", fault: "S3 server stopped mid-ingest, restarted after 1 s (8 uploads)", uploaded: keys.length, duringFault: during.counts, afterRecovery: after.counts, lost: after.lost, duplicated: after.duplicated, recovery: "restart, then redrive" });
+    recordReliability(context, { kind: "fault", fault: "S3 server stopped mid-ingest, restarted after 1 s (8 uploads)", uploaded: keys.length, duringFault: during.counts, afterRecovery: after.counts, lost: after.lost, duplicated: after.duplicated, recovery: restartRecovery(during) });
   }, 240_000);
 
   const throttlings: { service: ThrottledService; answer: string; first: number }[] = [
