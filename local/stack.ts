@@ -42,7 +42,7 @@ export interface StackOptions {
   echoLogs?: boolean;
   /** Overrides of the queues' delivery settings (tests shorten the retry delay). */
   queue?: { maxReceiveCount?: number; retryDelayMs?: number };
-  /** Test-only fault injection: never set by `thads` commands. */
+  /** Test-only: fault injection, and what the load bench observes; never set by `thads` commands. */
   testHooks?: TestHooks;
 }
 
