@@ -44,7 +44,7 @@ const SCAN_SEGMENTS = 4;
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 
 /** `count` different judgments: the samples with their case number changed, so each is a case of its own. */
-async function digitalDocuments(count: number, offset: number): Promise<Uint8Array[]> {
+export async function digitalDocuments(count: number, offset: number): Promise<Uint8Array[]> {
   const texts = await Promise.all(SAMPLE_TEXTS.map((name) => readFile(join(SAMPLES, `${name}.txt`), "utf8")));
   return Promise.all(
     Array.from({ length: count }, (_, index) => {

@@ -24,3 +24,9 @@ export function itemsPerSecond(pass: () => void, itemsPerPass: number, minMs: nu
 
 /** 12345.6 -> "12,346" */
 export const count = (x: number): string => Math.round(x).toLocaleString("en-US");
+
+/** The nearest-rank percentile (p in 0..100) of `values`; 0 for none. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}

@@ -1,8 +1,11 @@
-// npm run bench [-- --only NAME[,NAME]]: runs the benchmark sections one after the other.
+// npm run bench [-- --only NAME[,NAME]] [-- --uploads N]: runs the benchmark sections one after the other
+// (--uploads: how many the load section sends at once, 1,000 by default).
 import { parseArgs } from "node:util";
 import { extractionBench } from "./extraction.ts";
 import { localBench } from "./local.ts";
 import type { BenchSection } from "./section.ts";
+
+const { values } = parseArgs({ options: { only: { type: "string", multiple: true }, uploads: { type: "string" } } });
 
 // Each section loads its module when it runs, so `--only extraction` does not load pdf.js, sharp or esbuild.
 const SECTIONS: readonly BenchSection[] = [
@@ -25,6 +28,13 @@ const SECTIONS: readonly BenchSection[] = [
     },
   },
   {
+    name: "load",
+    async run() {
+      const { benchLoad, formatLoadBench } = await import("./load.ts");
+      console.log(formatLoadBench(await benchLoad(values.uploads === undefined ? {} : { uploads: Number(values.uploads) })));
+    },
+  },
+  {
     name: "report",
     async run() {
       const { benchReport, formatReportBench } = await import("./report.ts");
@@ -33,7 +43,6 @@ const SECTIONS: readonly BenchSection[] = [
   },
 ];
 
-const { values } = parseArgs({ options: { only: { type: "string", multiple: true } } });
 const wanted = new Set((values.only ?? []).flatMap((names) => names.split(",")));
 const unknown = [...wanted].filter((name) => !SECTIONS.some((s) => s.name === name));
 if (unknown.length > 0) {

@@ -10,9 +10,12 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { invoke } from "./lambda.ts";
+import { keepIdleConnections } from "./net.ts";
 
 const ACCOUNT = "000000000000";
 const MAX_BODY_BYTES = 1024 * 1024;
+/** Connections waiting to be accepted (the kernel caps it at net.core.somaxconn). */
+const ACCEPT_BACKLOG = 2048;
 
 export type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -148,9 +151,12 @@ export async function startHttpApi(options: { routes: readonly Route[]; port: nu
       }
     })();
   });
+  // 1,000 uploads at once (bench/load.ts) met ECONNRESET on 146 requests: connections beyond the default
+  // accept backlog (511) while the busy process accepted late, and keep-alive connections closed after 5 idle seconds.
+  keepIdleConnections(server);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port, "127.0.0.1", () => resolve());
+    server.listen({ port: options.port, host: "127.0.0.1", backlog: ACCEPT_BACKLOG }, () => resolve());
   });
   const address = server.address();
   const port = typeof address === "object" && address !== null ? address.port : options.port;

@@ -208,8 +208,15 @@ export class DeadLetterQueue {
    * file without them. Returns them oldest first.
    */
   takeAll(): DeadLetter[] {
-    const taken = this.letters.splice(0);
-    if (this.file !== null) writeFileSync(this.file, "");
+    return this.take(() => true);
+  }
+
+  /** Takes out the letters `which` picks (those the local stack's recovery found resolved), keeping the others in order. */
+  take(which: (letter: DeadLetter) => boolean): DeadLetter[] {
+    const taken = this.letters.filter(which);
+    const kept = this.letters.filter((letter) => !which(letter));
+    this.letters.splice(0, this.letters.length, ...kept);
+    if (this.file !== null) writeFileSync(this.file, kept.map((letter) => `${JSON.stringify(letter)}\n`).join(""));
     return taken;
   }
 }

@@ -39,24 +39,36 @@ export function s3EventKey(key: string): string {
     .join("/");
 }
 
-function notification(record: S3rverEvent["Records"][number], configurationId: string): S3EventNotification {
-  const { bucket, object } = record.s3;
+/** One object stored, as the S3 event notification tells of it. */
+export interface ObjectCreated {
+  bucket: string;
+  key: string;
+  size: number;
+  eTag: string;
+  sequencer: string;
+  eventTime: string;
+  /** e.g. ObjectCreated:Put */
+  eventName: string;
+}
+
+/** The body S3 sends the intake queue for a stored object (also how the local stack's recovery sends an upload through intake again). */
+export function objectCreatedNotification(object: ObjectCreated, configurationId: string): S3EventNotification {
   return {
     Records: [
       {
         eventVersion: "2.1",
         eventSource: "aws:s3",
         awsRegion: REGION,
-        eventTime: record.eventTime,
-        eventName: record.eventName,
+        eventTime: object.eventTime,
+        eventName: object.eventName,
         userIdentity: { principalId: "AWS:LOCAL" },
         requestParameters: { sourceIPAddress: "127.0.0.1" },
         responseElements: { "x-amz-request-id": object.sequencer, "x-amz-id-2": object.sequencer },
         s3: {
           s3SchemaVersion: "1.0",
           configurationId,
-          bucket: { name: bucket.name, ownerIdentity: { principalId: "LOCAL" }, arn: `arn:aws:s3:::${bucket.name}` },
-          object: { key: s3EventKey(object.key), size: object.size ?? 0, eTag: object.eTag ?? "", sequencer: object.sequencer },
+          bucket: { name: object.bucket, ownerIdentity: { principalId: "LOCAL" }, arn: `arn:aws:s3:::${object.bucket}` },
+          object: { key: s3EventKey(object.key), size: object.size, eTag: object.eTag, sequencer: object.sequencer },
         },
       },
     ],
@@ -113,6 +125,8 @@ export interface S3ServerOptions {
   /** Objects are kept under this folder; null keeps them in a temporary folder removed on stop. */
   dataDir: string | null;
   buckets: readonly string[];
+  /** A given port: a restart where the clients already point (fault tests); any free one by default. */
+  port?: number;
   /** Where ObjectCreated events of `bucket` under `prefix` go (the CDK stack's bucket notification). */
   notify: { bucket: string; prefix: string; configurationId: string; send: (body: S3EventNotification) => void };
 }
@@ -126,7 +140,7 @@ export async function startS3Server(options: S3ServerOptions): Promise<S3Server>
   const directory = options.dataDir === null ? await mkdtemp(join(tmpdir(), "thads-s3-")) : resolve(options.dataDir);
   const server = new S3rver({
     address: "127.0.0.1",
-    port: 0,
+    port: options.port ?? 0,
     silent: true,
     directory,
     vhostBuckets: false,
@@ -142,7 +156,9 @@ export async function startS3Server(options: S3ServerOptions): Promise<S3Server>
     const { notify } = options;
     for (const record of event.Records) {
       if (record.eventName.startsWith("ObjectCreated:") && record.s3.bucket.name === notify.bucket && record.s3.object.key.startsWith(notify.prefix)) {
-        notify.send(notification(record, notify.configurationId));
+        const { object } = record.s3;
+        const created = { bucket: record.s3.bucket.name, key: object.key, size: object.size ?? 0, eTag: object.eTag ?? "", sequencer: object.sequencer, eventTime: record.eventTime, eventName: record.eventName };
+        notify.send(objectCreatedNotification(created, notify.configurationId));
       }
     }
   });

@@ -11,10 +11,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { join, resolve } from "node:path";
 import { CreateTableCommand, ResourceInUseException, UpdateTimeToLiveCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GetObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
-import { DeleteCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { buildDocumentClient, buildDynamoDbClient, buildS3Client } from "#adapters/aws/client-builders.ts";
 import { createTableInput, tableDesigns } from "#adapters/aws/table-design.ts";
 import { DynamoDbCaseRepository } from "#adapters/aws/dynamodb-case-repository.ts";
+import { DynamoDbPendingOcrJobs } from "#adapters/aws/dynamodb-pending-ocr-jobs.ts";
 import { reason } from "#domain/review-reasons.ts";
 import { buildUploadKey, mediaTypeOf, safeFileName } from "#domain/upload-key.ts";
 import type { OcrEngine } from "#ports/ocr-engine.ts";
@@ -24,9 +24,10 @@ import { applyFunctionEnvironment, functionEnvironment, LOCAL_CREDENTIALS, LOCAL
 import { startHttpApi, type HttpApi, type HttpHandler, type Route } from "./http-api.ts";
 import { captureFunctionLogs, failureOf } from "./lambda.ts";
 import { waitUntil } from "./net.ts";
+import { clearLeftovers } from "./recovery.ts";
 import { DeadLetterQueue, EventSourceMapping, LocalQueue, type DeadLetter, type QueueSettings, type SqsHandler } from "./queue.ts";
-import { startS3Server, type S3Server } from "./s3-server.ts";
-import { startTextractServer, type TextractJobNotice, type TextractServer } from "./textract-server.ts";
+import { startS3Server, type S3Server, type S3ServerOptions } from "./s3-server.ts";
+import { startTextractServer, type TextractJobNotice, type TextractServer, type TextractServerOptions } from "./textract-server.ts";
 
 const INTAKE_TIMEOUT_MS = INTAKE_QUEUE.consumerTimeoutSeconds * 1000;
 /** A failed delivery comes back after a second locally (nine minutes on AWS, the queue's visibility timeout). */
@@ -41,7 +42,7 @@ export interface StackOptions {
   echoLogs?: boolean;
   /** Overrides of the queues' delivery settings (tests shorten the retry delay). */
   queue?: { maxReceiveCount?: number; retryDelayMs?: number };
-  /** Test-only fault injection: never set by `thads` commands. */
+  /** Test-only: fault injection, and what the load bench observes; never set by `thads` commands. */
   testHooks?: TestHooks;
 }
 
@@ -51,6 +52,8 @@ export interface TestHooks {
   wrapQueueHandler?: (functionName: string, handler: SqsHandler) => SqsHandler;
   /** The engine the Textract stand-in reads with, instead of Tesseract. */
   ocr?: OcrEngine;
+  /** The endpoints the functions are given, from the embedded servers' own (e.g. a fault proxy in front of one). */
+  functionEndpoints?: (endpoints: LocalEndpoints) => Promise<LocalEndpoints>;
 }
 
 /** The queue `thads redrive --queue NAME` names was none of the stack's. */
@@ -205,7 +208,7 @@ export class LocalStack {
     readonly completions: LocalQueue,
     readonly completionDeadLetters: DeadLetterQueue,
     readonly api: HttpApi | null,
-    private readonly parts: { dynamodb: DynamoDbLocal; s3: S3Server; textract: TextractServer; mappings: EventSourceMapping[]; restoreOutput: () => void },
+    private readonly parts: { dynamodb: DynamoDbLocal; s3: S3Server; s3Options: S3ServerOptions; textract: TextractServer; textractOptions: TextractServerOptions; mappings: EventSourceMapping[]; restoreOutput: () => void },
   ) {}
 
   /**
@@ -243,17 +246,18 @@ export class LocalStack {
     const completions = new LocalQueue(LOCAL_NAMES.completionQueue, queueSettings, completionDeadLetters);
 
     const started: { stop(): Promise<void> }[] = [];
+    const s3Options: S3ServerOptions = {
+      dataDir: dataDir === null ? null : join(dataDir, "s3"),
+      buckets: [LOCAL_NAMES.uploadsBucket, LOCAL_NAMES.reportsBucket],
+      notify: { bucket: LOCAL_NAMES.uploadsBucket, prefix: LOCAL_NAMES.uploadPrefix, configurationId: "ThadsIntakeNotification", send: (body) => intake.send(JSON.stringify(body)) },
+    };
     try {
       const [dynamodb, s3] = await Promise.all([
         startDynamoDbLocal({ dataDir: dataDir === null ? null : join(dataDir, "dynamodb") }).then((server) => (started.push(server), server)),
-        startS3Server({
-          dataDir: dataDir === null ? null : join(dataDir, "s3"),
-          buckets: [LOCAL_NAMES.uploadsBucket, LOCAL_NAMES.reportsBucket],
-          notify: { bucket: LOCAL_NAMES.uploadsBucket, prefix: LOCAL_NAMES.uploadPrefix, configurationId: "ThadsIntakeNotification", send: (body) => intake.send(JSON.stringify(body)) },
-        }).then((server) => (started.push(server), server)),
+        startS3Server(s3Options).then((server) => (started.push(server), server)),
       ]);
       const s3Client = localClients({ dynamodb: dynamodb.endpoint, s3: s3.endpoint, textract: "" }).s3;
-      const textract = await startTextractServer({
+      const textractOptions: TextractServerOptions = {
         fetchObject: async ({ bucket, key, versionId }) => {
           const object = await s3Client.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(versionId && { VersionId: versionId }) }));
           return object.Body!.transformToByteArray();
@@ -262,13 +266,15 @@ export class LocalStack {
           if (topicArn === LOCAL_NAMES.textractTopicArn) completions.send(snsEnvelope(topicArn, notice));
         },
         ...(options.testHooks?.ocr && { ocr: options.testHooks.ocr }),
-      });
+      };
+      const textract = await startTextractServer(textractOptions);
       started.push(textract);
       const endpoints: LocalEndpoints = { dynamodb: dynamodb.endpoint, s3: s3.endpoint, textract: textract.endpoint };
       const clients = localClients(endpoints);
       await createTables(clients.dynamodb);
 
-      const environment = functionEnvironment({ names: LOCAL_NAMES, serviceName: "thads-local", endpoints });
+      const functionEndpoints = (await options.testHooks?.functionEndpoints?.(endpoints)) ?? endpoints;
+      const environment = functionEnvironment({ names: LOCAL_NAMES, serviceName: "thads-local", endpoints: functionEndpoints });
       applyFunctionEnvironment(environment);
       const restoreOutput = captureFunctionLogs({
         file: dataDir === null ? null : join(dataDir, "logs", "functions.log"),
@@ -304,7 +310,7 @@ export class LocalStack {
         completions,
         completionDeadLetters,
         api,
-        { dynamodb, s3, textract, mappings, restoreOutput },
+        { dynamodb, s3, s3Options, textract, textractOptions, mappings, restoreOutput },
       );
       if (dataDir !== null) {
         const info: StackInfo = { pid: process.pid, endpoints, apiUrl: api?.url ?? null, startedAt: new Date().toISOString() };
@@ -330,9 +336,21 @@ export class LocalStack {
   /**
    * Sends the dead letters of one queue (all queues when none is named) back to it, each once, as an
    * SQS dead-letter redrive does; those that fail again come back as new dead letters. Returns how many.
+   * On an idle stack it first clears what a fault left behind (local/recovery.ts).
    */
   async redrive(queueName?: string): Promise<number> {
-    if (this.idle) await this.releaseOrphanedIdempotencyRecords();
+    if (this.idle) {
+      await clearLeftovers({
+        documents: this.clients.documents,
+        s3: this.clients.s3,
+        cases: this.cases,
+        ocrJobs: new DynamoDbPendingOcrJobs(this.clients.documents, LOCAL_NAMES.casesTable),
+        ocrJobHeld: (jobId) => this.parts.textract.hasJob(jobId),
+        intake: this.intake,
+        notificationId: this.parts.s3Options.notify.configurationId,
+        deadLetters: [this.intakeDeadLetters, this.completionDeadLetters],
+      });
+    }
     const pairs: [LocalQueue, DeadLetterQueue][] = [
       [this.intake, this.intakeDeadLetters],
       [this.completions, this.completionDeadLetters],
@@ -349,23 +367,6 @@ export class LocalStack {
     return replayed;
   }
 
-  /**
-   * Idempotency records left in progress by invocations that died mid-way (DynamoDB lost, the process
-   * killed): with the stack idle none runs, so they are orphans, and a replay would be refused as a
-   * duplicate until they expire (the function's timeout). Removed, as their expiry would; on AWS the
-   * queue's visibility timeout outlasts it.
-   */
-  private async releaseOrphanedIdempotencyRecords(): Promise<void> {
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.clients.documents.send(
-        new ScanCommand({ TableName: LOCAL_NAMES.idempotencyTable, FilterExpression: "#status = :inProgress", ExpressionAttributeNames: { "#status": "status" }, ExpressionAttributeValues: { ":inProgress": "INPROGRESS" }, ExclusiveStartKey }),
-      );
-      for (const item of page.Items ?? []) await this.clients.documents.send(new DeleteCommand({ TableName: LOCAL_NAMES.idempotencyTable, Key: { id: item.id } }));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-  }
-
   /** Fault tests: stops DynamoDB Local, as if its process died; the functions' calls fail until restartDynamoDb(). */
   async stopDynamoDb(): Promise<void> {
     await this.parts.dynamodb.stop();
@@ -375,6 +376,22 @@ export class LocalStack {
   async restartDynamoDb(): Promise<void> {
     const port = Number(new URL(this.endpoints.dynamodb).port);
     this.parts.dynamodb = await startDynamoDbLocal({ dataDir: this.dataDir === null ? null : join(this.dataDir, "dynamodb"), port });
+  }
+
+  /** Fault tests: stops the S3 server, as if its process died; objects stay (kept only with a data folder) until restartS3(). */
+  async stopS3(): Promise<void> {
+    await this.parts.s3.stop();
+  }
+
+  /** Fault tests: starts the S3 server again on the same port and objects. */
+  async restartS3(): Promise<void> {
+    this.parts.s3 = await startS3Server({ ...this.parts.s3Options, port: Number(new URL(this.endpoints.s3).port) });
+  }
+
+  /** Fault tests: the Textract stand-in restarted on the same port, as if the process died: the jobs it ran or held are forgotten. */
+  async restartTextract(): Promise<void> {
+    await this.parts.textract.stop();
+    this.parts.textract = await startTextractServer({ ...this.parts.textractOptions, port: Number(new URL(this.endpoints.textract).port) });
   }
 
   /** DynamoDB Local's process (a JVM), whose CPU time benchmarks count beside this process's. */

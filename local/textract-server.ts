@@ -48,12 +48,16 @@ export interface TextractServerOptions {
   publish: (topicArn: string, notice: TextractJobNotice) => void;
   /** Defaults to Tesseract with Vietnamese. */
   ocr?: OcrEngine;
+  /** A given port: a restart where the clients already point (fault tests); any free one by default. */
+  port?: number;
 }
 
 export interface TextractServer {
   endpoint: string;
   /** Jobs started and not yet finished. */
   readonly runningJobs: number;
+  /** Whether this server holds the job, running or finished (it keeps jobs in memory: a restart forgets them). */
+  hasJob(jobId: string): boolean;
   stop(): Promise<void>;
 }
 
@@ -238,7 +242,7 @@ export async function startTextractServer(options: TextractServerOptions): Promi
     })();
   });
   keepIdleConnections(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const address = server.address();
   const port = typeof address === "object" && address !== null ? address.port : 0;
   return {
@@ -246,6 +250,7 @@ export async function startTextractServer(options: TextractServerOptions): Promi
     get runningJobs() {
       return running;
     },
+    hasJob: (jobId) => jobs.has(jobId),
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -9,6 +9,10 @@ kê) về hàng đợi của chúng, mỗi tài liệu một lần, như redrive
 Tài liệu nào lại lỗi thì quay về hàng đợi lỗi với lý do mới; các tài liệu khác thành hồ sơ và ra khỏi
 danh sách. Chỉ chạy khi đã khắc phục nguyên nhân lỗi.
 
+Trước khi gửi lại, lệnh dọn những gì sự cố để lại: bản ghi chống xử lý trùng còn treo ở trạng thái
+"đang xử lý", tài liệu có việc OCR bị mất khi hệ thống dừng (được tiếp nhận lại), và tài liệu trong
+hàng đợi lỗi nay đã thành hồ sơ (được gỡ khỏi danh sách).
+
 Cần các hàng đợi của hệ thống trong chính tiến trình này: hãy dừng 'npm start' trước.
 
 Tùy chọn:

@@ -1,6 +1,7 @@
 /**
  * Faults injected into the embedded stack while documents go through it: a function crashing
- * mid-batch, OCR failing on one page, DynamoDB Local stopped and restarted. Afterwards every upload is
+ * mid-batch, OCR failing on one page, DynamoDB Local or the S3 server stopped and restarted, DynamoDB
+ * and S3 throttling (a loopback proxy in front of each answers as the service does when it sheds load). Afterwards every upload is
  * exactly one of a case, a review case or a dead letter with its reason: none lost, none twice, no
  * idempotency record left in progress, and `redrive` brings the dead letters to cases once the fault
  * is gone. Loopback only; each fault bounded in time.
@@ -17,8 +18,9 @@ import type { OcrEngine, PageText } from "#ports/ocr-engine.ts";
 import { renderScannedPdf, renderTextPdf } from "../../scripts/pdf/render-text-pdf.ts";
 import { LOCAL_NAMES } from "../../local/environment.ts";
 import { LocalStack } from "../../local/stack.ts";
-import { deadLetterKey } from "../../local/summary.ts";
+import { startFaultProxy, type FaultProxy, type ThrottledService } from "../support/fault-proxy.ts";
 import { recordReliability } from "../support/reliability.ts";
+import { uploadFates } from "../support/upload-fates.ts";
 import { repoRoot } from "../support/paths.ts";
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -48,6 +50,8 @@ const scriptedOcr: OcrEngine = {
 let stack: LocalStack;
 let dataDir: string;
 let judgmentText: string;
+/** The proxies the functions reach DynamoDB and S3 through. */
+const proxies = {} as Record<ThrottledService, FaultProxy>;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "thads-faults-"));
@@ -57,6 +61,11 @@ beforeAll(async () => {
     queue: { retryDelayMs: 50, maxReceiveCount: 3 },
     testHooks: {
       ocr: scriptedOcr,
+      functionEndpoints: async (endpoints) => {
+        proxies.dynamodb = await startFaultProxy("dynamodb", endpoints.dynamodb);
+        proxies.s3 = await startFaultProxy("s3", endpoints.s3);
+        return { ...endpoints, dynamodb: proxies.dynamodb.endpoint, s3: proxies.s3.endpoint };
+      },
       wrapQueueHandler: (functionName, handler) =>
         functionName !== "ingest-document"
           ? handler
@@ -76,6 +85,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
+  await Promise.all(Object.values(proxies).map((proxy) => proxy.stop()));
   await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -84,27 +94,28 @@ function judgment(number: number): string {
   return judgmentText.replace("27/2024/DS-ST", `${number}/2024/DS-ST`);
 }
 
-/** What became of each upload: "case", "review case", "dead letter" (every one with a reason). */
+/** What became of each upload; every dead letter carries its reason. */
 async function fates(keys: readonly string[]) {
-  const byKey = new Map(keys.map((key) => [key, [] as string[]]));
-  for await (const stored of stack.cases.allCases()) byKey.get(stored.source.key)?.push(stored.status === "needs_review" ? "review case" : "case");
-  for (const letter of stack.deadLetters()) {
-    const fate = byKey.get(deadLetterKey(letter) ?? "");
-    if (!fate) continue;
-    expect(letter.lastError, "a dead letter carries its reason").toBeTruthy();
-    fate.push("dead letter");
-  }
-  const counts: Record<string, number> = {};
-  for (const list of byKey.values()) for (const fate of list) counts[fate] = (counts[fate] ?? 0) + 1;
-  const lost = [...byKey.values()].filter((list) => list.length === 0).length;
-  const duplicated = [...byKey.values()].filter((list) => list.length > 1).length;
-  return { counts, lost, duplicated };
+  const result = await uploadFates(stack, keys);
+  expect(result.deadLettersWithoutReason, "a dead letter carries its reason").toBe(0);
+  return result;
 }
 
 async function idempotencyRecordsInProgress(): Promise<number> {
   const { Items = [] } = await stack.clients.documents.send(new ScanCommand({ TableName: LOCAL_NAMES.idempotencyTable }));
   return Items.filter((item) => item.status === "INPROGRESS").length;
 }
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Holds every ingest invocation at the gate until the returned function is called. */
+function closeGate(): () => void {
+  let open = () => undefined as void;
+  faults.gate = new Promise<void>((resolve) => (open = resolve));
+  return open;
+}
+
+const restartRecovery = (during: { counts: Record<string, number> }) => (during.counts["dead letter"] ? "restart, then redrive" : "restart (SDK and queue retries)");
 
 async function recoverByRedrive(keys: readonly string[]) {
   await stack.redrive();
@@ -118,8 +129,7 @@ async function recoverByRedrive(keys: readonly string[]) {
 
 describe("faults injected into the embedded stack", () => {
   it("a function crashing mid-batch: records done before the crash are not done twice, the rest are dead-lettered with the reason and redriven to cases", async (context) => {
-    let open = () => undefined as void;
-    faults.gate = new Promise<void>((resolve) => (open = resolve));
+    const open = closeGate();
     faults.crashOn = (record) => record.body.includes("crash-");
     const names = ["a", "b", "c", "d", "e", "f", "g", "crash-h", "i", "j", "crash-k", "l"];
     const keys: string[] = [];
@@ -174,6 +184,57 @@ describe("faults injected into the embedded stack", () => {
 
     const after = await recoverByRedrive(keys);
     expect(after.counts.case ?? 0).toBe(keys.length);
-    recordReliability(context, { kind: "fault", fault: "DynamoDB Local stopped mid-ingest, restarted after 1 s (8 uploads)", uploaded: keys.length, duringFault: during.counts, afterRecovery: after.counts, lost: after.lost, duplicated: after.duplicated, recovery: "restart, then redrive" });
+    recordReliability(context, { kind: "fault", fault: "DynamoDB Local stopped mid-ingest, restarted after 1 s (8 uploads)", uploaded: keys.length, duringFault: during.counts, afterRecovery: after.counts, lost: after.lost, duplicated: after.duplicated, recovery: restartRecovery(during) });
   }, 240_000);
+
+  it("the S3 server stopped mid-ingest and restarted on the same objects: nothing lost, and redrive brings the dead letters to cases", async (context) => {
+    const open = closeGate();
+    const documents = await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map((index) => renderTextPdf([judgment(400 + index)])));
+    const keys = await Promise.all(documents.map((bytes, index) => stack.upload({ courtId: "tand-phu-ly", fileName: `ban-an-s3-${index}.pdf`, bytes })));
+    await stack.stopS3();
+    open();
+    await pause(1_000);
+    await stack.restartS3();
+    await stack.settled(120_000);
+    const during = await fates(keys);
+    expect(during.lost).toBe(0);
+
+    const after = await recoverByRedrive(keys);
+    expect(after.counts.case ?? 0).toBe(keys.length);
+    recordReliability(context, { kind: "fault", fault: "S3 server stopped mid-ingest, restarted after 1 s (8 uploads)", uploaded: keys.length, duringFault: during.counts, afterRecovery: after.counts, lost: after.lost, duplicated: after.duplicated, recovery: restartRecovery(during) });
+  }, 240_000);
+
+  const throttlings: { service: ThrottledService; answer: string; first: number }[] = [
+    { service: "dynamodb", answer: "DynamoDB answering ProvisionedThroughputExceededException", first: 500 },
+    { service: "s3", answer: "S3 answering 503 SlowDown", first: 600 },
+  ];
+  it.for(throttlings)("$answer to every request for 2 s: nothing lost or twice, and redrive brings any dead letters to cases", { timeout: 240_000 }, async ({ service, answer, first }, context) => {
+    const open = closeGate();
+    const documents = await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map((index) => renderTextPdf([judgment(first + index)])));
+    const keys = await Promise.all(documents.map((bytes, index) => stack.upload({ courtId: "tand-binh-luc", fileName: `ban-an-${service}-${index}.pdf`, bytes })));
+    const before = proxies[service].throttled;
+    proxies[service].throttling(true);
+    open();
+    await pause(2_000);
+    proxies[service].throttling(false);
+    await stack.settled(120_000);
+    const throttled = proxies[service].throttled - before;
+    expect(throttled).toBeGreaterThan(0);
+    const during = await fates(keys);
+    expect(during.lost).toBe(0);
+    expect(during.duplicated).toBe(0);
+
+    const after = await recoverByRedrive(keys);
+    expect(after.counts.case ?? 0).toBe(keys.length);
+    recordReliability(context, {
+      kind: "fault",
+      fault: `${answer} for 2 s (8 uploads, ${throttled} requests refused)`,
+      uploaded: keys.length,
+      duringFault: during.counts,
+      afterRecovery: after.counts,
+      lost: after.lost,
+      duplicated: after.duplicated,
+      recovery: during.counts["dead letter"] ? "SDK and queue retries, then redrive" : "SDK and queue retries",
+    });
+  });
 });

@@ -29,12 +29,28 @@ export interface InputRecord {
   memoryMb: number;
 }
 
+/**
+ * One route of the case API called as one role (the route x role matrix): what it answered. A test
+ * file that records these, listed in scripts/reliability.ts, fills the authorisation section.
+ */
+export interface AuthorisationRecord {
+  kind: "authorisation";
+  /** e.g. "GET /cases/{caseId}" */
+  route: string;
+  /** e.g. "staff of agency A", "uploader of court X" */
+  role: string;
+  status: number;
+  allowed: boolean;
+}
+
+export type ReliabilityRecord = FaultRecord | InputRecord | AuthorisationRecord;
+
 declare module "vitest" {
   interface TaskMeta {
-    reliability?: FaultRecord | InputRecord;
+    reliability?: ReliabilityRecord;
   }
 }
 
-export function recordReliability(context: TestContext, record: FaultRecord | InputRecord): void {
+export function recordReliability(context: TestContext, record: ReliabilityRecord): void {
   context.task.meta.reliability = record;
 }
