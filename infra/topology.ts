@@ -51,6 +51,21 @@ export const INTAKE_QUEUE = {
   visibilityTimeoutFactor: 6,
 } as const;
 
+/**
+ * The event source mapping from the matters table's stream to apply-matter-changes: CDK deploys it,
+ * the embedded stack's poller (local/matter-stream.ts) follows it. Records are read from the oldest
+ * kept; a batch failing after its retries goes to the failure record, and the aggregates then need
+ * a rebuild (`thads aggregates rebuild`, the rebuild-aggregates function).
+ */
+export const MATTER_STREAM = {
+  batchSize: 100,
+  /** AWS waits up to this long to fill a batch; the local poller does not wait. */
+  maxBatchingWindowSeconds: 5,
+  retryAttempts: 10,
+  maxRecordAgeHours: 24,
+  consumerTimeoutSeconds: 60,
+} as const;
+
 /** Defaults of the deployment settings the functions read (`-c thads:<name>=<value>` overrides them at synth). */
 export const FUNCTION_SETTING_DEFAULTS = {
   uploadMaxBytes: 50 * 1024 * 1024,

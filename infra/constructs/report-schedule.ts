@@ -11,6 +11,7 @@ import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import { MatterItemPrefix } from "../../shared/adapters/aws/table-design.ts";
 import { REPORTS_PREFIX } from "../../shared/use-cases/roll-up-report.ts";
+import { MATTER_STREAM } from "../topology.ts";
 import { messagesWaitingAlarm } from "./alarms.ts";
 import { ThadsFunction } from "./thads-function.ts";
 
@@ -48,7 +49,7 @@ export class ReportSchedule extends Construct {
       settings: { ANALYTICS_TABLE: props.analytics.tableName, REPORT_SCHEME: props.scheme },
       logRetention: props.logRetention,
       memorySize: 512,
-      timeout: Duration.seconds(60),
+      timeout: Duration.seconds(MATTER_STREAM.consumerTimeoutSeconds),
     }).allowTable(props.analytics, ["PutItem", "UpdateItem"]);
 
     // Where a batch goes after its retries are spent. The aggregates have then missed a change, so
@@ -62,11 +63,11 @@ export class ReportSchedule extends Construct {
     this.aggregate.addEventSource(
       new DynamoEventSource(props.matters, {
         startingPosition: StartingPosition.TRIM_HORIZON,
-        batchSize: 100,
-        maxBatchingWindow: Duration.seconds(5),
+        batchSize: MATTER_STREAM.batchSize,
+        maxBatchingWindow: Duration.seconds(MATTER_STREAM.maxBatchingWindowSeconds),
         reportBatchItemFailures: true,
-        retryAttempts: 10,
-        maxRecordAge: Duration.hours(24),
+        retryAttempts: MATTER_STREAM.retryAttempts,
+        maxRecordAge: Duration.hours(MATTER_STREAM.maxRecordAgeHours),
         onFailure: new SqsDlq(this.failedChanges),
         // Proposals change nothing in the report; only matter items wake the function.
         filters: [FilterCriteria.filter({ dynamodb: { Keys: { sk: { S: FilterRule.beginsWith(MatterItemPrefix.matter) } } } })],
