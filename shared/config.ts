@@ -71,6 +71,7 @@ export const functionSettings = {
   "merge-proposals": ["MATTERS_TABLE", "COURT_ROLE_PREFIX"],
   "roll-up-report": ["ANALYTICS_TABLE", "REPORTS_BUCKET", "REPORT_SCHEME"],
   "apply-matter-changes": ["ANALYTICS_TABLE", "REPORT_SCHEME"],
+  "rebuild-aggregates": ["MATTERS_TABLE", "ANALYTICS_TABLE", "REPORT_SCHEME"],
 } as const satisfies Record<string, readonly SettingName[]>;
 
 export type FunctionName = keyof typeof functionSettings;

@@ -36,6 +36,8 @@ export class ReportSchedule extends Construct {
   readonly failedChanges: Queue;
   readonly failedChangesAlarm: Alarm;
   readonly rollup: ThadsFunction<"roll-up-report">;
+  /** Recomputes the aggregates from the matters table; invoked by hand when the failure alarm fires. */
+  readonly rebuild: ThadsFunction<"rebuild-aggregates">;
   readonly rule: Rule;
   /** Schedule events EventBridge could not deliver to roll-up-report after its retries. */
   readonly missedRollups: Queue;
@@ -59,7 +61,23 @@ export class ReportSchedule extends Construct {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    this.failedChangesAlarm = messagesWaitingAlarm(this, "FailedMatterChangesAlarm", this.failedChanges, "Matter changes the report aggregates could not take in are waiting in their failure queue");
+    // Runbook: fix the cause, let the stream catch up, then invoke the rebuild function (below) with
+    // {} or {"period": "2026-H1"}, and empty the failure queue.
+    this.rebuild = new ThadsFunction(this, "RebuildAggregates", {
+      name: "rebuild-aggregates",
+      settings: { MATTERS_TABLE: props.matters.tableName, ANALYTICS_TABLE: props.analytics.tableName, REPORT_SCHEME: props.scheme },
+      logRetention: props.logRetention,
+      memorySize: 1024,
+      timeout: Duration.minutes(15),
+    })
+      .allowTable(props.matters, ["Scan"])
+      .allowTable(props.analytics, ["Query", "BatchWriteItem"]);
+    this.failedChangesAlarm = messagesWaitingAlarm(
+      this,
+      "FailedMatterChangesAlarm",
+      this.failedChanges,
+      `Matter changes the report aggregates could not take in are waiting in their failure queue: once the stream has caught up, invoke ${this.rebuild.functionName} and empty the queue`,
+    );
     this.aggregate.addEventSource(
       new DynamoEventSource(props.matters, {
         startingPosition: StartingPosition.TRIM_HORIZON,

@@ -221,6 +221,10 @@ export const REASON_TEMPLATES = {
     { period: "2026-H1", start: "2025-10-01", end: "2026-03-31" },
     (p) => `Đã lập báo cáo kỳ ${p.period} (${vietnameseDate(String(p.start))} - ${vietnameseDate(String(p.end))}) từ các việc đã thụ lý`,
   ),
+  "cli.aggregates-rebuilt": template(
+    { matters: 120, cells: 48, period: "2026-H1" },
+    (p) => `Đã tính lại số liệu tổng hợp (${p.period}) từ ${p.matters} việc: ${p.cells} ô số liệu`,
+  ),
   "cli.nothing-to-ingest": template({}, () => "Không có tệp nào để gửi"),
   "cli.port-taken": template({ port: 4280 }, (p) => `Cổng ${p.port} đang bị chiếm; chọn cổng khác bằng THADS_PORT=N npm start (0: cổng trống bất kỳ)`),
   "cli.stack-already-running": template(
