@@ -32,6 +32,9 @@ export const CASE_API_ROUTES = [
   { method: "POST", path: "/matters/{matterId}/steps", functionName: "record-matter-step", audience: "staff" },
   { method: "POST", path: "/cases/{caseId}/proposals/split", functionName: "split-proposal", audience: "staff" },
   { method: "POST", path: "/cases/{caseId}/proposals/merge", functionName: "merge-proposals", audience: "staff" },
+  // the semiannual report from the aggregates, for leaders and staff
+  { method: "GET", path: "/reports/{period}", functionName: "get-report", audience: "staff" },
+  { method: "GET", path: "/reports/{period}/exports/{format}", functionName: "export-report", audience: "staff" },
 ] as const satisfies readonly ApiRoute[];
 
 export type ApiFunctionName = (typeof CASE_API_ROUTES)[number]["functionName"];

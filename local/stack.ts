@@ -192,6 +192,8 @@ const API_HANDLERS: Record<ApiFunctionName, () => Promise<{ handler: unknown }>>
   "record-matter-step": () => import("../functions/record-matter-step/handler.ts"),
   "split-proposal": () => import("../functions/split-proposal/handler.ts"),
   "merge-proposals": () => import("../functions/merge-proposals/handler.ts"),
+  "get-report": () => import("../functions/get-report/handler.ts"),
+  "export-report": () => import("../functions/export-report/handler.ts"),
 };
 
 /** The case API's route table (infra/topology.ts, as CDK deploys it), each route with its function. */

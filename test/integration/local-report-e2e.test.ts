@@ -33,7 +33,7 @@ let matters: DynamoDbMatterRepository;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "thads-report-e2e-"));
-  stack = await LocalStack.start({ dataDir });
+  stack = await LocalStack.start({ dataDir, httpPort: 0 });
   matters = new DynamoDbMatterRepository(stack.clients.documents, LOCAL_NAMES.mattersTable);
 }, 60_000);
 
@@ -180,5 +180,13 @@ describe("the report from the matters staff work", () => {
       expect(shown[key]!.rate.tien).toBeCloseTo(EXPECTED[key]!.rate.tien!, 10);
     }
     expect(Object.keys(shown).sort()).toEqual(Object.keys(EXPECTED).sort());
-  }, 120_000);
+
+    // leaders and staff read the same report from the API, and download it through a short-lived link
+    const fromApi = await fetch(`${stack.api!.url}/reports/2026-H2`);
+    expect(fromApi.status).toBe(200);
+    expect(await fromApi.json()).toEqual(report);
+    const exported = (await (await fetch(`${stack.api!.url}/reports/2026-H2/exports/json`)).json()) as { files: { name: string; url: string }[] };
+    expect(exported.files.map((file) => file.name)).toEqual(["bao-cao-thads-2026-H2.json"]);
+    expect(await (await fetch(exported.files[0]!.url)).json()).toEqual(report);
+  }, 150_000);
 });

@@ -118,3 +118,9 @@ export const RecordMatterStepRequest = APIGatewayProxyEventV2Schema.extend({
     ]),
   ),
 });
+
+const periodPath = { period: z.string().regex(/^\d{4}-H[12]$/, "a period such as 2026-H1") };
+
+export const ReportRequest = APIGatewayProxyEventV2Schema.extend({ pathParameters: z.object(periodPath) });
+
+export const ReportExportRequest = APIGatewayProxyEventV2Schema.extend({ pathParameters: z.object({ ...periodPath, format: z.enum(["xlsx", "csv", "json"]) }) });
