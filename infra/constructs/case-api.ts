@@ -105,7 +105,7 @@ export class CaseApi extends Construct {
       "list-case-matters": () => new ThadsFunction(this, "ListCaseMatters", { name: "list-case-matters", settings: mattersSetting, logRetention }).allowTable(matters, ["Query"]),
       "open-matter": () => new ThadsFunction(this, "OpenMatter", { name: "open-matter", settings: mattersSetting, logRetention }).allowTable(matters, ["Query", "PutItem"]),
       "get-matter": () => new ThadsFunction(this, "GetMatter", { name: "get-matter", settings: mattersSetting, logRetention }).allowTable(matters, ["GetItem"]),
-      "record-matter-step": () => new ThadsFunction(this, "RecordMatterStep", { name: "record-matter-step", settings: mattersSetting, logRetention }).allowTable(matters, ["GetItem", "PutItem"]),
+      "record-matter-step": () => new ThadsFunction(this, "RecordMatterStep", { name: "record-matter-step", settings: mattersSetting, logRetention }).allowTable(matters, ["GetItem", "PutItem", "Query"]), // Query: the proposal an ủy thác hands over keeps its lines
       "split-proposal": () =>
         new ThadsFunction(this, "SplitProposal", { name: "split-proposal", settings: mattersSetting, logRetention }).allowTable(matters, ["Query", "PutItem", "DeleteItem", "ConditionCheckItem"]),
       "merge-proposals": () =>
