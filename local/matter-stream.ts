@@ -89,15 +89,6 @@ export interface StreamBatchFailure {
   DDBStreamBatchInfo: { shardId: string; startSequenceNumber: string; endSequenceNumber: string; batchSize: number; streamArn: string };
 }
 
-/** The failure records kept in a file (JSON Lines). */
-export function readStreamFailures(file: string): StreamBatchFailure[] {
-  if (!existsSync(file)) return [];
-  return readFileSync(file, "utf8")
-    .split("\n")
-    .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as StreamBatchFailure);
-}
-
 /** An attribute value as Lambda's JSON event carries it: binary as base64, the rest as the SDK reads it. */
 function lambdaAttribute(value: AttributeValue): LambdaAttributeValue {
   if (value.B !== undefined) return { B: Buffer.from(value.B).toString("base64") };
