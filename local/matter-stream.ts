@@ -230,6 +230,7 @@ export class StreamEventSourceMapping {
   }
 
   private async run(): Promise<void> {
+    let lastError: string | null = null;
     while (!this.stopped) {
       let handled = 0;
       try {
@@ -238,8 +239,12 @@ export class StreamEventSourceMapping {
           if (this.stopped) break;
           handled += await this.readShard(shard.ShardId!);
         }
+        lastError = null;
       } catch (error) {
-        if (!this.stopped) process.stderr.write(`local stack: reading the matters stream failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        // Once per outage, not at every poll (DynamoDB Local may be down for a while: fault tests, a restart).
+        const detail = error instanceof Error ? error.message : String(error);
+        if (!this.stopped && detail !== lastError) process.stderr.write(`local stack: reading the matters stream failed: ${detail}\n`);
+        lastError = detail;
       } finally {
         this.running = false;
       }
