@@ -1,5 +1,6 @@
 import { pdfjsTextLayer } from "#adapters/pdf/pdfjs-text-layer.ts";
 import type { OcrEngine } from "#ports/ocr-engine.ts";
+import { aggregatesCommand } from "./commands/aggregates.ts";
 import { caseCommand } from "./commands/case.ts";
 import { casesCommand } from "./commands/cases.ts";
 import { extractCommand, type OcrChoice } from "./commands/extract.ts";
@@ -28,7 +29,7 @@ function ocrEngine(engine: Exclude<OcrChoice, "none">): OcrEngine {
 }
 
 // pdf.js reads text layers (loaded on the first PDF); OCR only pages that have none.
-const commands = [extractCommand({ ocr: ocrEngine, pdf: pdfjsTextLayer }), ingestCommand, casesCommand, caseCommand, reviewCommand, redriveCommand, mattersCommand, reportCommand, startCommand];
+const commands = [extractCommand({ ocr: ocrEngine, pdf: pdfjsTextLayer }), ingestCommand, casesCommand, caseCommand, reviewCommand, redriveCommand, mattersCommand, reportCommand, aggregatesCommand, startCommand];
 
 // `thads extract --json a b | head -1` closes the pipe early; that is the reader's choice, not a failure.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

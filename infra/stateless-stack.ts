@@ -37,7 +37,15 @@ export class StatelessStack extends Stack {
       settings,
       logRetention,
     });
-    this.caseApi = new CaseApi(this, "CaseApi", { uploads: stateful.uploads, cases: stateful.cases, matters: stateful.matters, settings, logRetention });
+    this.caseApi = new CaseApi(this, "CaseApi", {
+      uploads: stateful.uploads,
+      cases: stateful.cases,
+      matters: stateful.matters,
+      analytics: stateful.analytics,
+      reports: stateful.reports,
+      settings,
+      logRetention,
+    });
     this.reports = new ReportSchedule(this, "Reports", {
       matters: stateful.matters,
       analytics: stateful.analytics,
@@ -48,7 +56,7 @@ export class StatelessStack extends Stack {
     });
     const queues = [this.intake.intake, this.intake.ocr.pages, this.intake.completions];
     this.operations = new Operations(this, "Operations", {
-      functions: [this.intake.ingest, this.intake.ocr.recognizePage, this.intake.complete, ...this.caseApi.functions, this.reports.aggregate, this.reports.rollup],
+      functions: [this.intake.ingest, this.intake.ocr.recognizePage, this.intake.complete, ...this.caseApi.functions, this.reports.aggregate, this.reports.rollup, this.reports.rebuild],
       queues,
       alarms: [...queues.flatMap((queue) => [queue.deadLetterAlarm, queue.oldestMessageAlarm]), this.reports.failedChangesAlarm, this.reports.missedRollupsAlarm],
       api: this.caseApi.api,

@@ -32,6 +32,9 @@ export const CASE_API_ROUTES = [
   { method: "POST", path: "/matters/{matterId}/steps", functionName: "record-matter-step", audience: "staff" },
   { method: "POST", path: "/cases/{caseId}/proposals/split", functionName: "split-proposal", audience: "staff" },
   { method: "POST", path: "/cases/{caseId}/proposals/merge", functionName: "merge-proposals", audience: "staff" },
+  // the semiannual report from the aggregates, for leaders and staff
+  { method: "GET", path: "/reports/{period}", functionName: "get-report", audience: "staff" },
+  { method: "GET", path: "/reports/{period}/exports/{format}", functionName: "export-report", audience: "staff" },
 ] as const satisfies readonly ApiRoute[];
 
 export type ApiFunctionName = (typeof CASE_API_ROUTES)[number]["functionName"];
@@ -49,6 +52,21 @@ export const INTAKE_QUEUE = {
   consumerTimeoutSeconds: 90,
   /** The queue hides a received message this many times the consumer's timeout, as Lambda advises. */
   visibilityTimeoutFactor: 6,
+} as const;
+
+/**
+ * The event source mapping from the matters table's stream to apply-matter-changes: CDK deploys it,
+ * the embedded stack's poller (local/matter-stream.ts) follows it. Records are read from the oldest
+ * kept; a batch failing after its retries goes to the failure record, and the aggregates then need
+ * a rebuild (`thads aggregates rebuild`, the rebuild-aggregates function).
+ */
+export const MATTER_STREAM = {
+  batchSize: 100,
+  /** AWS waits up to this long to fill a batch; the local poller does not wait. */
+  maxBatchingWindowSeconds: 5,
+  retryAttempts: 10,
+  maxRecordAgeHours: 24,
+  consumerTimeoutSeconds: 60,
 } as const;
 
 /** Defaults of the deployment settings the functions read (`-c thads:<name>=<value>` overrides them at synth). */

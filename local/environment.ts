@@ -20,6 +20,8 @@ export const LOCAL_NAMES = {
   reportsBucket: "thads-reports",
   intakeQueue: "thads-intake",
   completionQueue: "thads-textract-completions",
+  /** Where matter changes go that the report aggregates could not take in (the stream mapping's on-failure destination). */
+  failedMatterChanges: "thads-failed-matter-changes",
   textractTopicArn: `arn:aws:sns:${REGION}:${ACCOUNT}:thads-textract-completions`,
   textractRoleArn: `arn:aws:iam::${ACCOUNT}:role/thads-textract-publisher`,
   uploadPrefix: UPLOAD_PREFIX,

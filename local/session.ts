@@ -5,24 +5,32 @@
  */
 import { DynamoDbCaseRepository } from "#adapters/aws/dynamodb-case-repository.ts";
 import { DynamoDbMatterRepository } from "#adapters/aws/dynamodb-matter-repository.ts";
+import { DynamoDbReportAggregates } from "#adapters/aws/dynamodb-report-aggregates.ts";
 import { reason } from "#domain/review-reasons.ts";
 import { LOCAL_NAMES } from "./environment.ts";
 import type { IntakeTarget, PendingUpload } from "./ingest.ts";
 import { waitUntil } from "./net.ts";
 import { dataDir as defaultDataDir } from "./paths.ts";
+import { matterStreamArn, StreamCheckpoints, streamDrained } from "./matter-stream.ts";
 import { readDeadLetters, type DeadLetter } from "./queue.ts";
-import { deadLetterFile, LocalStack, localClients, processAlive, runningStack, uploadDocument, type StackInfo } from "./stack.ts";
+import { deadLetterFile, LocalStack, localClients, processAlive, runningStack, streamCheckpointFile, uploadDocument, type StackInfo } from "./stack.ts";
 import { deadLetterKey } from "./summary.ts";
 
 export interface StackSession extends IntakeTarget {
   cases: DynamoDbCaseRepository;
   matters: DynamoDbMatterRepository;
+  aggregates: DynamoDbReportAggregates;
   /** The other process's stack this session talks to; null when it started its own. */
   attachedTo: StackInfo | null;
+  /** Waits until every matter change written so far is in the report aggregates (the matters stream is drained). */
+  matterChangesApplied(): Promise<void>;
   /** Sends the dead letters of one queue (all when none is named) back to it and waits until they are done; returns how many. */
   redrive(queueName?: string): Promise<number>;
   close(): Promise<void>;
 }
+
+/** How long a command waits for the running stack to apply the matter changes written so far. */
+const STREAM_SETTLE_TIMEOUT_MS = 2 * 60_000;
 
 /** Scans can take minutes each on a small machine; a document not done by then is reported as failed. */
 const ATTACHED_SETTLE_TIMEOUT_MS = 30 * 60_000;
@@ -75,10 +83,25 @@ function attach(dataDir: string, info: StackInfo): StackSession {
   return {
     cases,
     matters,
+    aggregates: new DynamoDbReportAggregates(clients.documents, LOCAL_NAMES.analyticsTable),
     attachedTo: info,
     upload: (upload) => uploadDocument(clients.s3, upload),
     deadLetters,
     redrive: () => Promise.reject(new RedriveWhileRunningError(info)),
+    // The other process polls the stream; its checkpoints show how far it got.
+    matterChangesApplied: async () => {
+      const streamArn = await matterStreamArn(clients.dynamodb, LOCAL_NAMES.mattersTable);
+      const watch = stackWatch(info);
+      await waitUntil(
+        async () => {
+          watch.assertRunning();
+          const drained = await streamDrained(clients.streams, new StreamCheckpoints(streamArn, streamCheckpointFile(dataDir)), streamArn);
+          watch.answered();
+          return drained;
+        },
+        { timeoutMs: STREAM_SETTLE_TIMEOUT_MS, what: "the running stack to apply the matter changes", intervalMs: 100, retryOn: (error) => watch.tolerate(error) },
+      );
+    },
     // The other process's queues are out of sight: a document is done once its case or its dead letter shows.
     settle: async (uploads: readonly PendingUpload[], onProgress) => {
       const done = new Set<string>();
@@ -110,9 +133,11 @@ export async function openStackSession(dataDir = defaultDataDir()): Promise<Stac
   return {
     cases: stack.cases,
     matters: new DynamoDbMatterRepository(stack.clients.documents, LOCAL_NAMES.mattersTable),
+    aggregates: new DynamoDbReportAggregates(stack.clients.documents, LOCAL_NAMES.analyticsTable),
     attachedTo: null,
     upload: (upload) => stack.upload(upload),
     deadLetters: () => stack.deadLetters(),
+    matterChangesApplied: () => stack.matterStream.settled(STREAM_SETTLE_TIMEOUT_MS),
     redrive: async (queueName) => {
       const replayed = await stack.redrive(queueName);
       await stack.settled();

@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CreateTableCommand, ResourceInUseException, UpdateTimeToLiveCommand, type DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBStreamsClient } from "@aws-sdk/client-dynamodb-streams";
 import { GetObjectCommand, PutObjectCommand, type S3Client } from "@aws-sdk/client-s3";
 import { buildDocumentClient, buildDynamoDbClient, buildS3Client } from "#adapters/aws/client-builders.ts";
 import { createTableInput, tableDesigns } from "#adapters/aws/table-design.ts";
@@ -18,11 +19,12 @@ import { DynamoDbPendingOcrJobs } from "#adapters/aws/dynamodb-pending-ocr-jobs.
 import { reason } from "#domain/review-reasons.ts";
 import { buildUploadKey, mediaTypeOf, safeFileName } from "#domain/upload-key.ts";
 import type { OcrEngine } from "#ports/ocr-engine.ts";
-import { CASE_API_ROUTES, INTAKE_QUEUE, type ApiFunctionName } from "../infra/topology.ts";
+import { CASE_API_ROUTES, INTAKE_QUEUE, MATTER_STREAM, type ApiFunctionName } from "../infra/topology.ts";
 import { startDynamoDbLocal, type DynamoDbLocal } from "./dynamodb-local.ts";
 import { applyFunctionEnvironment, functionEnvironment, LOCAL_CREDENTIALS, LOCAL_NAMES, REGION, silenceSdkNodeVersionNotice, type LocalEndpoints } from "./environment.ts";
 import { startHttpApi, type HttpApi, type HttpHandler, type Route } from "./http-api.ts";
 import { captureFunctionLogs, failureOf } from "./lambda.ts";
+import { matterStreamArn, StreamCheckpoints, StreamEventSourceMapping, type StreamHandler } from "./matter-stream.ts";
 import { waitUntil } from "./net.ts";
 import { clearLeftovers } from "./recovery.ts";
 import { DeadLetterQueue, EventSourceMapping, LocalQueue, type DeadLetter, type QueueSettings, type SqsHandler } from "./queue.ts";
@@ -46,6 +48,9 @@ export interface StackOptions {
   testHooks?: TestHooks;
 }
 
+/** How often the matters stream is polled when it has nothing new (Lambda polls a shard four times a second). */
+const STREAM_IDLE_POLL_MS = 250;
+
 /** Where fault tests reach into the stack: what wraps a queue's function, which OCR engine the Textract stand-in runs. */
 export interface TestHooks {
   /** Wraps the function a queue delivers to (e.g. to crash some invocations). */
@@ -54,6 +59,8 @@ export interface TestHooks {
   ocr?: OcrEngine;
   /** The endpoints the functions are given, from the embedded servers' own (e.g. a fault proxy in front of one). */
   functionEndpoints?: (endpoints: LocalEndpoints) => Promise<LocalEndpoints>;
+  /** Wraps the function the matters stream delivers to. */
+  wrapStreamHandler?: (handler: StreamHandler) => StreamHandler;
 }
 
 /** The queue `thads redrive --queue NAME` names was none of the stack's. */
@@ -90,6 +97,8 @@ export class StackAlreadyRunningError extends Error {
 const stackFile = (dataDir: string) => join(dataDir, "stack.json");
 /** Where a queue's dead letters are kept. */
 export const deadLetterFile = (dataDir: string, queueName: string) => join(dataDir, "dead-letters", `${queueName}.jsonl`);
+/** Where the matters stream poller keeps its position in each shard. */
+export const streamCheckpointFile = (dataDir: string) => join(dataDir, "matter-stream.json");
 
 /** Whether a process with this id runs (ours to signal or not). */
 export function processAlive(pid: number): boolean {
@@ -122,6 +131,7 @@ export function localClients(endpoints: LocalEndpoints) {
   return {
     dynamodb,
     documents: buildDocumentClient(dynamodb),
+    streams: new DynamoDBStreamsClient({ region: REGION, endpoint: endpoints.dynamodb, credentials }),
     s3: buildS3Client(settings, { credentials, requestChecksumCalculation: "WHEN_REQUIRED", responseChecksumValidation: "WHEN_REQUIRED" }),
   };
 }
@@ -185,6 +195,8 @@ const API_HANDLERS: Record<ApiFunctionName, () => Promise<{ handler: unknown }>>
   "record-matter-step": () => import("../functions/record-matter-step/handler.ts"),
   "split-proposal": () => import("../functions/split-proposal/handler.ts"),
   "merge-proposals": () => import("../functions/merge-proposals/handler.ts"),
+  "get-report": () => import("../functions/get-report/handler.ts"),
+  "export-report": () => import("../functions/export-report/handler.ts"),
 };
 
 /** The case API's route table (infra/topology.ts, as CDK deploys it), each route with its function. */
@@ -208,6 +220,8 @@ export class LocalStack {
     readonly completions: LocalQueue,
     readonly completionDeadLetters: DeadLetterQueue,
     readonly api: HttpApi | null,
+    /** apply-matter-changes fed by the matters table's stream. */
+    readonly matterStream: StreamEventSourceMapping,
     private readonly parts: { dynamodb: DynamoDbLocal; s3: S3Server; s3Options: S3ServerOptions; textract: TextractServer; textractOptions: TextractServerOptions; mappings: EventSourceMapping[]; restoreOutput: () => void },
   ) {}
 
@@ -297,6 +311,26 @@ export class LocalStack {
         mapping(intake, "ingest-document", await handlerOf<SqsHandler>(import("../functions/ingest-document/handler.ts"))),
         mapping(completions, "complete-textract-job", await handlerOf<SqsHandler>(import("../functions/complete-textract-job/handler.ts"))),
       ];
+      const streamArn = await matterStreamArn(clients.dynamodb, LOCAL_NAMES.mattersTable);
+      const applyChanges = await handlerOf<StreamHandler>(import("../functions/apply-matter-changes/handler.ts"));
+      const matterStream = new StreamEventSourceMapping(
+        clients.streams,
+        streamArn,
+        options.testHooks?.wrapStreamHandler?.(applyChanges) ?? applyChanges,
+        {
+          functionName: "apply-matter-changes",
+          batchSize: MATTER_STREAM.batchSize,
+          retryAttempts: MATTER_STREAM.retryAttempts,
+          timeoutMs: MATTER_STREAM.consumerTimeoutSeconds * 1000,
+          retryDelayMs: options.queue?.retryDelayMs ?? LOCAL_RETRY_DELAY_MS,
+          idlePollMs: STREAM_IDLE_POLL_MS,
+        },
+        new StreamCheckpoints(streamArn, dataDir === null ? null : streamCheckpointFile(dataDir)),
+        dataDir === null ? null : deadLetterFile(dataDir, LOCAL_NAMES.failedMatterChanges),
+        REGION,
+        (error) => process.stderr.write(`local stack: apply-matter-changes failed: ${error instanceof Error ? error.message : String(error)}\n`),
+      );
+      started.push(matterStream);
       const api = options.httpPort === undefined || options.httpPort === null ? null : await startHttpApi({ routes: caseApiRoutes(), port: options.httpPort, courtRolePrefix: environment.COURT_ROLE_PREFIX ?? "" });
 
       const stack = new LocalStack(
@@ -310,6 +344,7 @@ export class LocalStack {
         completions,
         completionDeadLetters,
         api,
+        matterStream,
         { dynamodb, s3, s3Options, textract, textractOptions, mappings, restoreOutput },
       );
       if (dataDir !== null) {
@@ -430,7 +465,7 @@ export class LocalStack {
     if (this.stopped) return;
     this.stopped = true;
     await this.api?.stop();
-    await Promise.all(this.parts.mappings.map((mapping) => mapping.stop()));
+    await Promise.all([...this.parts.mappings.map((mapping) => mapping.stop()), this.matterStream.stop()]);
     this.intake.close();
     this.completions.close();
     await Promise.allSettled([this.parts.textract.stop(), this.parts.s3.stop(), this.parts.dynamodb.stop()]);

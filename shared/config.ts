@@ -71,6 +71,9 @@ export const functionSettings = {
   "merge-proposals": ["MATTERS_TABLE", "COURT_ROLE_PREFIX"],
   "roll-up-report": ["ANALYTICS_TABLE", "REPORTS_BUCKET", "REPORT_SCHEME"],
   "apply-matter-changes": ["ANALYTICS_TABLE", "REPORT_SCHEME"],
+  "rebuild-aggregates": ["MATTERS_TABLE", "ANALYTICS_TABLE", "REPORT_SCHEME"],
+  "get-report": ["ANALYTICS_TABLE", "REPORT_SCHEME", "COURT_ROLE_PREFIX"],
+  "export-report": ["ANALYTICS_TABLE", "REPORTS_BUCKET", "REPORT_SCHEME", "DOWNLOAD_URL_TTL_SECONDS", "COURT_ROLE_PREFIX"],
 } as const satisfies Record<string, readonly SettingName[]>;
 
 export type FunctionName = keyof typeof functionSettings;

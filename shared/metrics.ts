@@ -19,4 +19,5 @@ export const BusinessMetric = {
   matterChangesApplied: "MatterChangesApplied",
   matterChangesRepeated: "MatterChangesRepeated",
   reportFilesWritten: "ReportFilesWritten",
+  aggregateCellsRebuilt: "AggregateCellsRebuilt",
 } as const;

@@ -12,7 +12,7 @@ const USAGE = `cách dùng: thads matters list [--json] CASE_ID
            thads matters open [--json] CASE_ID --proposal ID --decision SO --decision-date YYYY-MM-DD --executor NAME
                               [--amount N] [--unit ID] [--note T]
            thads matters step [--json] MATTER_ID --kind KIND [--result enforceable|not-enforceable] [--date YYYY-MM-DD]
-                              [--amount N] [--receipt R] [--note T] [--version V]
+                              [--amount N] [--receipt R] [--to UNIT] [--note T] [--version V]
            thads matters show [--json] MATTER_ID
            thads matters split [--json] CASE_ID --proposal ID --groups 0,1|2
            thads matters merge [--json] CASE_ID --proposal ID --proposal ID... [--debtor NAME --creditor NAME]
@@ -23,7 +23,7 @@ Làm việc với các việc thi hành án trên máy này, như các đường
   step  ghi một bước thi hành của việc (POST /matters/{matterId}/steps); KIND là một trong
         verify (xác minh, kèm --result), collect (thu tiền, kèm --amount và --receipt), reduce (giảm, kèm
         --amount), postpone (hoãn), suspend (tạm đình chỉ), resume (tiếp tục), terminate (đình chỉ),
-        complete (thi hành xong)
+        complete (thi hành xong), transfer (ủy thác, kèm --to: đơn vị nhận, sẽ thụ lý việc đề xuất mới)
   show  xem một việc cùng lịch sử được lưu vết (GET /matters/{matterId})
   split tách một đề xuất chưa ai thụ lý, mỗi nhóm vị trí dòng thành một phần (POST .../proposals/split)
   merge gộp các đề xuất chưa ai thụ lý thành một; nêu tên đương sự khi các đề xuất khác nhau (POST .../proposals/merge)
@@ -53,6 +53,7 @@ const options = {
   date: { type: "string" },
   receipt: { type: "string" },
   version: { type: "string" },
+  to: { type: "string" },
 } as const;
 
 type Values = ReturnType<typeof parseCommandArgs<{ args: string[]; options: typeof options; allowPositionals: true }>>["values"];
@@ -97,6 +98,7 @@ function stepOf(values: Values): MatterStep {
     return { kind, amountVnd: paid, ...(values.receipt !== undefined && { receipt: values.receipt }) };
   }
   if (kind === "reduce") return { kind, amountVnd: amount(required(values.amount, "--amount"))! };
+  if (kind === "transfer") return { kind, toUnitId: required(values.to, "--to") };
   const move = MOVE_KINDS.find((candidate) => candidate === kind);
   if (!move) throw new UsageError(`--kind phải là một trong ${STEP_KINDS.join(", ")}`);
   return { kind: move };

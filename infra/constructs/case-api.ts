@@ -10,6 +10,7 @@ import type { IBucket } from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
 import { CaseIndex } from "../../shared/adapters/aws/table-design.ts";
 import { UPLOAD_PREFIX } from "../../shared/domain/upload-key.ts";
+import { EXPORTS_PREFIX } from "../../shared/use-cases/report-downloads.ts";
 import type { DeploymentSettings } from "../settings.ts";
 import { CASE_API_ROUTES, settingsEnvironment, type ApiFunctionName, type ApiRoute } from "../topology.ts";
 import { ThadsFunction } from "./thads-function.ts";
@@ -18,6 +19,8 @@ export interface CaseApiProps {
   uploads: IBucket;
   cases: ITableV2;
   matters: ITableV2;
+  analytics: ITableV2;
+  reports: IBucket;
   settings: DeploymentSettings;
   logRetention: RetentionDays;
 }
@@ -38,7 +41,7 @@ export class CaseApi extends Construct {
 
   constructor(scope: Construct, id: string, props: CaseApiProps) {
     super(scope, id);
-    const { uploads, cases, matters, settings, logRetention } = props;
+    const { uploads, cases, matters, analytics, reports, settings, logRetention } = props;
 
     this.api = new HttpApi(this, "Api", {
       description: "THADS case intake and query API",
@@ -73,6 +76,7 @@ export class CaseApi extends Construct {
     // staff routes read the court role prefix to refuse court uploaders themselves, besides IAM
     const casesSetting = { CASES_TABLE: cases.tableName, COURT_ROLE_PREFIX: environment.COURT_ROLE_PREFIX };
     const mattersSetting = { MATTERS_TABLE: matters.tableName, COURT_ROLE_PREFIX: environment.COURT_ROLE_PREFIX };
+    const reportSetting = { ANALYTICS_TABLE: analytics.tableName, REPORT_SCHEME: settings.reportScheme, COURT_ROLE_PREFIX: environment.COURT_ROLE_PREFIX };
     const functions: Record<ApiFunctionName, () => ThadsFunction> = {
       "create-upload-url": () =>
         new ThadsFunction(this, "CreateUploadUrl", {
@@ -101,11 +105,23 @@ export class CaseApi extends Construct {
       "list-case-matters": () => new ThadsFunction(this, "ListCaseMatters", { name: "list-case-matters", settings: mattersSetting, logRetention }).allowTable(matters, ["Query"]),
       "open-matter": () => new ThadsFunction(this, "OpenMatter", { name: "open-matter", settings: mattersSetting, logRetention }).allowTable(matters, ["Query", "PutItem"]),
       "get-matter": () => new ThadsFunction(this, "GetMatter", { name: "get-matter", settings: mattersSetting, logRetention }).allowTable(matters, ["GetItem"]),
-      "record-matter-step": () => new ThadsFunction(this, "RecordMatterStep", { name: "record-matter-step", settings: mattersSetting, logRetention }).allowTable(matters, ["GetItem", "PutItem"]),
+      "record-matter-step": () => new ThadsFunction(this, "RecordMatterStep", { name: "record-matter-step", settings: mattersSetting, logRetention }).allowTable(matters, ["GetItem", "PutItem", "Query"]), // Query: the proposal an ủy thác hands over keeps its lines
       "split-proposal": () =>
         new ThadsFunction(this, "SplitProposal", { name: "split-proposal", settings: mattersSetting, logRetention }).allowTable(matters, ["Query", "PutItem", "DeleteItem", "ConditionCheckItem"]),
       "merge-proposals": () =>
         new ThadsFunction(this, "MergeProposals", { name: "merge-proposals", settings: mattersSetting, logRetention }).allowTable(matters, ["Query", "PutItem", "DeleteItem", "ConditionCheckItem"]),
+      "get-report": () =>
+        new ThadsFunction(this, "GetReport", { name: "get-report", settings: reportSetting, logRetention, timeout: Duration.seconds(29) }).allowTable(analytics, ["Query"]),
+      "export-report": () =>
+        new ThadsFunction(this, "ExportReport", {
+          name: "export-report",
+          settings: { ...reportSetting, REPORTS_BUCKET: reports.bucketName, DOWNLOAD_URL_TTL_SECONDS: environment.DOWNLOAD_URL_TTL_SECONDS },
+          logRetention,
+          timeout: Duration.seconds(29),
+        })
+          .allowTable(analytics, ["Query"])
+          .allowWriteObjects(reports, EXPORTS_PREFIX)
+          .allowReadObjects(reports, EXPORTS_PREFIX),
     };
 
     // The route table (infra/topology.ts) the local stack serves too.

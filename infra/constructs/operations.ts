@@ -79,6 +79,7 @@ export class Operations extends Construct {
           businessMetric(BusinessMetric.casesCorrected, ["correct-case"], "cases corrected"),
           businessMetric(BusinessMetric.matterChangesApplied, ["apply-matter-changes"], "matter changes applied"),
           businessMetric(BusinessMetric.reportFilesWritten, ["roll-up-report"], "report files written"),
+          businessMetric(BusinessMetric.aggregateCellsRebuilt, ["rebuild-aggregates"], "aggregate cells rebuilt"),
         ],
       }),
       new GraphWidget({

@@ -11,6 +11,7 @@ import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
 import { MatterItemPrefix } from "../../shared/adapters/aws/table-design.ts";
 import { REPORTS_PREFIX } from "../../shared/use-cases/roll-up-report.ts";
+import { MATTER_STREAM } from "../topology.ts";
 import { messagesWaitingAlarm } from "./alarms.ts";
 import { ThadsFunction } from "./thads-function.ts";
 
@@ -35,6 +36,8 @@ export class ReportSchedule extends Construct {
   readonly failedChanges: Queue;
   readonly failedChangesAlarm: Alarm;
   readonly rollup: ThadsFunction<"roll-up-report">;
+  /** Recomputes the aggregates from the matters table; invoked by hand when the failure alarm fires. */
+  readonly rebuild: ThadsFunction<"rebuild-aggregates">;
   readonly rule: Rule;
   /** Schedule events EventBridge could not deliver to roll-up-report after its retries. */
   readonly missedRollups: Queue;
@@ -48,7 +51,7 @@ export class ReportSchedule extends Construct {
       settings: { ANALYTICS_TABLE: props.analytics.tableName, REPORT_SCHEME: props.scheme },
       logRetention: props.logRetention,
       memorySize: 512,
-      timeout: Duration.seconds(60),
+      timeout: Duration.seconds(MATTER_STREAM.consumerTimeoutSeconds),
     }).allowTable(props.analytics, ["PutItem", "UpdateItem"]);
 
     // Where a batch goes after its retries are spent. The aggregates have then missed a change, so
@@ -58,15 +61,31 @@ export class ReportSchedule extends Construct {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    this.failedChangesAlarm = messagesWaitingAlarm(this, "FailedMatterChangesAlarm", this.failedChanges, "Matter changes the report aggregates could not take in are waiting in their failure queue");
+    // Runbook: fix the cause, let the stream catch up, then invoke the rebuild function (below) with
+    // {} or {"period": "2026-H1"}, and empty the failure queue.
+    this.rebuild = new ThadsFunction(this, "RebuildAggregates", {
+      name: "rebuild-aggregates",
+      settings: { MATTERS_TABLE: props.matters.tableName, ANALYTICS_TABLE: props.analytics.tableName, REPORT_SCHEME: props.scheme },
+      logRetention: props.logRetention,
+      memorySize: 1024,
+      timeout: Duration.minutes(15),
+    })
+      .allowTable(props.matters, ["Scan"])
+      .allowTable(props.analytics, ["Query", "BatchWriteItem"]);
+    this.failedChangesAlarm = messagesWaitingAlarm(
+      this,
+      "FailedMatterChangesAlarm",
+      this.failedChanges,
+      `Matter changes the report aggregates could not take in are waiting in their failure queue: once the stream has caught up, invoke ${this.rebuild.functionName} and empty the queue`,
+    );
     this.aggregate.addEventSource(
       new DynamoEventSource(props.matters, {
         startingPosition: StartingPosition.TRIM_HORIZON,
-        batchSize: 100,
-        maxBatchingWindow: Duration.seconds(5),
+        batchSize: MATTER_STREAM.batchSize,
+        maxBatchingWindow: Duration.seconds(MATTER_STREAM.maxBatchingWindowSeconds),
         reportBatchItemFailures: true,
-        retryAttempts: 10,
-        maxRecordAge: Duration.hours(24),
+        retryAttempts: MATTER_STREAM.retryAttempts,
+        maxRecordAge: Duration.hours(MATTER_STREAM.maxRecordAgeHours),
         onFailure: new SqsDlq(this.failedChanges),
         // Proposals change nothing in the report; only matter items wake the function.
         filters: [FilterCriteria.filter({ dynamodb: { Keys: { sk: { S: FilterRule.beginsWith(MatterItemPrefix.matter) } } } })],

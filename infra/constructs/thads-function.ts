@@ -14,7 +14,7 @@ import { bundling, externalModules, filesBesideBundle, nodeRuntime, nodeTarget }
 
 const projectRoot = fileURLToPath(new URL("../../", import.meta.url));
 
-export type DynamoDbAction = "GetItem" | "BatchGetItem" | "Query" | "PutItem" | "UpdateItem" | "DeleteItem" | "BatchWriteItem" | "ConditionCheckItem";
+export type DynamoDbAction = "GetItem" | "BatchGetItem" | "Query" | "Scan" | "PutItem" | "UpdateItem" | "DeleteItem" | "BatchWriteItem" | "ConditionCheckItem";
 
 export interface ThadsFunctionProps<F extends FunctionName> {
   /** The function's folder under functions/; also its service name in logs and metrics. */

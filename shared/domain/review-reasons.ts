@@ -140,13 +140,23 @@ export const REASON_TEMPLATES = {
     { caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c" },
     (p) => `Các việc đề xuất của hồ sơ ${p.caseId} đã thay đổi hoặc đã được thụ lý; hãy tải lại`,
   ),
+  "matter.transfer-unknown-unit": template(
+    { unit: "ninh-binh-kv-9", date: "2025-08-01" },
+    (p) => `Không có đơn vị thi hành án "${p.unit}" trong danh mục vào ngày ${vietnameseDate(String(p.date))}: không ủy thác được`,
+  ),
+  "matter.transfer-same-unit": template({ unit: "ninh-binh-kv-7" }, (p) => `Việc đang thuộc đơn vị "${p.unit}": chỉ ủy thác được cho đơn vị khác`),
+  "matter.transfer-needs-unit": template({}, () => "Ủy thác cần nêu đơn vị nhận ủy thác"),
+  "matter.received-by-transfer": template(
+    { unit: "ninh-binh-kv-7", matterId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c/0+1", date: "2025-08-01", amount: "12.000.000" },
+    (p) => `Nhận ủy thác từ đơn vị "${p.unit}" (việc ${p.matterId}) ngày ${vietnameseDate(String(p.date))}; số tiền còn phải thi hành ${p.amount} đồng`,
+  ),
   "matter.already-open": template({ proposalId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c/0+1" }, (p) => `Việc đề xuất ${p.proposalId} đã được thụ lý`),
   "matter.missing-unit": template(
     { proposalId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c/0+1" },
     (p) => `Việc đề xuất ${p.proposalId} chưa có đơn vị thi hành án nhận: cần chọn đơn vị`,
   ),
 
-  // notes of the semiannual report, written into its files (shared/domain/report, shared/use-cases/report-from-cases.ts)
+  // notes of the semiannual report, written into its files (shared/domain/report)
   "report.unclassified-at-period-end": template(
     { count: 2 },
     (p) => `${p.count} việc còn đang thụ lý (chưa phân loại) vào cuối kỳ, được tính vào mục khác`,
@@ -155,10 +165,6 @@ export const REASON_TEMPLATES = {
   "report.unit-not-in-directory": template(
     { unit: "ha-nam-kim-bang", version: "2025-07-01" },
     (p) => `Đơn vị ${p.unit} không có trong danh mục đơn vị phiên bản ${p.version}`,
-  ),
-  "report.unassigned-left-out": template(
-    { count: 3 },
-    (p) => `Không tính ${p.count} việc đề xuất: chưa có đơn vị thi hành án nào nhận bản án của tòa án đã xử`,
   ),
 
   // refused API requests (HTTP 4xx)
@@ -211,7 +217,14 @@ export const REASON_TEMPLATES = {
   "cli.internal": template({ detail: "ENOSPC" }, (p) => `Lỗi nội bộ: ${p.detail}`),
   "cli.not-sent-type": template({}, () => "Không gửi: hệ thống chỉ nhận tệp PDF, PNG, JPEG và TIFF (tệp văn bản thì đọc bằng 'thads extract')"),
   "cli.no-case-written": template({}, () => "Không có hồ sơ nào được ghi mà cũng không có lỗi nào được báo"),
-  "cli.report-built": template({ period: "2026-H1", cases: 5 }, (p) => `Đã lập báo cáo kỳ ${p.period} từ ${p.cases} hồ sơ`),
+  "cli.report-built": template(
+    { period: "2026-H1", start: "2025-10-01", end: "2026-03-31" },
+    (p) => `Đã lập báo cáo kỳ ${p.period} (${vietnameseDate(String(p.start))} - ${vietnameseDate(String(p.end))}) từ các việc đã thụ lý`,
+  ),
+  "cli.aggregates-rebuilt": template(
+    { matters: 120, cells: 48, period: "2026-H1" },
+    (p) => `Đã tính lại số liệu tổng hợp (${p.period}) từ ${p.matters} việc: ${p.cells} ô số liệu`,
+  ),
   "cli.nothing-to-ingest": template({}, () => "Không có tệp nào để gửi"),
   "cli.port-taken": template({ port: 4280 }, (p) => `Cổng ${p.port} đang bị chiếm; chọn cổng khác bằng THADS_PORT=N npm start (0: cổng trống bất kỳ)`),
   "cli.stack-already-running": template(

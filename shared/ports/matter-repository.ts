@@ -39,4 +39,14 @@ export interface MatterRepository {
    * version n only onto version n - 1. Throws MatterVersionConflictError otherwise.
    */
   save(item: MatterItem): Promise<void>;
+  /**
+   * Writes a matter after its ủy thác step (as save does) together with the proposal the receiving
+   * unit opens, all or none. Throws MatterVersionConflictError when either is refused.
+   */
+  saveTransfer(item: MatterItem, receiving: MatterProposal): Promise<void>;
+}
+
+/** Every matter staff opened, page by page: what a rebuild of the report aggregates reads. */
+export interface MatterArchive {
+  allMatters(): AsyncIterable<MatterItem>;
 }

@@ -14,4 +14,9 @@ export interface ReportAggregates {
   apply(recordId: string, deltas: readonly CellDelta[], scheme: PeriodScheme): Promise<"applied" | "already-applied">;
   /** Every residual stored for the scheme, from the first period through `through`, keyed by period id. */
   residuals(scheme: PeriodScheme, through: ReportPeriod): Promise<Map<string, Cube>>;
+  /**
+   * Replaces the stored residuals of one period (by id), or of every period when `period` is null,
+   * with `residuals`: cells not in it are removed. Returns how many cells were written.
+   */
+  replace(scheme: PeriodScheme, residuals: ReadonlyMap<string, Cube>, period: string | null): Promise<number>;
 }

@@ -2,7 +2,8 @@
  * Enforcement matters of a case: proposed at intake, opened by staff, then moved through the
  * lifecycle. Every change is written as a new version of the matter, carrying its audit trail.
  */
-import type { AgencyDirectory } from "../domain/agencies/directory.ts";
+import { findUnit, isValidOn, type AgencyDirectory } from "../domain/agencies/directory.ts";
+import { vietnamDirectory } from "../domain/agencies/vietnam-directory.ts";
 import { formatVnd } from "../domain/extraction/review-reasons.ts";
 import { balanceVnd, LifecycleError, type Actor, type Matter, type Recorded } from "../domain/lifecycle/matter.ts";
 import { STATE_LABELS, type MatterState } from "../domain/lifecycle/states.ts";
@@ -149,6 +150,7 @@ const STEP_LABELS: Record<StepKind, string> = {
   resume: "tiếp tục thi hành án",
   terminate: "đình chỉ thi hành án",
   complete: "thi hành xong",
+  transfer: "ủy thác thi hành án",
 };
 
 /** The Vietnamese refusal for a step the lifecycle rules refuse. */
@@ -183,11 +185,52 @@ export interface StepRequest {
 }
 
 /**
+ * What the receiving unit gets when a matter is handed over (ủy thác): a proposal of the same case,
+ * for that unit, owing the balance left. Not a matter already open: per DOMAIN.md one việc is one
+ * enforcement decision, and the receiving agency issues its own decision and counts the việc as
+ * thụ lý mới from that decision's date, with its own executor, so its staff open the proposal as
+ * they open any other. The sending unit's matter ends ủy thác (tổng phải thi hành = tổng thụ lý − ủy thác).
+ */
+async function receivingProposal(transferred: MatterItem, toUnitId: string, deps: { matters: MatterRepository }): Promise<MatterProposal> {
+  const { proposals } = await deps.matters.ofCase(transferred.caseId);
+  const original = proposals.find((proposal) => proposal.id === transferred.id);
+  const balance = balanceVnd(transferred);
+  return {
+    id: `${transferred.id}@${toUnitId}`,
+    caseId: transferred.caseId,
+    mode: transferred.mode,
+    debtor: transferred.debtor,
+    creditor: transferred.creditor,
+    lines: original?.lines ?? [],
+    amountVnd: balance,
+    periodic: transferred.periodic,
+    judgmentType: transferred.judgmentType,
+    creditInstitution: transferred.creditInstitution,
+    unitId: toUnitId,
+    reviewReasons: [
+      reason("matter.received-by-transfer", { unit: transferred.unitId, matterId: transferred.id, date: vietnamDate(transferred.updatedAt), amount: formatVnd(balance) }).message,
+    ],
+  };
+}
+
+/** Refuses an ủy thác to a unit the directory does not hold on that day, or to the matter's own unit. */
+function checkReceivingUnit(matter: Matter, toUnitId: string, at: string, directory: AgencyDirectory): void {
+  const unit = findUnit(directory, toUnitId);
+  const date = vietnamDate(at);
+  if (!unit || !isValidOn(unit, date)) throw new InvalidRequestError(reason("matter.transfer-unknown-unit", { unit: toUnitId, date }));
+  if (unit.id === matter.unitId) throw new ConflictError(reason("matter.transfer-same-unit", { unit: matter.unitId }));
+}
+
+/**
  * Applies one step to a matter as stored and writes the new version, audited (who, when, from,
  * to, why, amount). Refused with ConflictError when the lifecycle does not allow it or the matter
- * is no longer at the version the caller read.
+ * is no longer at the version the caller read. An ủy thác also leaves the receiving unit a proposal
+ * to open, in the same write; the directory (intake's by default) says which units exist.
  */
-export async function recordMatterStep(request: StepRequest, deps: { matters: MatterRepository; now: () => Date }): Promise<MatterItem> {
+export async function recordMatterStep(
+  request: StepRequest,
+  deps: { matters: MatterRepository; now: () => Date; directory?: AgencyDirectory },
+): Promise<MatterItem> {
   const current = await getMatter(request.matterId, deps);
   const conflict = () => new ConflictError(reason("matter.version-conflict", { matterId: request.matterId, version: request.expectedVersion }));
   if (current.version !== request.expectedVersion) throw conflict();
@@ -195,6 +238,7 @@ export async function recordMatterStep(request: StepRequest, deps: { matters: Ma
   const { step } = request;
   const at = vietnamMidnight(request.date ?? vietnamDate(deps.now().toISOString()));
   const actor: Actor = { by: request.by, at, reason: request.note ?? reason("matter.step-recorded", { step: STEP_LABELS[step.kind] }).message };
+  if (step.kind === "transfer") checkReceivingUnit(matter, step.toUnitId, at, deps.directory ?? vietnamDirectory());
   let recorded: Recorded;
   try {
     recorded = applyStep(matter, step, actor);
@@ -204,7 +248,8 @@ export async function recordMatterStep(request: StepRequest, deps: { matters: Ma
   }
   const item: MatterItem = { ...recorded.matter, events: [...events, recorded.event] };
   try {
-    await deps.matters.save(item);
+    if (step.kind === "transfer") await deps.matters.saveTransfer(item, await receivingProposal(item, step.toUnitId, deps));
+    else await deps.matters.save(item);
   } catch (error) {
     if (error instanceof MatterVersionConflictError) throw conflict();
     throw error;

@@ -4,7 +4,7 @@
  * JSON. Reads O(periods × cells) items, never the matters themselves.
  */
 import type { AgencyDirectory } from "../domain/agencies/directory.ts";
-import { reportFromCubes } from "../domain/report/build-report.ts";
+import { reportFromCubes, type Report } from "../domain/report/build-report.ts";
 import { cubesFromResiduals, periodsContaining } from "../domain/report/carry-forward.ts";
 import type { ExportFormat } from "../domain/report/export/export.ts";
 import { previousYear, vietnamDate, vietnamMidnight, type PeriodScheme, type ReportPeriod } from "../domain/report/periods.ts";
@@ -29,22 +29,33 @@ export function periodToReport(asOf: string, scheme: PeriodScheme): { period: Re
   return { period: periodsContaining(vietnamMidnight(through), scheme)[0]!, through };
 }
 
-export interface RollupDependencies {
+export interface ReportDependencies {
   aggregates: ReportAggregates;
+  scheme: PeriodScheme;
+  directory: AgencyDirectory;
+}
+
+/**
+ * The report of one period, against the same period a year before, from the aggregates the matters
+ * stream keeps: what the scheduled rollup exports, `thads report` writes and GET /reports/{period} answers.
+ */
+export async function reportFromAggregates(period: ReportPeriod, deps: ReportDependencies): Promise<Report> {
+  const residuals = await deps.aggregates.residuals(deps.scheme, period);
+  const [current, previous] = cubesFromResiduals(residuals, [period, previousYear(period)]);
+  return reportFromCubes(current!, previous!, period, { scheme: deps.scheme, directory: deps.directory });
+}
+
+export interface RollupDependencies extends ReportDependencies {
   files: ObjectStore;
   spreadsheets: SpreadsheetWriter;
   bucket: string;
-  scheme: PeriodScheme;
-  directory: AgencyDirectory;
 }
 
 export function reportRollup(deps: RollupDependencies): ReportRollup {
   return {
     async rollUp({ asOf }): Promise<RollupResult> {
       const { period, through } = periodToReport(asOf, deps.scheme);
-      const residuals = await deps.aggregates.residuals(deps.scheme, period);
-      const [current, previous] = cubesFromResiduals(residuals, [period, previousYear(period)]);
-      const report = reportFromCubes(current!, previous!, period, { scheme: deps.scheme, directory: deps.directory });
+      const report = await reportFromAggregates(period, deps);
       const reportKeys: string[] = [];
       for (const format of FORMATS) {
         for (const file of await exportReport(report, format, deps.spreadsheets)) {

@@ -114,6 +114,19 @@ describe("matter routes", () => {
     expect((await call(getMatter, routeEvent("GET /matters/{matterId}", "/matters/x", { matterId: "../x" }))).status).toBe(400);
     expect(documents.calls()).toHaveLength(0);
   });
+
+  it("records an ủy thác to another unit, leaving that unit a proposal in the same write; 400 without the unit", async () => {
+    documents.on(TransactWriteCommand).resolves({});
+
+    const { status, body } = await call(recordMatterStep, stepEvent({ kind: "transfer", toUnitId: "ha-nam-kim-bang", version: 2, date: "2025-04-10" }));
+
+    expect(status).toBe(200);
+    expect(body.matter).toMatchObject({ state: "transferred", version: 3 });
+    expect(documents).toHaveReceivedCommandWith(TransactWriteCommand, {
+      TransactItems: [expect.objectContaining({ Put: expect.objectContaining({ Item: expect.objectContaining({ state: "transferred" }) }) }), expect.objectContaining({ Put: expect.objectContaining({ Item: expect.objectContaining({ id: `${MATTER_ID}@ha-nam-kim-bang`, unitId: "ha-nam-kim-bang" }) }) })],
+    });
+    expect((await call(recordMatterStep, stepEvent({ kind: "transfer", version: 2 }))).status).toBe(400);
+  });
 });
 
 describe("proposal routes", () => {

@@ -212,6 +212,8 @@ describe("stateless stack", () => {
       "GET /cases/{caseId}/matters",
       "GET /cases/{caseId}/original",
       "GET /matters/{matterId}",
+      "GET /reports/{period}",
+      "GET /reports/{period}/exports/{format}",
       "GET /review-queue",
       "PATCH /cases/{caseId}",
       "POST /cases/{caseId}/matters",
@@ -246,7 +248,7 @@ describe("stateless stack", () => {
     expect(JSON.stringify(courtPolicy)).toContain("/$default/POST/upload-urls");
     expect(courtPolicy).toHaveLength(1);
     expect(JSON.stringify(staffPolicy)).not.toContain("upload-urls");
-    expect(staffPolicy[0].Resource).toHaveLength(11);
+    expect(staffPolicy[0].Resource).toHaveLength(13);
   });
 
   it("runs the report rollup on the configured schedule, retrying a failed invocation twice", () => {
@@ -341,7 +343,16 @@ describe("least privilege", () => {
     expect(actionsOn("CaseApiListCaseMatters", "FnGetAttMatters")).toEqual(["dynamodb:Query"]);
     expect(actionsOn("CaseApiOpenMatter", "FnGetAttMatters")).toEqual(["dynamodb:PutItem", "dynamodb:Query"]);
     expect(actionsOn("CaseApiGetMatter", "FnGetAttMatters")).toEqual(["dynamodb:GetItem"]);
-    expect(actionsOn("CaseApiRecordMatterStep", "FnGetAttMatters")).toEqual(["dynamodb:GetItem", "dynamodb:PutItem"]);
+    expect(actionsOn("CaseApiRecordMatterStep", "FnGetAttMatters")).toEqual(["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]);
+    // the report routes read the aggregates only; exports go under exports/ of the reports bucket
+    expect(actionsOn("CaseApiGetReport", "FnGetAttAnalytics")).toEqual(["dynamodb:Query"]);
+    expect(actionsOn("CaseApiExportReport", "FnGetAttAnalytics")).toEqual(["dynamodb:Query"]);
+    expect(actionsOn("CaseApiExportReport", "FnGetAttReportsBucket")).toEqual(["s3:GetObject", "s3:GetObjectVersion", "s3:PutObject"]);
+    for (const fn of ["CaseApiGetReport", "CaseApiExportReport"]) expect([...actionsOn(fn, "FnGetAttMatters"), ...actionsOn(fn, "FnGetAttCases")]).toEqual([]);
+    // the rebuild reads every matter and rewrites the aggregates, nothing else
+    expect(actionsOn("ReportsRebuildAggregates", "FnGetAttMatters")).toEqual(["dynamodb:Scan"]);
+    expect(actionsOn("ReportsRebuildAggregates", "FnGetAttAnalytics")).toEqual(["dynamodb:BatchWriteItem", "dynamodb:Query"]);
+    expect(actionsOn("ReportsRebuildAggregates", "FnGetAttCases")).toEqual([]);
     const replaceProposals = ["dynamodb:ConditionCheckItem", "dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:Query"];
     expect(actionsOn("CaseApiSplitProposal", "FnGetAttMatters")).toEqual(replaceProposals);
     expect(actionsOn("CaseApiMergeProposals", "FnGetAttMatters")).toEqual(replaceProposals);

@@ -55,21 +55,25 @@ describe("thads commands on the stack npm start runs", () => {
     expect(shown.stdout).toContain(`Mã hồ sơ:      ${caseId} (phiên bản 1, đã trích xuất)`);
   });
 
-  it("writes the semiannual report of the stored cases as JSON", async () => {
+  it("writes the semiannual report of the matters opened as JSON, once the stream has brought them in", async () => {
     const period = currentPeriod();
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    const opened = await runThadsOn(dataDir, ["matters", "open", "--json", caseId, "--proposal", `${caseId}/0+1`, "--decision", "12/QĐ-THADS", "--decision-date", today, "--executor", "Trần Văn Bình"]);
+    expect(opened.stderr).toBe("");
     const run = await runThadsOn(dataDir, ["report", "--period", period, "--format", "json", "--out", dataDir]);
 
     expect(run.code).toBe(0);
-    const report = JSON.parse(await readFile(run.stdout.trim(), "utf8")) as { period: { name: string }; views: { byUnit: { total: { current: { viec: { new: number } } } } } };
+    const report = JSON.parse(await readFile(run.stdout.trim(), "utf8")) as { period: { name: string }; views: { byUnit: { total: { current: { viec: { new: number }; tien: { new: number } } } } } };
     expect(report.period.name).toBe(period);
-    expect(report.views.byUnit.total.current.viec.new).toBeGreaterThan(0);
+    expect(report.views.byUnit.total.current.viec.new).toBe(1);
+    expect(report.views.byUnit.total.current.tien.new).toBe(240_000_000);
   });
 
-  it("refuses a report without a period, naming the option", async () => {
-    const run = await runThadsOn(dataDir, ["report"]);
+  it("refuses a report period that is not a half-year, naming the option", async () => {
+    const run = await runThadsOn(dataDir, ["report", "--period", "2026-Q1"]);
 
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("cần nêu --period");
+    expect(run.stderr).toContain("--period phải có dạng YYYY-H1 hoặc YYYY-H2");
   });
 });
 

@@ -99,4 +99,38 @@ describe("opening and moving a matter", () => {
     await expect(recordMatterStep({ matterId: opened.id, expectedVersion: 1, step: { kind: "collect", amountVnd: 1 }, by: staff }, { matters, now })).rejects.toMatchObject({ name: "ConflictError", code: "matter.not-collecting" });
     expect(dynamo).not.toHaveReceivedCommand(PutCommand);
   });
+
+  it("hands a matter to another unit (ủy thác): it ends transferred and the receiving unit gets a proposal for the balance, in one write", async () => {
+    dynamo.on(QueryCommand).resolves({ Items: [proposalItem(0)] });
+    const opened = await openProposedMatter({ caseId: record.caseId, proposalId: proposals[0]!.id, ...opening }, { matters });
+    dynamo.on(GetCommand).resolves({ Item: { ...opened, pk: `CASE#${record.caseId}`, sk: `MATTER#${opened.id}`, entity: "matter" } });
+
+    const moved = await recordMatterStep({ matterId: opened.id, expectedVersion: 1, step: { kind: "transfer", toUnitId: "ha-nam-kim-bang" }, date: "2025-04-01", by: staff }, { matters, now, directory });
+
+    expect(moved).toMatchObject({ state: "transferred", version: 2 });
+    expect(moved.events[1]).toMatchObject({ from: "accepted", to: "transferred", amountVnd: 150_000_000, reason: "Ghi nhận: ủy thác thi hành án" });
+    const [matterPut, proposalPut] = dynamo.commandCalls(TransactWriteCommand).at(-1)!.args[0].input.TransactItems!.map((action) => action.Put!);
+    expect(matterPut).toMatchObject({ Item: { sk: `MATTER#${opened.id}`, state: "transferred" }, ConditionExpression: "#version = :previous" });
+    expect(proposalPut).toMatchObject({
+      Item: { sk: `PROPOSAL#${opened.id}@ha-nam-kim-bang`, unitId: "ha-nam-kim-bang", amountVnd: 150_000_000, lines: proposals[0]!.lines, mode: "on_request" },
+      ConditionExpression: "attribute_not_exists(pk)",
+    });
+    expect(proposalPut!.Item!.reviewReasons).toEqual(["Nhận ủy thác từ đơn vị \"ha-nam-phu-ly\" (việc " + opened.id + ") ngày 01/04/2025; số tiền còn phải thi hành 150.000.000 đồng"]);
+  });
+
+  it("refuses, in Vietnamese, an ủy thác to a unit the directory does not hold that day or to the matter's own unit", async () => {
+    dynamo.on(QueryCommand).resolves({ Items: [proposalItem(0)] });
+    const opened = await openProposedMatter({ caseId: record.caseId, proposalId: proposals[0]!.id, ...opening }, { matters });
+    dynamo.on(GetCommand).resolves({ Item: opened });
+    dynamo.resetHistory();
+    const transfer = (toUnitId: string, date: string) => recordMatterStep({ matterId: opened.id, expectedVersion: 1, step: { kind: "transfer", toUnitId }, date, by: staff }, { matters, now, directory });
+
+    await expect(transfer("ninh-binh-kv-3", "2025-04-01")).rejects.toMatchObject({
+      name: "InvalidRequestError",
+      code: "matter.transfer-unknown-unit",
+      message: 'Không có đơn vị thi hành án "ninh-binh-kv-3" trong danh mục vào ngày 01/04/2025: không ủy thác được',
+    });
+    await expect(transfer("ha-nam-phu-ly", "2025-04-01")).rejects.toMatchObject({ name: "ConflictError", code: "matter.transfer-same-unit" });
+    expect(dynamo).not.toHaveReceivedCommand(TransactWriteCommand);
+  });
 });

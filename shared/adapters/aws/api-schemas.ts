@@ -93,11 +93,11 @@ export const MergeProposalsRequest = APIGatewayProxyEventV2Schema.extend({
   body: JSONStringified(z.object({ proposalIds: z.array(proposalId).min(2).max(30), parties: parties.optional() }).strict()),
 });
 
-/** A matter id in a path: the case id, "~", then the obligation positions ("0+1"). */
+/** A matter id in a path: the case id, "~", then the obligation positions ("0+1"), then "@<unit>" for each unit it was handed to (ủy thác). */
 const matterIdPath = z.object({
   matterId: z
     .string()
-    .regex(/^[0-9a-f]{32}~\d{1,4}(?:\+\d{1,4}){0,99}$/, "not a matter id")
+    .regex(/^[0-9a-f]{32}~\d{1,4}(?:\+\d{1,4}){0,99}(?:@[a-z0-9-]{1,64}){0,10}$/, "not a matter id")
     .transform(matterIdOfPathSegment),
 });
 
@@ -113,7 +113,14 @@ export const RecordMatterStepRequest = APIGatewayProxyEventV2Schema.extend({
       z.object({ kind: z.literal("verify"), enforceable: z.boolean(), ...stepCommon }).strict(),
       z.object({ kind: z.literal("collect"), amountVnd: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), receipt: z.string().trim().min(1).max(100).optional(), ...stepCommon }).strict(),
       z.object({ kind: z.literal("reduce"), amountVnd: z.number().int().positive().max(Number.MAX_SAFE_INTEGER), ...stepCommon }).strict(),
+      z.object({ kind: z.literal("transfer"), toUnitId: id, ...stepCommon }).strict(),
       z.object({ kind: z.enum(MOVE_KINDS), ...stepCommon }).strict(),
     ]),
   ),
 });
+
+const periodPath = { period: z.string().regex(/^\d{4}-H[12]$/, "a period such as 2026-H1") };
+
+export const ReportRequest = APIGatewayProxyEventV2Schema.extend({ pathParameters: z.object(periodPath) });
+
+export const ReportExportRequest = APIGatewayProxyEventV2Schema.extend({ pathParameters: z.object({ ...periodPath, format: z.enum(["xlsx", "csv", "json"]) }) });

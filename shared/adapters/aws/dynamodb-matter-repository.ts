@@ -8,12 +8,12 @@
  * carry everything the report aggregates need (old and new image), with no extra read.
  */
 import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { GetCommand, paginateQuery, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, paginateQuery, paginateScan, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { z } from "zod";
 import { MatterItemSchema } from "../../domain/lifecycle/schema.ts";
 import type { MatterProposal } from "../../domain/matters/types.ts";
 import type { MatterItem } from "../../domain/report/incremental.ts";
-import { MatterVersionConflictError, ProposalsChangedError, type CaseMatters, type MatterRepository } from "../../ports/matter-repository.ts";
+import { MatterVersionConflictError, ProposalsChangedError, type CaseMatters, type MatterArchive, type MatterRepository } from "../../ports/matter-repository.ts";
 import { MatterItemPrefix } from "./table-design.ts";
 
 /** DynamoDB's limit of actions in one transaction. */
@@ -42,7 +42,7 @@ function conditionFailed(error: unknown): boolean {
   return error instanceof ConditionalCheckFailedException;
 }
 
-export class DynamoDbMatterRepository implements MatterRepository {
+export class DynamoDbMatterRepository implements MatterRepository, MatterArchive {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -118,20 +118,46 @@ export class DynamoDbMatterRepository implements MatterRepository {
     return Item ? MatterItemSchema.parse(Item) : null;
   }
 
-  async save(item: MatterItem): Promise<void> {
+  /** The conditional put of a matter's next version. */
+  private matterPut(item: MatterItem) {
     const first = item.version === 1;
+    return {
+      TableName: this.tableName,
+      Item: { ...item, pk: casePk(item.caseId), sk: `${MatterItemPrefix.matter}${item.id}`, entity: "matter" },
+      ConditionExpression: first ? "attribute_not_exists(pk)" : "#version = :previous",
+      ...(!first && { ExpressionAttributeNames: { "#version": "version" }, ExpressionAttributeValues: { ":previous": item.version - 1 } }),
+    };
+  }
+
+  async save(item: MatterItem): Promise<void> {
+    try {
+      await this.client.send(new PutCommand(this.matterPut(item)));
+    } catch (error) {
+      if (conditionFailed(error)) throw new MatterVersionConflictError(item.id, item.version - 1);
+      throw error;
+    }
+  }
+
+  async saveTransfer(item: MatterItem, receiving: MatterProposal): Promise<void> {
+    const proposal = { ...receiving, pk: casePk(receiving.caseId), sk: `${MatterItemPrefix.proposal}${receiving.id}`, entity: "proposal" };
     try {
       await this.client.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...item, pk: casePk(item.caseId), sk: `${MatterItemPrefix.matter}${item.id}`, entity: "matter" },
-          ConditionExpression: first ? "attribute_not_exists(pk)" : "#version = :previous",
-          ...(!first && { ExpressionAttributeNames: { "#version": "version" }, ExpressionAttributeValues: { ":previous": item.version - 1 } }),
+        new TransactWriteCommand({
+          TransactItems: [{ Put: this.matterPut(item) }, { Put: { TableName: this.tableName, Item: proposal, ConditionExpression: "attribute_not_exists(pk)" } }],
         }),
       );
     } catch (error) {
       if (conditionFailed(error)) throw new MatterVersionConflictError(item.id, item.version - 1);
       throw error;
     }
+  }
+
+  /** A scan, page by page, keeping matter items only: for rebuilding the aggregates, never for a user's request. */
+  async *allMatters(): AsyncGenerator<MatterItem> {
+    const pages = paginateScan(
+      { client: this.client, pageSize: 100 },
+      { TableName: this.tableName, FilterExpression: "begins_with(sk, :matter)", ExpressionAttributeValues: { ":matter": MatterItemPrefix.matter }, ConsistentRead: true },
+    );
+    for await (const page of pages) for (const item of page.Items ?? []) yield MatterItemSchema.parse(item);
   }
 }

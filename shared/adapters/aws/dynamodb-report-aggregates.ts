@@ -9,7 +9,7 @@
  * what makes a redelivered record a no-op.
  */
 import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { paginateQuery, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, paginateQuery, TransactWriteCommand, type BatchWriteCommandOutput, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import type { CellDelta } from "../../domain/report/incremental.ts";
 import { COUNTS, emptyCell } from "../../domain/report/indicators.ts";
 import type { PeriodScheme, ReportPeriod } from "../../domain/report/periods.ts";
@@ -19,6 +19,8 @@ import { ANALYTICS_EXPIRY_ATTRIBUTE } from "./table-design.ts";
 
 /** One transaction holds the marker and at most this many cell updates (DynamoDB allows 100 actions). */
 const CELLS_PER_TRANSACTION = 99;
+/** DynamoDB's limit of requests in one BatchWriteItem. */
+const BATCH_WRITE_ITEMS = 25;
 /** Stream records live 24 hours; a marker outlives every retry of its record. */
 const MARKER_TTL_SECONDS = 7 * 24 * 3600;
 
@@ -80,6 +82,42 @@ export class DynamoDbReportAggregates implements ReportAggregates {
       }
     }
     return applied || changes.length === 0 ? "applied" : "already-applied";
+  }
+
+  async replace(scheme: PeriodScheme, residuals: ReadonlyMap<string, Cube>, period: string | null): Promise<number> {
+    const pk = residualPk(scheme);
+    const puts = [...residuals]
+      .filter(([id]) => period === null || id === period)
+      .flatMap(([id, cube]) =>
+        [...cube].map(([key, cell]) => ({
+          PutRequest: { Item: { pk, sk: `${id}#${key}`, period: id, cell: key, ...Object.fromEntries(CELL_ATTRIBUTES.map((name, index) => [name, cell[index] ?? 0])) } },
+        })),
+      );
+    const written = new Set(puts.map((put) => put.PutRequest.Item.sk));
+    const stale: { DeleteRequest: { Key: { pk: string; sk: string } } }[] = [];
+    const pages = paginateQuery(
+      { client: this.client },
+      {
+        TableName: this.tableName,
+        KeyConditionExpression: period === null ? "pk = :pk" : "pk = :pk AND begins_with(sk, :period)",
+        ExpressionAttributeValues: { ":pk": pk, ...(period !== null && { ":period": `${period}#` }) },
+        ProjectionExpression: "sk",
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) if (!written.has(String(item.sk))) stale.push({ DeleteRequest: { Key: { pk, sk: String(item.sk) } } });
+    }
+    const requests = [...stale, ...puts];
+    for (let start = 0; start < requests.length; start += BATCH_WRITE_ITEMS) {
+      let pending: NonNullable<BatchWriteCommandOutput["UnprocessedItems"]>[string] | undefined = requests.slice(start, start + BATCH_WRITE_ITEMS);
+      // Unprocessed requests (throttling) are sent again until none is left; the SDK backs off between calls.
+      while (pending && pending.length > 0) {
+        const output: BatchWriteCommandOutput = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+        pending = output.UnprocessedItems?.[this.tableName];
+      }
+    }
+    return puts.length;
   }
 
   async residuals(scheme: PeriodScheme, through: ReportPeriod): Promise<Map<string, Cube>> {

@@ -49,6 +49,9 @@ export const TextractCompletionMessageSchema = SnsSqsNotificationSchema.extend({
 /** The EventBridge schedule's event; `time` is when the schedule fired. */
 export const ScheduledEventSchema = EventBridgeSchema.extend({ "detail-type": z.literal("Scheduled Event"), source: z.literal("aws.events") });
 
+/** What an operator sends rebuild-aggregates (by hand, or from the failure alarm's runbook): the period to rebuild, or none for all. */
+export const RebuildAggregatesEventSchema = z.object({ period: z.string().regex(/^\d{4}-H[12]$/, "a period such as 2026-H1").optional() }).strict();
+
 /** Body of a page queue message: one page of a stored document to recognise (ports/ocr-pages.ts OcrPageTask). */
 export const OcrPageTaskSchema = z.object({
   jobId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),

@@ -3,19 +3,20 @@ import type { MatterState } from "./states.ts";
 
 /** The steps staff record on a matter, as the API and the CLI name them. */
 export const MOVE_KINDS = ["postpone", "suspend", "resume", "terminate", "complete"] as const;
-export const STEP_KINDS = ["verify", "collect", "reduce", ...MOVE_KINDS] as const;
+export const STEP_KINDS = ["verify", "collect", "reduce", "transfer", ...MOVE_KINDS] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
 type MoveKind = (typeof MOVE_KINDS)[number];
 
 /**
  * One step: a verification (xác minh) finds the debtor able to pay or not; a collection records a
- * payment with its receipt; a reduction (giảm) lowers the amount owed; the others move the matter
- * to the state they name.
+ * payment with its receipt; a reduction (giảm) lowers the amount owed; ủy thác hands the matter to
+ * another unit (which opens its own); the others move the matter to the state they name.
  */
 export type MatterStep =
   | { kind: "verify"; enforceable: boolean }
   | { kind: "collect"; amountVnd: number; receipt?: string }
   | { kind: "reduce"; amountVnd: number }
+  | { kind: "transfer"; toUnitId: string }
   | { kind: MoveKind };
 
 const MOVES: Record<MoveKind, MatterState> = {
@@ -30,6 +31,7 @@ const MOVES: Record<MoveKind, MatterState> = {
 export function stepTarget(matter: Pick<Matter, "state">, step: MatterStep): MatterState {
   if (step.kind === "verify") return step.enforceable ? "enforceable" : "not_enforceable";
   if (step.kind === "collect" || step.kind === "reduce") return matter.state;
+  if (step.kind === "transfer") return "transferred";
   return MOVES[step.kind];
 }
 
