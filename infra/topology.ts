@@ -32,6 +32,10 @@ export const CASE_API_ROUTES = [
   { method: "POST", path: "/matters/{matterId}/steps", functionName: "record-matter-step", audience: "staff" },
   { method: "POST", path: "/cases/{caseId}/proposals/split", functionName: "split-proposal", audience: "staff" },
   { method: "POST", path: "/cases/{caseId}/proposals/merge", functionName: "merge-proposals", audience: "staff" },
+  { method: "POST", path: "/cases/{caseId}/proposals", functionName: "add-proposal", audience: "staff" },
+  { method: "GET", path: "/matters", functionName: "list-matters", audience: "staff" },
+  { method: "POST", path: "/matters/{matterId}/obstacles", functionName: "note-matter-obstacle", audience: "staff" },
+  { method: "GET", path: "/credit-cases", functionName: "list-credit-cases", audience: "staff" },
 ] as const satisfies readonly ApiRoute[];
 
 export type ApiFunctionName = (typeof CASE_API_ROUTES)[number]["functionName"];

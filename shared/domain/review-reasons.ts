@@ -145,6 +145,11 @@ export const REASON_TEMPLATES = {
     { proposalId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c/0+1" },
     (p) => `Việc đề xuất ${p.proposalId} chưa có đơn vị thi hành án nhận: cần chọn đơn vị`,
   ),
+  "matter.added-by-staff": template({}, () => "Việc bổ sung: khâu đọc bản án bỏ sót"),
+  "matter.correction-notice": template(
+    { version: 3, matters: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c/0+1" },
+    (p) => `Hồ sơ đã được sửa (phiên bản ${p.version}): các việc đã thụ lý ${p.matters} có thể không còn khớp với hồ sơ đã sửa; cần kiểm tra lại`,
+  ),
 
   // notes of the semiannual report, written into its files (shared/domain/report, shared/use-cases/report-from-cases.ts)
   "report.unclassified-at-period-end": template(
@@ -182,6 +187,7 @@ export const REASON_TEMPLATES = {
     { caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", matterId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c/0+1" },
     (p) => `Hồ sơ ${p.caseId} không có việc thi hành án ${p.matterId}`,
   ),
+  "request.matters-no-criterion": template({}, () => "Cần nêu đơn vị (unit) hoặc chấp hành viên (executor) để liệt kê việc"),
   "request.date-range": template({}, () => "Ngày bắt đầu (dateFrom) sau ngày kết thúc (dateTo)"),
   "request.amount-range": template({}, () => "Số tiền tối thiểu (minAmountVnd) lớn hơn số tiền tối đa (maxAmountVnd)"),
   "request.cursor": template({}, () => "Con trỏ trang (cursor) không phải do hệ thống này trả về"),
@@ -212,6 +218,7 @@ export const REASON_TEMPLATES = {
   "cli.not-sent-type": template({}, () => "Không gửi: hệ thống chỉ nhận tệp PDF, PNG, JPEG và TIFF (tệp văn bản thì đọc bằng 'thads extract')"),
   "cli.no-case-written": template({}, () => "Không có hồ sơ nào được ghi mà cũng không có lỗi nào được báo"),
   "cli.report-built": template({ period: "2026-H1", cases: 5 }, (p) => `Đã lập báo cáo kỳ ${p.period} từ ${p.cases} hồ sơ`),
+  "cli.credit-cases-built": template({ count: 12 }, (p) => `Đã lập danh sách ${p.count} việc tín dụng, ngân hàng chưa thi hành xong`),
   "cli.nothing-to-ingest": template({}, () => "Không có tệp nào để gửi"),
   "cli.port-taken": template({ port: 4280 }, (p) => `Cổng ${p.port} đang bị chiếm; chọn cổng khác bằng THADS_PORT=N npm start (0: cổng trống bất kỳ)`),
   "cli.stack-already-running": template(
