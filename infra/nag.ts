@@ -42,7 +42,7 @@ export const ACCEPTED_WILDCARDS: readonly AcceptedWildcard[] = [
     reason: "Execute-api ARNs of routes with a {caseId} or {matterId} path parameter hold '*' in its place; each statement names the stage, method and path of one staff route.",
     accepts: (actions, resource) =>
       actions.every((action) => action === "execute-api:Invoke") &&
-      /\/\$default\/(?:(?:GET|PATCH)\/cases\/\*(?:\/original)?|(?:GET|POST)\/cases\/\*\/matters|POST\/cases\/\*\/proposals\/(?:split|merge)|GET\/matters\/\*|POST\/matters\/\*\/steps)$/.test(resource),
+      /\/\$default\/(?:(?:GET|PATCH)\/cases\/\*(?:\/original)?|(?:GET|POST)\/cases\/\*\/matters|POST\/cases\/\*\/proposals(?:\/split|\/merge)?|GET\/matters\/\*|POST\/matters\/\*\/(?:steps|obstacles))$/.test(resource),
   },
 ];
 
