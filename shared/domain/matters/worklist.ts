@@ -7,6 +7,7 @@ import { findUnit } from "../agencies/directory.ts";
 import { balanceVnd, type Matter, type Obstacle } from "../lifecycle/matter.ts";
 import { STATE_LABELS } from "../lifecycle/states.ts";
 import type { Table, TableCell } from "../report/export/tables.ts";
+import { vietnamDate } from "../report/periods.ts";
 import { vietnameseDate } from "../review-reasons.ts";
 
 /** A matter as worklists show it. */
@@ -103,7 +104,7 @@ export function creditCasesTable(rows: readonly CreditCaseRow[]): Table {
       { value: row.ageDays, format: "count" },
       text(row.stateLabel),
       text(row.executor ?? ""),
-      text(row.obstacles.map((obstacle) => `${vietnameseDate(obstacle.at.slice(0, 10))}: ${obstacle.note}`).join("; ")),
+      text(row.obstacles.map((obstacle) => `${vietnameseDate(vietnamDate(obstacle.at))}: ${obstacle.note}`).join("; ")),
     ]),
   };
 }
