@@ -20,7 +20,7 @@ describe("thads matters on the embedded stack", () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "thads-matters-"));
-    stack = await LocalStack.start({ dataDir });
+    stack = await LocalStack.start({ dataDir, httpPort: 0 });
   });
 
   afterAll(async () => {
@@ -107,6 +107,16 @@ describe("thads matters on the embedded stack", () => {
     expect(written.stderr).toBe("thads: Đã lập danh sách 1 việc tín dụng, ngân hàng chưa thi hành xong\n");
     const list = JSON.parse(await readFile(written.stdout.trim(), "utf8")) as { cases: { matterId: string; obstacles: { note: string }[]; stateLabel: string }[] };
     expect(list.cases.map(({ matterId, stateLabel, obstacles }) => [matterId, stateLabel, obstacles.map((obstacle) => obstacle.note)])).toEqual([[debt.id, "thụ lý", ["Tài sản bảo đảm chưa bán được"]]]);
+
+    // the same lists through the embedded stack's case API (the route table CDK deploys)
+    const api = stack.api!.url;
+    const page = (await (await fetch(`${api}/matters?unit=${unit}&credit=true&olderThanDays=30&limit=5`)).json()) as { items: { id: string }[] };
+    expect(page.items.map((item) => item.id)).toEqual([debt.id]);
+    const forged = await fetch(`${api}/matters?unit=${unit}&cursor=${Buffer.from('{"k":{"unitPk":"UNIT#x","openedSk":"1"}}').toString("base64url")}`);
+    expect(forged.status).toBe(400);
+    const xlsx = await fetch(`${api}/credit-cases?unit=${unit}&format=xlsx`);
+    expect(xlsx.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString("latin1")).toBe("PK");
 
     // staff correct the debt the judgment orders: the opened matter no longer matches
     const record = (await stack.cases.get(caseId))!;
