@@ -193,6 +193,10 @@ describe("the bank-credit list (DynamoDB Local)", () => {
 
     await expect(matters.save(stale)).rejects.toMatchObject({ name: "MatterVersionConflictError" });
     expect((await getMatter(`${A}/1`, { matters })).obstacles?.map((obstacle) => obstacle.note)).toEqual(["Người phải thi hành đi khỏi nơi cư trú"]);
+
+    // read again, the step goes through and keeps the note
+    const verified = await step(`${A}/1`, "verify", "2025-06-30");
+    expect(verified).toMatchObject({ state: "enforceable", version: 2, obstacles: [expect.objectContaining({ note: "Người phải thi hành đi khỏi nơi cư trú" })] });
   });
 });
 
