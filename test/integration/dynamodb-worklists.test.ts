@@ -224,7 +224,7 @@ describe("staff add a matter the extraction missed (DynamoDB Local)", () => {
 describe("a case correction flows through to its proposals (DynamoDB Local)", () => {
   const correction = (obligations: { debtor: string; creditor: string; amountVnd: number; kind: "principal" | "court_fee"; periodic: null }[]) =>
     CaseCorrectionSchema.parse({ reason: "Sửa số tiền theo bản án gốc", changes: { obligations } });
-  const principal = (amountVnd: number) => ({ debtor: "Trần Thị Bích", creditor: "Nguyễn Văn Hùng", amountVnd, kind: "principal" as const, periodic: null });
+  const principal = (amountVnd: number) => ({ debtor: "Trần Thị Bích", creditor: "Nguyễn Văn Hùng", amountVnd, kind: "principal" as const, periodic: null as null });
   const fee = { debtor: "Trần Thị Bích", creditor: "state budget", amountVnd: 7_500_000, kind: "court_fee" as const, periodic: null };
 
   it("replaces the proposals nobody opened, leaves opened matters and staff additions alone, and names the matter that may no longer match", async () => {
@@ -255,6 +255,18 @@ describe("a case correction flows through to its proposals (DynamoDB Local)", ()
       [`${record.caseId}/1`, 7_500_000],
       [`${record.caseId}/1000`, 500_000],
     ]);
+  });
+
+  it("replaces more proposals than one DynamoDB transaction holds", async () => {
+    const debtors = Array.from({ length: 60 }, (_, index) => ({ ...principal(1_000_000 + index), debtor: `Người vay số ${index + 1}` }));
+    const record = await received(storedCase({ caseId: "d3".padEnd(32, "0"), obligations: debtors.map((obligation) => ({ ...obligation, confidence: 1, evidence: null })) }));
+    expect((await caseMatters(record.caseId, { matters })).proposals).toHaveLength(60);
+
+    await correctCase({ caseId: record.caseId, expectedVersion: 1, correction: correction(debtors.map((obligation) => ({ ...obligation, amountVnd: obligation.amountVnd * 2 }))), by: staff }, { cases, matters, directory, now });
+
+    const after = await caseMatters(record.caseId, { matters });
+    expect(after.proposals.map((proposal) => proposal.amountVnd).sort((a, b) => a - b)).toEqual(debtors.map((obligation) => obligation.amountVnd * 2));
+    expect(after.notice).toBeUndefined();
   });
 
   it("loses nothing when a proposal is opened while the correction derives them again: it reads again and keeps the opened one", async () => {

@@ -232,7 +232,7 @@ export class DynamoDbMatterRepository implements MatterRepository {
   }
 
   async replaceProposals(caseId: string, removed: readonly string[], added: readonly MatterProposal[]): Promise<void> {
-    await this.transactReplace(caseId, removed, added, []);
+    await this.transactReplace(caseId, removed, added, [], "atomic");
   }
 
   async reproposeAfterCorrection(caseId: string, removed: readonly string[], added: readonly MatterProposal[], notice: CorrectionNotice | null): Promise<void> {
@@ -240,14 +240,23 @@ export class DynamoDbMatterRepository implements MatterRepository {
     const noticeAction = notice
       ? { Put: { TableName: this.tableName, Item: { ...key, ...notice, entity: "notice" } } }
       : { Delete: { TableName: this.tableName, Key: key } };
-    await this.transactReplace(caseId, removed, added, [noticeAction]);
+    // A case with many proposals takes several transactions: the caller reads and derives again
+    // when one fails, and whatever an earlier one wrote is then replaced like any unopened proposal.
+    await this.transactReplace(caseId, removed, added, [noticeAction], "chunked");
   }
 
   /**
-   * One transaction: proposals only removed are deleted, proposals in both lists overwritten,
-   * new ones put; each removed one must still be there and not opened as a matter.
+   * Proposals only removed are deleted, proposals in both lists overwritten, new ones put; each
+   * removed one must still be there and not opened as a matter. "atomic": one transaction (at most
+   * 100 actions); "chunked": transactions of up to 100 actions, a proposal's actions kept together.
    */
-  private async transactReplace(caseId: string, removed: readonly string[], added: readonly MatterProposal[], extra: Record<string, unknown>[]): Promise<void> {
+  private async transactReplace(
+    caseId: string,
+    removed: readonly string[],
+    added: readonly MatterProposal[],
+    extra: Record<string, unknown>[],
+    mode: "atomic" | "chunked",
+  ): Promise<void> {
     const pk = casePk(caseId);
     const proposalKey = (id: string) => ({ pk, sk: `${MatterItemPrefix.proposal}${id}` });
     const replaced = new Set(added.map((proposal) => proposal.id).filter((id) => removed.includes(id)));
@@ -255,26 +264,34 @@ export class DynamoDbMatterRepository implements MatterRepository {
       // a proposal already opened stays as staff opened it
       ConditionCheck: { TableName: this.tableName, Key: { pk, sk: `${MatterItemPrefix.matter}${id}` }, ConditionExpression: "attribute_not_exists(pk)" },
     });
-    const actions = [
-      ...removed.flatMap((id) => [
-        ...(replaced.has(id) ? [] : [{ Delete: { TableName: this.tableName, Key: proposalKey(id), ConditionExpression: "attribute_exists(pk)" } }]),
+    const put = (proposal: MatterProposal) => ({
+      Put: {
+        TableName: this.tableName,
+        Item: { ...proposal, ...proposalKey(proposal.id), entity: "proposal" },
+        ConditionExpression: replaced.has(proposal.id) ? "attribute_exists(pk)" : "attribute_not_exists(pk)",
+      },
+    });
+    const groups: Record<string, unknown>[][] = [
+      ...removed.map((id) => [
+        replaced.has(id) ? put(added.find((proposal) => proposal.id === id)!) : { Delete: { TableName: this.tableName, Key: proposalKey(id), ConditionExpression: "attribute_exists(pk)" } },
         notOpened(id),
       ]),
-      ...added.map((proposal) => ({
-        Put: {
-          TableName: this.tableName,
-          Item: { ...proposal, ...proposalKey(proposal.id), entity: "proposal" },
-          ConditionExpression: replaced.has(proposal.id) ? "attribute_exists(pk)" : "attribute_not_exists(pk)",
-        },
-      })),
-      ...extra,
+      ...added.filter((proposal) => !replaced.has(proposal.id)).map((proposal) => [put(proposal)]),
+      ...extra.map((action) => [action]),
     ];
-    if (actions.length === 0) return;
-    try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: actions as NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]["TransactItems"]> }));
-    } catch (error) {
-      if (conditionFailed(error)) throw new ProposalsChangedError(caseId);
-      throw error;
+    const transactions: Record<string, unknown>[][] = [];
+    for (const group of groups) {
+      const last = transactions.at(-1);
+      if (last && (mode === "atomic" || last.length + group.length <= MAX_TRANSACTION_ITEMS)) last.push(...group);
+      else transactions.push([...group]);
+    }
+    for (const actions of transactions) {
+      try {
+        await this.client.send(new TransactWriteCommand({ TransactItems: actions as NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]["TransactItems"]> }));
+      } catch (error) {
+        if (conditionFailed(error)) throw new ProposalsChangedError(caseId);
+        throw error;
+      }
     }
   }
 
