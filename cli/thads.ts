@@ -7,6 +7,7 @@ import { extractCommand, type OcrChoice } from "./commands/extract.ts";
 import { ingestCommand } from "./commands/ingest.ts";
 import { mattersCommand } from "./commands/matters.ts";
 import { redriveCommand } from "./commands/redrive.ts";
+import { creditCasesCommand } from "./commands/credit-cases.ts";
 import { reportCommand } from "./commands/report.ts";
 import { reviewCommand } from "./commands/review.ts";
 import { startCommand } from "./commands/start.ts";
@@ -29,7 +30,7 @@ function ocrEngine(engine: Exclude<OcrChoice, "none">): OcrEngine {
 }
 
 // pdf.js reads text layers (loaded on the first PDF); OCR only pages that have none.
-const commands = [extractCommand({ ocr: ocrEngine, pdf: pdfjsTextLayer }), ingestCommand, casesCommand, caseCommand, reviewCommand, redriveCommand, mattersCommand, reportCommand, aggregatesCommand, startCommand];
+const commands = [extractCommand({ ocr: ocrEngine, pdf: pdfjsTextLayer }), ingestCommand, casesCommand, caseCommand, reviewCommand, redriveCommand, mattersCommand, creditCasesCommand, reportCommand, aggregatesCommand, startCommand];
 
 // `thads extract --json a b | head -1` closes the pipe early; that is the reader's choice, not a failure.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {

@@ -43,7 +43,7 @@ export const ACCEPTED_WILDCARDS: readonly AcceptedWildcard[] = [
       "Execute-api ARNs of routes with a {caseId}, {matterId}, {period} or {format} path parameter hold '*' in its place; each statement names the stage, method and path of one staff route.",
     accepts: (actions, resource) =>
       actions.every((action) => action === "execute-api:Invoke") &&
-      /\/\$default\/(?:(?:GET|PATCH)\/cases\/\*(?:\/original)?|(?:GET|POST)\/cases\/\*\/matters|POST\/cases\/\*\/proposals\/(?:split|merge)|GET\/matters\/\*|POST\/matters\/\*\/steps|GET\/reports\/\*(?:\/exports\/\*)?)$/.test(resource),
+      /\/\$default\/(?:(?:GET|PATCH)\/cases\/\*(?:\/original)?|(?:GET|POST)\/cases\/\*\/matters|POST\/cases\/\*\/proposals(?:\/split|\/merge)?|GET\/matters\/\*|POST\/matters\/\*\/(?:steps|obstacles)|GET\/reports\/\*(?:\/exports\/\*)?)$/.test(resource),
   },
 ];
 

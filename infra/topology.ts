@@ -35,6 +35,10 @@ export const CASE_API_ROUTES = [
   // the semiannual report from the aggregates, for leaders and staff
   { method: "GET", path: "/reports/{period}", functionName: "get-report", audience: "staff" },
   { method: "GET", path: "/reports/{period}/exports/{format}", functionName: "export-report", audience: "staff" },
+  { method: "POST", path: "/cases/{caseId}/proposals", functionName: "add-proposal", audience: "staff" },
+  { method: "GET", path: "/matters", functionName: "list-matters", audience: "staff" },
+  { method: "POST", path: "/matters/{matterId}/obstacles", functionName: "note-matter-obstacle", audience: "staff" },
+  { method: "GET", path: "/credit-cases", functionName: "list-credit-cases", audience: "staff" },
 ] as const satisfies readonly ApiRoute[];
 
 export type ApiFunctionName = (typeof CASE_API_ROUTES)[number]["functionName"];

@@ -121,7 +121,7 @@ export interface HttpApi {
 export async function startHttpApi(options: { routes: readonly Route[]; port: number; courtRolePrefix: string }): Promise<HttpApi> {
   const server: Server = createServer((request, response) => {
     const method = request.method ?? "GET";
-    const respond = (statusCode: number, body: string, headers: Record<string, string> = { "content-type": "application/json" }) => {
+    const respond = (statusCode: number, body: string | Buffer, headers: Record<string, string> = { "content-type": "application/json" }) => {
       if (response.headersSent) response.destroy();
       else response.writeHead(statusCode, headers).end(body);
     };
@@ -139,7 +139,8 @@ export async function startHttpApi(options: { routes: readonly Route[]; port: nu
         const handler = await found.route.handler();
         const result = await invoke(handler, event, found.route.functionName, 30_000);
         const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]));
-        respond(result.statusCode ?? 200, result.body ?? "", headers);
+        // as API Gateway does, a base64-encoded result body goes out as its bytes
+        respond(result.statusCode ?? 200, result.isBase64Encoded ? Buffer.from(result.body ?? "", "base64") : (result.body ?? ""), headers);
       } catch (error) {
         if (error instanceof RequestRefusedError) {
           respond(error.statusCode, JSON.stringify({ error: error.name, message: error.message }), { "content-type": "application/json", connection: "close" });

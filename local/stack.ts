@@ -197,6 +197,10 @@ const API_HANDLERS: Record<ApiFunctionName, () => Promise<{ handler: unknown }>>
   "merge-proposals": () => import("../functions/merge-proposals/handler.ts"),
   "get-report": () => import("../functions/get-report/handler.ts"),
   "export-report": () => import("../functions/export-report/handler.ts"),
+  "add-proposal": () => import("../functions/add-proposal/handler.ts"),
+  "list-matters": () => import("../functions/list-matters/handler.ts"),
+  "note-matter-obstacle": () => import("../functions/note-matter-obstacle/handler.ts"),
+  "list-credit-cases": () => import("../functions/list-credit-cases/handler.ts"),
 };
 
 /** The case API's route table (infra/topology.ts, as CDK deploys it), each route with its function. */

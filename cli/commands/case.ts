@@ -27,7 +27,7 @@ export const caseCommand: Command = {
     return withStackSession(io, async (session) => {
       let found;
       try {
-        found = await getCase(caseId, session.cases);
+        found = await getCase(caseId, session);
       } catch (error) {
         if (error instanceof NotFoundError) {
           io.err(`thads: ${error.message}\n`);
@@ -47,6 +47,7 @@ export const caseCommand: Command = {
           `Nhận ngày:     ${date(stored.receivedAt.slice(0, 10))} từ ${stored.source.courtId}; cơ quan THA: ${stored.agencyId ?? "(chưa có)"}`,
           `Bản gốc:       s3://${stored.source.bucket}/${stored.source.key}`,
           ...found.history.map((entry) => `Sửa đổi v${entry.version} ${entry.at} bởi ${entry.by}: ${entry.reason}`),
+          ...(found.matterNotice ? [`Lưu ý:         ${found.matterNotice.message}`] : []),
         ].join("\n") + "\n",
       );
       return 0;

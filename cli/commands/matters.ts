@@ -1,14 +1,19 @@
+import { MATTER_STATES, type MatterState } from "#domain/lifecycle/states.ts";
 import type { MatterStep } from "#domain/lifecycle/steps.ts";
 import { MOVE_KINDS, STEP_KINDS } from "#domain/lifecycle/steps.ts";
 import { matterIdOfPathSegment } from "#domain/matters/matter-id.ts";
 import { CASE_ID_PATTERN } from "#domain/stored-case.ts";
 import { RefusalError } from "#shared/errors.ts";
 import { UsageError, parseCommandArgs, type CliIo, type Command } from "../command.ts";
-import { formatMatter, formatMatterLine, formatProposal } from "../format/matter-summary.ts";
+import { formatMatter, formatMatterLine, formatMatterRow, formatProposal } from "../format/matter-summary.ts";
 import { withStackSession } from "../local-stack.ts";
 import type { StackSession } from "../../local/session.ts";
 
 const USAGE = `cách dùng: thads matters list [--json] CASE_ID
+           thads matters list [--json] --unit U [--executor E] [--state S] [--mode M] [--credit] [--older-than N]
+                              [--limit N] [--cursor C]
+           thads matters add [--json] CASE_ID --debtor NAME --creditor NAME --kind KIND --amount N --mode M --unit U [--note T]
+           thads matters obstacle [--json] MATTER_ID --note T
            thads matters open [--json] CASE_ID --proposal ID --decision SO --decision-date YYYY-MM-DD --executor NAME
                               [--amount N] [--unit ID] [--note T]
            thads matters step [--json] MATTER_ID --kind KIND [--result enforceable|not-enforceable] [--date YYYY-MM-DD]
@@ -18,7 +23,10 @@ const USAGE = `cách dùng: thads matters list [--json] CASE_ID
            thads matters merge [--json] CASE_ID --proposal ID --proposal ID... [--debtor NAME --creditor NAME]
 
 Làm việc với các việc thi hành án trên máy này, như các đường dẫn việc của API hồ sơ:
-  list  các việc khâu tiếp nhận đề xuất cho một hồ sơ và các việc đã thụ lý (GET /cases/{caseId}/matters)
+  list  các việc khâu tiếp nhận đề xuất cho một hồ sơ và các việc đã thụ lý (GET /cases/{caseId}/matters);
+        với --unit hoặc --executor: danh sách việc của đơn vị, chấp hành viên, thụ lý lâu nhất trước (GET /matters)
+  add   bổ sung một việc khâu đọc bản án bỏ sót, thành việc đề xuất rồi thụ lý như thường (POST /cases/{caseId}/proposals)
+  obstacle  ghi một vướng mắc của việc, có lưu vết (POST /matters/{matterId}/obstacles)
   open  thụ lý một việc đề xuất theo quyết định thi hành án (POST /cases/{caseId}/matters)
   step  ghi một bước thi hành của việc (POST /matters/{matterId}/steps); KIND là một trong
         verify (xác minh, kèm --result), collect (thu tiền, kèm --amount và --receipt), reduce (giảm, kèm
@@ -29,6 +37,16 @@ Làm việc với các việc thi hành án trên máy này, như các đường
   merge gộp các đề xuất chưa ai thụ lý thành một; nêu tên đương sự khi các đề xuất khác nhau (POST .../proposals/merge)
 
 Tùy chọn:
+  --unit U         đơn vị thi hành án (mã, như ha-nam-phu-ly)
+  --executor E     chấp hành viên (không phân biệt dấu, hoa thường)
+  --state S        trạng thái: accepted (thụ lý), enforceable (có điều kiện), not_enforceable (chưa có điều kiện),
+                   in_progress (đang thi hành), postponed (hoãn), suspended (tạm đình chỉ), completed (xong),
+                   terminated (đình chỉ), transferred (ủy thác)
+  --mode M         ex_officio (chủ động) hoặc on_request (theo đơn)
+  --credit         chỉ việc có tổ chức tín dụng, ngân hàng là đương sự
+  --older-than N   chỉ việc thụ lý quá N ngày
+  --limit N        số việc mỗi trang (mặc định 50); --cursor C đọc trang sau
+  --kind KIND      loại khoản: principal, interest, compensation, child_support, court_fee, fine, confiscation, other
   --amount N       số tiền (đồng), viết liền hoặc có dấu chấm (2.500.000); khi thụ lý là số tiền phải thi hành đã sửa
   --date D         ngày thực hiện bước (mặc định: hôm nay theo giờ Việt Nam)
   --version V      phiên bản làm căn cứ cho bước (mặc định: phiên bản hiện tại của việc)
@@ -54,6 +72,12 @@ const options = {
   receipt: { type: "string" },
   version: { type: "string" },
   to: { type: "string" },
+  state: { type: "string" },
+  mode: { type: "string" },
+  credit: { type: "boolean" },
+  "older-than": { type: "string" },
+  limit: { type: "string" },
+  cursor: { type: "string" },
 } as const;
 
 type Values = ReturnType<typeof parseCommandArgs<{ args: string[]; options: typeof options; allowPositionals: true }>>["values"];
@@ -104,6 +128,24 @@ function stepOf(values: Values): MatterStep {
   return { kind: move };
 }
 
+function wholeNumber(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,5}$/.test(value)) throw new UsageError(`${flag} phải là số nguyên, không phải ${value}`);
+  return Number(value);
+}
+
+function modeOf(value: string | undefined): "ex_officio" | "on_request" | undefined {
+  if (value === undefined || value === "ex_officio" || value === "on_request") return value;
+  throw new UsageError(`--mode phải là ex_officio (chủ động) hoặc on_request (theo đơn), không phải ${value}`);
+}
+
+function stateOf(value: string | undefined): MatterState | undefined {
+  if (value === undefined) return undefined;
+  const state = MATTER_STATES.find((candidate) => candidate === value);
+  if (!state) throw new UsageError(`--state phải là một trong ${MATTER_STATES.join(", ")}`);
+  return state;
+}
+
 function oneId(positionals: string[], what: string): string {
   const [id, ...extra] = positionals;
   if (id === undefined || extra.length > 0) throw new UsageError(`cần nêu đúng một ${what}`);
@@ -138,10 +180,31 @@ export const mattersCommand: Command = {
     const [action, ...rest] = args;
     const { values, positionals } = parseCommandArgs({ args: rest, options, allowPositionals: true });
     const print = (json: unknown, text: string) => io.out(values.json ? `${JSON.stringify(json, null, 2)}\n` : text);
-    const { caseMatters, getMatter, mergeCaseProposals, openProposedMatter, recordMatterStep, splitCaseProposal } = await import("#use-cases/matters.ts");
+    const { addStaffProposal, caseMatters, getMatter, listMatters, mergeCaseProposals, noteMatterObstacle, openProposedMatter, recordMatterStep, splitCaseProposal } = await import(
+      "#use-cases/matters.ts"
+    );
     const { LOCAL_STAFF_ARN } = await import("../../local/http-api.ts");
     switch (action) {
       case "list": {
+        if (values.unit !== undefined || values.executor !== undefined) {
+          if (positionals.length > 0) throw new UsageError("liệt kê theo hồ sơ (CASE_ID) hoặc theo --unit, --executor, không cả hai");
+          const request = {
+            unitId: values.unit,
+            executor: values.executor,
+            state: stateOf(values.state),
+            mode: modeOf(values.mode),
+            creditInstitution: values.credit,
+            olderThanDays: wholeNumber(values["older-than"], "--older-than"),
+          };
+          const page = { limit: Math.min(Math.max(wholeNumber(values.limit, "--limit") ?? 50, 1), 100), cursor: values.cursor };
+          return onStack(io, async ({ matters }) => {
+            const now = () => new Date();
+            const found = await listMatters(request, page, { matters, now });
+            const today = new Date().toISOString();
+            const more = found.nextCursor ? `Còn trang sau: --cursor ${found.nextCursor}\n` : "";
+            print(found, `Số việc: ${found.items.length}\n${found.items.map((row) => `${formatMatterRow(row, today)}\n`).join("")}${more}`);
+          });
+        }
         const caseId = caseIdArg(positionals);
         return onStack(io, async ({ matters }) => {
           const found = await caseMatters(caseId, { matters });
@@ -184,6 +247,35 @@ export const mattersCommand: Command = {
           print({ matter }, `Đã ghi bước của việc ${matter.id}\n${formatMatter(matter)}`);
         });
       }
+      case "add": {
+        const caseId = caseIdArg(positionals);
+        const { obligationKinds } = await import("#use-cases/correct-case.ts");
+        const kind = obligationKinds.find((candidate) => candidate === values.kind);
+        if (!kind) throw new UsageError(`--kind phải là một trong ${obligationKinds.join(", ")}`);
+        const request = {
+          caseId,
+          debtor: required(values.debtor, "--debtor"),
+          creditor: required(values.creditor, "--creditor"),
+          kind,
+          amountVnd: amount(required(values.amount, "--amount"))!,
+          mode: modeOf(required(values.mode, "--mode"))!,
+          unitId: required(values.unit, "--unit"),
+          by: LOCAL_STAFF_ARN,
+          ...(values.note !== undefined && { note: values.note }),
+        };
+        return onStack(io, async ({ cases, matters }) => {
+          const proposal = await addStaffProposal(request, { cases, matters, now: () => new Date() });
+          print({ proposal }, `Đã bổ sung việc đề xuất\n${formatProposal(proposal)}\n`);
+        });
+      }
+      case "obstacle": {
+        const matterId = matterIdOfPathSegment(oneId(positionals, "MATTER_ID"));
+        const note = required(values.note, "--note");
+        return onStack(io, async ({ matters }) => {
+          const matter = await noteMatterObstacle({ matterId, note, by: LOCAL_STAFF_ARN }, { matters, now: () => new Date() });
+          print({ matter }, `Đã ghi vướng mắc của việc ${matter.id}\n${formatMatter(matter)}`);
+        });
+      }
       case "show": {
         const matterId = matterIdOfPathSegment(oneId(positionals, "MATTER_ID"));
         return onStack(io, async ({ matters }) => {
@@ -211,7 +303,7 @@ export const mattersCommand: Command = {
         });
       }
       default:
-        throw new UsageError("cần nêu thao tác: list, open, step, show, split hoặc merge");
+        throw new UsageError("cần nêu thao tác: list, add, open, step, obstacle, show, split hoặc merge");
     }
   },
 };

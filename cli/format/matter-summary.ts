@@ -1,6 +1,7 @@
 import { balanceVnd, type MatterEvent } from "#domain/lifecycle/matter.ts";
 import { STATE_LABELS } from "#domain/lifecycle/states.ts";
 import type { EnforcementMode, MatterProposal } from "#domain/matters/types.ts";
+import { daysBetween, type MatterRow } from "#domain/matters/worklist.ts";
 import type { MatterItem } from "#domain/report/incremental.ts";
 import { vietnamDate } from "#domain/report/periods.ts";
 import { date, money } from "./case-summary.ts";
@@ -15,6 +16,12 @@ export function formatProposal(proposal: MatterProposal): string {
 /** One line per opened matter: where it stands and the money. */
 export function formatMatterLine(matter: MatterItem): string {
   return `  ${matter.id}  ${STATE_LABELS[matter.state]}  phải thi hành ${money(matter.owedVnd)}, đã thu ${money(matter.collectedVnd)} (phiên bản ${matter.version})`;
+}
+
+/** One line per matter of a worklist: where it stands, for how long, and the money. */
+export function formatMatterRow(row: MatterRow, now: string): string {
+  const age = daysBetween(row.openedOn, vietnamDate(now));
+  return `  ${row.id}  ${row.unitId}  ${STATE_LABELS[row.state]}  thụ lý ${date(row.openedOn)} (${age} ngày)  ${MODES[row.mode]}${row.creditInstitution ? ", tín dụng" : ""}  ${row.debtor} -> ${row.creditor}: phải thi hành ${money(row.owedVnd)}, đã thu ${money(row.collectedVnd)}; chấp hành viên: ${row.executor ?? "(chưa phân công)"}`;
 }
 
 function formatEvent(event: MatterEvent): string {
@@ -35,5 +42,6 @@ export function formatMatter(matter: MatterItem): string {
     `Tiền:             phải thi hành ${money(matter.owedVnd)}; đã thu ${money(matter.collectedVnd)}; còn lại ${money(balanceVnd(matter))}`,
     "Diễn biến:",
     ...matter.events.map(formatEvent),
+    ...(matter.obstacles ? ["Vướng mắc:", ...matter.obstacles.map((obstacle) => `  ${date(vietnamDate(obstacle.at))}  (${obstacle.by}): ${obstacle.note}`)] : []),
   ].join("\n") + "\n";
 }

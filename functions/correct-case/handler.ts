@@ -3,6 +3,8 @@ import { CorrectCaseRequest } from "#adapters/aws/api-schemas.ts";
 import { callerArn } from "#adapters/aws/caller.ts";
 import { documents } from "#adapters/aws/clients.ts";
 import { DynamoDbCaseRepository } from "#adapters/aws/dynamodb-case-repository.ts";
+import { DynamoDbMatterRepository } from "#adapters/aws/dynamodb-matter-repository.ts";
+import { vietnamDirectory } from "#domain/agencies/vietnam-directory.ts";
 import { json, staffRoute } from "#adapters/aws/lambda-handler.ts";
 import { reason } from "#domain/review-reasons.ts";
 import { loadConfig } from "#shared/config.ts";
@@ -13,6 +15,9 @@ import { correctCase } from "#use-cases/correct-case.ts";
 
 const config = loadConfig("correct-case");
 const cases = new DynamoDbCaseRepository(documents, config.CASES_TABLE);
+const matters = new DynamoDbMatterRepository(documents, config.MATTERS_TABLE);
+// the directory intake proposes matters with (intake-dependencies.ts), so derived proposals come out the same
+const directory = vietnamDirectory();
 
 /** The version named by If-Match: the ETag GET /cases/{caseId} returned, e.g. "3". */
 function expectedVersion(ifMatch: string | undefined): number {
@@ -29,7 +34,7 @@ export const handler = staffRoute(CorrectCaseRequest, config.COURT_ROLE_PREFIX, 
       correction: request.body,
       by: callerArn(request),
     },
-    { cases, now: () => new Date() },
+    { cases, matters, directory, now: () => new Date() },
   );
   logger.info("case corrected", { caseId: updated.caseId, version: updated.version });
   metrics.addMetric(BusinessMetric.casesCorrected, MetricUnit.Count, 1);

@@ -8,7 +8,7 @@ import { ManagedPolicy, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
-import { CaseIndex } from "../../shared/adapters/aws/table-design.ts";
+import { CaseIndex, MatterIndex } from "../../shared/adapters/aws/table-design.ts";
 import { UPLOAD_PREFIX } from "../../shared/domain/upload-key.ts";
 import { EXPORTS_PREFIX } from "../../shared/use-cases/report-downloads.ts";
 import type { DeploymentSettings } from "../settings.ts";
@@ -77,6 +77,7 @@ export class CaseApi extends Construct {
     const casesSetting = { CASES_TABLE: cases.tableName, COURT_ROLE_PREFIX: environment.COURT_ROLE_PREFIX };
     const mattersSetting = { MATTERS_TABLE: matters.tableName, COURT_ROLE_PREFIX: environment.COURT_ROLE_PREFIX };
     const reportSetting = { ANALYTICS_TABLE: analytics.tableName, REPORT_SCHEME: settings.reportScheme, COURT_ROLE_PREFIX: environment.COURT_ROLE_PREFIX };
+    const bothSettings = { ...casesSetting, MATTERS_TABLE: matters.tableName };
     const functions: Record<ApiFunctionName, () => ThadsFunction> = {
       "create-upload-url": () =>
         new ThadsFunction(this, "CreateUploadUrl", {
@@ -90,8 +91,13 @@ export class CaseApi extends Construct {
           logRetention,
         }).allowWriteObjects(uploads, UPLOAD_PREFIX),
       "search-cases": () => new ThadsFunction(this, "SearchCases", { name: "search-cases", settings: casesSetting, logRetention }).allowTable(cases, ["Query", "BatchGetItem"], Object.values(CaseIndex)),
-      "get-case": () => new ThadsFunction(this, "GetCase", { name: "get-case", settings: casesSetting, logRetention }).allowTable(cases, ["GetItem", "Query"]),
-      "correct-case": () => new ThadsFunction(this, "CorrectCase", { name: "correct-case", settings: casesSetting, logRetention }).allowTable(cases, ["GetItem", "Query", "PutItem", "DeleteItem"]),
+      "get-case": () =>
+        new ThadsFunction(this, "GetCase", { name: "get-case", settings: bothSettings, logRetention }).allowTable(cases, ["GetItem", "Query"]).allowTable(matters, ["GetItem"]),
+      // a correction derives the case's proposals nobody opened again (shared/use-cases/correct-case.ts)
+      "correct-case": () =>
+        new ThadsFunction(this, "CorrectCase", { name: "correct-case", settings: bothSettings, logRetention })
+          .allowTable(cases, ["GetItem", "Query", "PutItem", "DeleteItem"])
+          .allowTable(matters, ["Query", "PutItem", "DeleteItem", "ConditionCheckItem"]),
       "get-original-url": () =>
         new ThadsFunction(this, "GetOriginalUrl", {
           name: "get-original-url",
@@ -122,6 +128,13 @@ export class CaseApi extends Construct {
           .allowTable(analytics, ["Query"])
           .allowWriteObjects(reports, EXPORTS_PREFIX)
           .allowReadObjects(reports, EXPORTS_PREFIX),
+      "add-proposal": () =>
+        new ThadsFunction(this, "AddProposal", { name: "add-proposal", settings: bothSettings, logRetention }).allowTable(cases, ["GetItem"]).allowTable(matters, ["Query", "PutItem"]),
+      "list-matters": () =>
+        new ThadsFunction(this, "ListMatters", { name: "list-matters", settings: mattersSetting, logRetention }).allowTable(matters, ["Query"], [MatterIndex.unit, MatterIndex.unitState, MatterIndex.executor]),
+      "note-matter-obstacle": () => new ThadsFunction(this, "NoteMatterObstacle", { name: "note-matter-obstacle", settings: mattersSetting, logRetention }).allowTable(matters, ["UpdateItem"]),
+      "list-credit-cases": () =>
+        new ThadsFunction(this, "ListCreditCases", { name: "list-credit-cases", settings: mattersSetting, logRetention }).allowTable(matters, ["Query"], [MatterIndex.openCredit]),
     };
 
     // The route table (infra/topology.ts) the local stack serves too.

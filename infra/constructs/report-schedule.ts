@@ -9,7 +9,7 @@ import type { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import { Queue, QueueEncryption } from "aws-cdk-lib/aws-sqs";
 import { Construct } from "constructs";
-import { MatterItemPrefix } from "../../shared/adapters/aws/table-design.ts";
+import { MatterIndex, MatterItemPrefix } from "../../shared/adapters/aws/table-design.ts";
 import { REPORTS_PREFIX } from "../../shared/use-cases/roll-up-report.ts";
 import { MATTER_STREAM } from "../topology.ts";
 import { messagesWaitingAlarm } from "./alarms.ts";
@@ -94,11 +94,13 @@ export class ReportSchedule extends Construct {
 
     this.rollup = new ThadsFunction(this, "RollUpReport", {
       name: "roll-up-report",
-      settings: { ANALYTICS_TABLE: props.analytics.tableName, REPORTS_BUCKET: props.reports.bucketName, REPORT_SCHEME: props.scheme },
+      settings: { ANALYTICS_TABLE: props.analytics.tableName, MATTERS_TABLE: props.matters.tableName, REPORTS_BUCKET: props.reports.bucketName, REPORT_SCHEME: props.scheme },
       logRetention: props.logRetention,
       timeout: Duration.minutes(5),
     })
       .allowTable(props.analytics, ["Query"])
+      // the bank-credit sheet reads the open-credit index only
+      .allowTable(props.matters, ["Query"], [MatterIndex.openCredit])
       .allowWriteObjects(props.reports, REPORTS_PREFIX);
     this.missedRollups = new Queue(this, "MissedRollups", { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
     this.missedRollupsAlarm = messagesWaitingAlarm(this, "MissedRollupsAlarm", this.missedRollups, "A scheduled report rollup could not be delivered to roll-up-report: the report in the bucket is out of date");

@@ -155,6 +155,11 @@ export const REASON_TEMPLATES = {
     { proposalId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c/0+1" },
     (p) => `Việc đề xuất ${p.proposalId} chưa có đơn vị thi hành án nhận: cần chọn đơn vị`,
   ),
+  "matter.added-by-staff": template({}, () => "Việc bổ sung: khâu đọc bản án bỏ sót"),
+  "matter.correction-notice": template(
+    { version: 3, matters: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c/0+1" },
+    (p) => `Hồ sơ đã được sửa (phiên bản ${p.version}): các việc đã thụ lý ${p.matters} có thể không còn khớp với hồ sơ đã sửa; cần kiểm tra lại`,
+  ),
 
   // notes of the semiannual report, written into its files (shared/domain/report)
   "report.unclassified-at-period-end": template(
@@ -188,6 +193,7 @@ export const REASON_TEMPLATES = {
     { caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", matterId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c/0+1" },
     (p) => `Hồ sơ ${p.caseId} không có việc thi hành án ${p.matterId}`,
   ),
+  "request.matters-no-criterion": template({}, () => "Cần nêu đơn vị (unit) hoặc chấp hành viên (executor) để liệt kê việc"),
   "request.date-range": template({}, () => "Ngày bắt đầu (dateFrom) sau ngày kết thúc (dateTo)"),
   "request.amount-range": template({}, () => "Số tiền tối thiểu (minAmountVnd) lớn hơn số tiền tối đa (maxAmountVnd)"),
   "request.cursor": template({}, () => "Con trỏ trang (cursor) không phải do hệ thống này trả về"),
@@ -225,6 +231,7 @@ export const REASON_TEMPLATES = {
     { matters: 120, cells: 48, period: "2026-H1" },
     (p) => `Đã tính lại số liệu tổng hợp (${p.period}) từ ${p.matters} việc: ${p.cells} ô số liệu`,
   ),
+  "cli.credit-cases-built": template({ count: 12 }, (p) => `Đã lập danh sách ${p.count} việc tín dụng, ngân hàng chưa thi hành xong`),
   "cli.nothing-to-ingest": template({}, () => "Không có tệp nào để gửi"),
   "cli.port-taken": template({ port: 4280 }, (p) => `Cổng ${p.port} đang bị chiếm; chọn cổng khác bằng THADS_PORT=N npm start (0: cổng trống bất kỳ)`),
   "cli.stack-already-running": template(

@@ -1,10 +1,39 @@
-import type { MatterProposal } from "../domain/matters/types.ts";
+import type { Obstacle } from "../domain/lifecycle/matter.ts";
+import type { MatterState } from "../domain/lifecycle/states.ts";
+import type { EnforcementMode, MatterProposal } from "../domain/matters/types.ts";
+import type { MatterRow } from "../domain/matters/worklist.ts";
 import type { MatterItem } from "../domain/report/incremental.ts";
+import type { Page, PageRequest } from "./case-repository.ts";
 
 /** What a case has become on the enforcement side: the matters intake proposed and those staff opened. */
 export interface CaseMatters {
   proposals: MatterProposal[];
   matters: MatterItem[];
+  /** Set when the case's last correction may no longer match matters already opened. */
+  notice?: CorrectionNotice;
+}
+
+/**
+ * What worklists filter by. Every list names a unit or an executor, whose index partition it
+ * reads; the other criteria filter within it.
+ */
+export interface MatterListFilter {
+  unitId?: string | undefined;
+  /** The executor's name, compared with diacritics and case folded. */
+  executor?: string | undefined;
+  state?: MatterState | undefined;
+  mode?: EnforcementMode | undefined;
+  creditInstitution?: boolean | undefined;
+  /** ISO date: only matters thụ lý strictly before it. */
+  openedBefore?: string | undefined;
+}
+
+/** The case's notice about opened matters a correction may have left behind. */
+export interface CorrectionNotice {
+  /** The case version the correction made. */
+  caseVersion: number;
+  matterIds: string[];
+  message: string;
 }
 
 /** A matter changed since it was read: another change got there first. */
@@ -33,6 +62,12 @@ export interface MatterRepository {
    * ProposalsChangedError when one to remove is gone or was opened, or one to add exists.
    */
   replaceProposals(caseId: string, removed: readonly string[], added: readonly MatterProposal[]): Promise<void>;
+  /**
+   * After a case correction: replaces proposals nobody opened by those derived again (an id in
+   * both is overwritten) and sets the case's notice (or clears it when null), all or none. Throws
+   * ProposalsChangedError when a proposal to replace is gone or was opened meanwhile.
+   */
+  reproposeAfterCorrection(caseId: string, removed: readonly string[], added: readonly MatterProposal[], notice: CorrectionNotice | null): Promise<void>;
   get(caseId: string, matterId: string): Promise<MatterItem | null>;
   /**
    * Writes a matter after one lifecycle step: version 1 only when the matter does not exist yet,
@@ -44,6 +79,14 @@ export interface MatterRepository {
    * unit opens, all or none. Throws MatterVersionConflictError when either is refused.
    */
   saveTransfer(item: MatterItem, receiving: MatterProposal): Promise<void>;
+  /** The case's notice about opened matters its last correction may no longer match; null when there is none. */
+  correctionNotice(caseId: string): Promise<CorrectionNotice | null>;
+  /** Appends an obstacle to a matter without changing its version; null when there is no such matter. */
+  noteObstacle(caseId: string, matterId: string, obstacle: Obstacle): Promise<MatterItem | null>;
+  /** A page of a worklist, oldest thụ lý first; reads index partitions only. */
+  list(filter: MatterListFilter, page: PageRequest): Promise<Page<MatterRow>>;
+  /** Every open matter where a credit institution is a party, of one unit or all, by unit then date of thụ lý. */
+  openCreditMatters(unitId?: string): Promise<MatterRow[]>;
 }
 
 /** Every matter staff opened, page by page: what a rebuild of the report aggregates reads. */

@@ -2,13 +2,20 @@ import { reason } from "../domain/review-reasons.ts";
 import type { AuditEntry, StoredCase } from "../domain/stored-case.ts";
 import { InvalidRequestError, NotFoundError } from "../errors.ts";
 import type { CaseRepository, CaseSearch, CaseSummary, Page, PageRequest } from "../ports/case-repository.ts";
+import type { CorrectionNotice, MatterRepository } from "../ports/matter-repository.ts";
 import type { ObjectStore, PresignedRequest } from "../ports/object-store.ts";
 
-/** A case with its correction history, oldest change first. */
-export async function getCase(caseId: string, cases: CaseRepository): Promise<{ case: StoredCase; history: AuditEntry[] }> {
-  const [found, history] = await Promise.all([cases.get(caseId), cases.history(caseId)]);
+/**
+ * A case with its correction history, oldest change first, and the notice naming the opened
+ * matters its last correction may no longer match (null when none).
+ */
+export async function getCase(
+  caseId: string,
+  deps: { cases: CaseRepository; matters: MatterRepository },
+): Promise<{ case: StoredCase; history: AuditEntry[]; matterNotice: CorrectionNotice | null }> {
+  const [found, history, matterNotice] = await Promise.all([deps.cases.get(caseId), deps.cases.history(caseId), deps.matters.correctionNotice(caseId)]);
   if (!found) throw new NotFoundError(reason("request.case-not-found", { caseId }));
-  return { case: found, history };
+  return { case: found, history, matterNotice };
 }
 
 /** Searches cases; ranges must be the right way round. */

@@ -3,7 +3,10 @@ import type { CaseCategory, DocType, ExtractedCase, ObligationKind, PartyKind, P
 import { reason as refusal, reviewCodesOf } from "../domain/review-reasons.ts";
 import { totalAmountVnd, type AuditEntry, type StoredCase } from "../domain/stored-case.ts";
 import { NotFoundError, VersionConflictError } from "../errors.ts";
+import type { AgencyDirectory } from "../domain/agencies/directory.ts";
 import type { CaseRepository } from "../ports/case-repository.ts";
+import type { MatterRepository } from "../ports/matter-repository.ts";
+import { reproposeCorrectedCase } from "./matters.ts";
 
 /** Lists every member of a string union; compilation fails when one is missing. */
 function allOf<T extends string>() {
@@ -15,7 +18,7 @@ const docTypes = allOf<DocType>()("judgment", "decision", "other");
 const categories = allOf<CaseCategory>()("civil", "commercial", "marriage_family", "criminal", "labor", "administrative", "bankruptcy", "other");
 const roles = allOf<PartyRole>()("plaintiff", "defendant", "related", "defendant_criminal", "victim", "petitioner", "respondent", "other");
 const partyKinds = allOf<PartyKind>()("person", "organization");
-const obligationKinds = allOf<ObligationKind>()("principal", "interest", "compensation", "child_support", "court_fee", "fine", "confiscation", "other");
+export const obligationKinds = allOf<ObligationKind>()("principal", "interest", "compensation", "child_support", "court_fee", "fine", "confiscation", "other");
 
 const shortText = z.string().trim().min(1).max(500);
 
@@ -64,6 +67,9 @@ export interface CorrectionRequest {
 
 const SCALAR_FIELDS: readonly ScalarField[] = ["docType", "caseNumber", "issuedDate", "court", "caseCategory", "subject", "creditInstitutionInvolved"];
 
+/** The fields a case's proposed matters are derived from (shared/domain/matters/propose.ts). */
+const PROPOSAL_SOURCES: ReadonlySet<string> = new Set(["court", "obligations", "issuedDate", "caseCategory", "creditInstitutionInvolved"]);
+
 function isScalarField(field: string): field is ScalarField {
   return (SCALAR_FIELDS as readonly string[]).includes(field);
 }
@@ -71,9 +77,13 @@ function isScalarField(field: string): field is ScalarField {
 /**
  * Applies a staff correction as a new version of the case, with an audit entry saying who changed
  * what, from what, and why. Optimistic locking: two people editing the same version cannot both win;
- * the second gets VersionConflictError and must reload.
+ * the second gets VersionConflictError and must reload. A change to what the proposed matters are
+ * derived from flows through to the proposals nobody opened (with a notice for the opened ones).
  */
-export async function correctCase(request: CorrectionRequest, deps: { cases: CaseRepository; now: () => Date }): Promise<StoredCase> {
+export async function correctCase(
+  request: CorrectionRequest,
+  deps: { cases: CaseRepository; matters: MatterRepository; directory: AgencyDirectory; now: () => Date },
+): Promise<StoredCase> {
   const current = await deps.cases.get(request.caseId);
   if (!current) throw new NotFoundError(refusal("request.case-not-found", { caseId: request.caseId }));
   if (current.version !== request.expectedVersion) throw new VersionConflictError(request.caseId, request.expectedVersion);
@@ -115,5 +125,6 @@ export async function correctCase(request: CorrectionRequest, deps: { cases: Cas
   };
   const audit: AuditEntry = { caseId: current.caseId, version: updated.version, at, by: request.by, reason, changes };
   await deps.cases.saveCorrection(updated, audit);
+  if (changes.some(({ field }) => PROPOSAL_SOURCES.has(field))) await reproposeCorrectedCase(updated, deps);
   return updated;
 }

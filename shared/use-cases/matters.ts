@@ -10,14 +10,17 @@ import { STATE_LABELS, type MatterState } from "../domain/lifecycle/states.ts";
 import { applyStep, stepTarget, type MatterStep, type StepKind } from "../domain/lifecycle/steps.ts";
 import { acceptProposal, MatterProposalError, mergeProposals, splitProposal } from "../domain/matters/edit.ts";
 import { caseIdOfMatter } from "../domain/matters/matter-id.ts";
-import { proposeMatters } from "../domain/matters/propose.ts";
+import { proposeMatters, staffProposal, type StaffMatter } from "../domain/matters/propose.ts";
+import { reproposal } from "../domain/matters/repropose.ts";
+import { creditCaseRows, daysBefore, type CreditCaseRow, type MatterRow } from "../domain/matters/worklist.ts";
 import type { MatterItem } from "../domain/report/incremental.ts";
 import { vietnamDate, vietnamMidnight } from "../domain/report/periods.ts";
 import { reason } from "../domain/review-reasons.ts";
 import type { StoredCase } from "../domain/stored-case.ts";
 import { ConflictError, InvalidRequestError, NotFoundError, type RefusalError } from "../errors.ts";
 import type { MatterProposal } from "../domain/matters/types.ts";
-import { MatterVersionConflictError, ProposalsChangedError, type CaseMatters, type MatterRepository } from "../ports/matter-repository.ts";
+import type { CaseRepository, Page, PageRequest } from "../ports/case-repository.ts";
+import { MatterVersionConflictError, ProposalsChangedError, type CaseMatters, type CorrectionNotice, type MatterListFilter, type MatterRepository } from "../ports/matter-repository.ts";
 
 /**
  * Proposes the matters of a case read at intake and stores them beside it, once: the same case
@@ -27,6 +30,33 @@ export async function proposeCaseMatters(record: StoredCase, deps: { matters: Ma
   const proposals = proposeMatters(record, { caseId: record.caseId, receivedOn: vietnamDate(record.receivedAt), directory: deps.directory });
   await deps.matters.saveProposals(record.caseId, proposals);
   return proposals.length;
+}
+
+/** A correction read again before its proposals are replaced, when a matter was opened meanwhile; then the 409 of a split. */
+const REPROPOSE_ATTEMPTS = 3;
+
+/**
+ * After staff corrected a case: its proposals nobody opened are derived again and replaced, opened
+ * matters stay, and the case's notice names the opened matters that may no longer match it (none:
+ * the notice is cleared). Conditional: a proposal opened meanwhile makes it read and derive again.
+ */
+export async function reproposeCorrectedCase(record: StoredCase, deps: { matters: MatterRepository; directory: AgencyDirectory }): Promise<CorrectionNotice | null> {
+  const derived = proposeMatters(record, { caseId: record.caseId, receivedOn: vietnamDate(record.receivedAt), directory: deps.directory });
+  for (let attempt = 1; ; attempt += 1) {
+    const stored = await deps.matters.ofCase(record.caseId);
+    const plan = reproposal(stored.proposals, new Set(stored.matters.map((matter) => matter.id)), derived);
+    const notice =
+      plan.mismatched.length === 0
+        ? null
+        : { caseVersion: record.version, matterIds: plan.mismatched, message: reason("matter.correction-notice", { version: record.version, matters: plan.mismatched.join(", ") }).message };
+    try {
+      await deps.matters.reproposeAfterCorrection(record.caseId, plan.removed, plan.added, notice);
+      return notice;
+    } catch (error) {
+      if (!(error instanceof ProposalsChangedError)) throw error;
+      if (attempt === REPROPOSE_ATTEMPTS) throw new ConflictError(reason("matter.proposals-changed", { caseId: record.caseId }));
+    }
+  }
 }
 
 /** A case's proposed matters and the matters staff opened from them. */
@@ -255,4 +285,61 @@ export async function recordMatterStep(
     throw error;
   }
   return item;
+}
+
+export interface AddMatterRequest extends StaffMatter {
+  caseId: string;
+  by: string;
+  /** Why staff add it (the audit's why); a standard text when not given. */
+  note?: string;
+}
+
+/**
+ * Adds a matter the extraction missed, as a proposal marked as added by staff (who, when, why),
+ * which is then opened like any other. Judgment type and credit-institution involvement come from the case.
+ */
+export async function addStaffProposal(request: AddMatterRequest, deps: { matters: MatterRepository; cases: CaseRepository; now: () => Date }): Promise<MatterProposal> {
+  const record = await deps.cases.get(request.caseId);
+  if (!record) throw new NotFoundError(reason("request.case-not-found", { caseId: request.caseId }));
+  const { proposals } = await deps.matters.ofCase(request.caseId);
+  const { caseId, by, note, ...matter } = request;
+  const added = staffProposal(record, proposals, caseId, matter, { by, at: deps.now().toISOString(), note: note ?? reason("matter.added-by-staff", {}).message });
+  const [stored] = await replace(caseId, [], [added], deps);
+  return stored!;
+}
+
+/** Notes an obstacle (vướng mắc) on a matter, audited: who, when, what. It changes neither state nor money. */
+export async function noteMatterObstacle(request: { matterId: string; note: string; by: string }, deps: { matters: MatterRepository; now: () => Date }): Promise<MatterItem> {
+  const caseId = caseIdOfMatter(request.matterId);
+  const noted = await deps.matters.noteObstacle(caseId, request.matterId, { at: deps.now().toISOString(), by: request.by, note: request.note });
+  if (!noted) throw new NotFoundError(reason("request.matter-not-found", { caseId, matterId: request.matterId }));
+  return noted;
+}
+
+export interface WorklistRequest extends Omit<MatterListFilter, "openedBefore"> {
+  /** Only matters thụ lý more than this many days ago (today in Vietnam counting as day 0). */
+  olderThanDays?: number | undefined;
+}
+
+/**
+ * A page of a worklist: the matters of a unit or an executor, oldest thụ lý first, narrowed by
+ * state, mode, credit-institution involvement and age. Staff scoped to a unit pass it as unitId.
+ */
+export async function listMatters(request: WorklistRequest, page: PageRequest, deps: { matters: MatterRepository; now: () => Date }): Promise<Page<MatterRow>> {
+  if (request.unitId === undefined && request.executor === undefined) throw new InvalidRequestError(reason("request.matters-no-criterion", {}));
+  const { olderThanDays, ...filter } = request;
+  const today = vietnamDate(deps.now().toISOString());
+  return deps.matters.list({ ...filter, ...(olderThanDays !== undefined && { openedBefore: daysBefore(today, olderThanDays) }) }, page);
+}
+
+/**
+ * The bank-credit list (the province's yearly review with the State Bank branch): every open
+ * matter where a credit institution is a party, of one unit or all, with its age on `asOf`.
+ */
+export async function creditCaseList(
+  request: { unitId?: string | undefined },
+  deps: { matters: MatterRepository; directory: AgencyDirectory; now: () => Date },
+): Promise<{ asOf: string; cases: CreditCaseRow[] }> {
+  const asOf = vietnamDate(deps.now().toISOString());
+  return { asOf, cases: creditCaseRows(await deps.matters.openCreditMatters(request.unitId), asOf, deps.directory) };
 }

@@ -7,6 +7,7 @@ import type { AgencyDirectory } from "../domain/agencies/directory.ts";
 import { reportFromCubes, type Report } from "../domain/report/build-report.ts";
 import { cubesFromResiduals, periodsContaining } from "../domain/report/carry-forward.ts";
 import type { ExportFormat } from "../domain/report/export/export.ts";
+import type { Table } from "../domain/report/export/tables.ts";
 import { previousYear, vietnamDate, vietnamMidnight, type PeriodScheme, type ReportPeriod } from "../domain/report/periods.ts";
 import type { ObjectStore } from "../ports/object-store.ts";
 import type { ReportAggregates } from "../ports/report-aggregates.ts";
@@ -49,6 +50,8 @@ export interface RollupDependencies extends ReportDependencies {
   files: ObjectStore;
   spreadsheets: SpreadsheetWriter;
   bucket: string;
+  /** Sheets exported beside the report: the bank-credit list as of the run. */
+  extraTables?: (asOf: string) => Promise<Table[]>;
 }
 
 export function reportRollup(deps: RollupDependencies): ReportRollup {
@@ -57,8 +60,9 @@ export function reportRollup(deps: RollupDependencies): ReportRollup {
       const { period, through } = periodToReport(asOf, deps.scheme);
       const report = await reportFromAggregates(period, deps);
       const reportKeys: string[] = [];
+      const extra = (await deps.extraTables?.(asOf)) ?? [];
       for (const format of FORMATS) {
-        for (const file of await exportReport(report, format, deps.spreadsheets)) {
+        for (const file of await exportReport(report, format, deps.spreadsheets, extra)) {
           const key = `${REPORTS_PREFIX}${period.id}/${through}/${file.name}`;
           await deps.files.put({ bucket: deps.bucket, key }, file.body, file.contentType);
           reportKeys.push(key);

@@ -42,6 +42,7 @@ describe("get-case", () => {
     const audit = { pk: `CASE#${CASE_ID}`, sk: "AUDIT#000002#2025-04-01T08:00:00.000Z", entity: "audit", caseId: CASE_ID, version: 2, at: "2025-04-01T08:00:00.000Z", by: STAFF_ARN, reason: "sửa số", changes: [] };
     documents.on(QueryCommand).resolves({ Items: [audit] });
     documents.on(GetCommand).resolves({ Item: caseItem({ version: 2 }) });
+    documents.on(GetCommand, { TableName: "thads-matters" }).resolves({});
 
     const { status, headers, body } = await call(getCase, loadEvent("http-get-case") as unknown as APIGatewayProxyEventV2);
 
@@ -50,6 +51,19 @@ describe("get-case", () => {
     expect(body.case).toEqual(storedCase({ version: 2 }));
     expect(body.history).toEqual([{ caseId: CASE_ID, version: 2, at: "2025-04-01T08:00:00.000Z", by: STAFF_ARN, reason: "sửa số", changes: [] }]);
     expect(documents).toHaveReceivedCommandWith(GetCommand, { Key: { pk: `CASE#${CASE_ID}`, sk: "CASE" }, ConsistentRead: true });
+    expect(body.matterNotice).toBeNull();
+  });
+
+  it("shows the notice a correction left about opened matters that may no longer match the case", async () => {
+    const message = `Hồ sơ đã được sửa (phiên bản 2): các việc đã thụ lý ${CASE_ID}/0 có thể không còn khớp với hồ sơ đã sửa; cần kiểm tra lại`;
+    documents.on(QueryCommand).resolves({ Items: [] });
+    documents.on(GetCommand).resolves({ Item: caseItem({ version: 2 }) });
+    documents.on(GetCommand, { TableName: "thads-matters" }).resolves({ Item: { pk: `CASE#${CASE_ID}`, sk: "NOTICE", entity: "notice", caseVersion: 2, matterIds: [`${CASE_ID}/0`], message } });
+
+    const { status, body } = await call(getCase, loadEvent("http-get-case") as unknown as APIGatewayProxyEventV2);
+
+    expect(status).toBe(200);
+    expect(body.matterNotice).toEqual({ caseVersion: 2, matterIds: [`${CASE_ID}/0`], message });
   });
 
   it("answers 404 for an unknown case", async () => {

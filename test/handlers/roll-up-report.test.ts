@@ -47,7 +47,7 @@ describe("roll-up-report", () => {
       through: "2026-03-31",
       reportKeys: [
         `${prefix}.xlsx`,
-        ...["theo-don-vi", "theo-loai-an", "chu-dong-theo-don", "tin-dung-ngan-hang", "cung-ky-nam-truoc", "thong-tin"].map((table) => `${prefix}-${table}.csv`),
+        ...["theo-don-vi", "theo-loai-an", "chu-dong-theo-don", "tin-dung-ngan-hang", "cung-ky-nam-truoc", "thong-tin", "an-tin-dung-chua-xong"].map((table) => `${prefix}-${table}.csv`),
         `${prefix}.json`,
       ],
     });
@@ -76,6 +76,35 @@ describe("roll-up-report", () => {
     expect(total.getCell(column("Tổng thụ lý (việc)")).value).toBe(7);
     expect(total.getCell(column("Thi hành xong (tiền, đồng)")).value).toBe(130 * M);
     expect(total.getCell(column("Thi hành xong (tiền, đồng)")).numFmt).toBe("#,##0");
+  });
+
+  it("adds a sheet of the open bank-credit matters, read from the open-credit index, with their age on the night of the run", async () => {
+    const row = {
+      id: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c/0",
+      caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c",
+      unitId: "ha-nam-phu-ly",
+      executor: "Trần Văn Bình",
+      state: "postponed",
+      mode: "on_request",
+      creditInstitution: true,
+      debtor: "Công ty TNHH Minh Phát",
+      creditor: "Ngân hàng Nông nghiệp và Phát triển Nông thôn Việt Nam",
+      owedVnd: 900 * M,
+      collectedVnd: 100 * M,
+      reducedVnd: 0,
+      openedOn: "2025-04-01",
+      version: 4,
+      obstacles: [{ at: "2025-09-01T03:00:00.000Z", by: "staff", note: "Tài sản bảo đảm chưa bán được" }],
+    };
+    table.client.on(QueryCommand, { IndexName: "ByOpenCredit" }).resolves({ Items: [row] });
+
+    await handler(nightAfterMarch31() as never, lambdaContext());
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(written().get("reports/2026-H1/2026-03-31/bao-cao-thads-2026-H1.xlsx")?.Body as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Án tín dụng chưa xong")!;
+    const cells = (sheet.getRow(2).values as unknown[]).slice(1);
+    expect(cells.slice(1)).toEqual([row.id, row.debtor, row.creditor, 900 * M, 100 * M, 800 * M, "01/04/2025", 365, "hoãn", "Trần Văn Bình", "01/09/2025: Tài sản bảo đảm chưa bán được"]);
   });
 
   it("rolls up the 12-month report from the next night on", async () => {

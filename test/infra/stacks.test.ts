@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { nodeRuntime } from "../../infra/bundling.ts";
 import { BusinessMetric, METRICS_NAMESPACE } from "../../shared/metrics.ts";
 import { CASE_API_ROUTES, FUNCTION_SETTING_DEFAULTS, INTAKE_QUEUE } from "../../infra/topology.ts";
-import { casesTable, mattersTable, tableDesigns } from "../../shared/adapters/aws/table-design.ts";
+import { casesTable, MATTER_LIST_ATTRIBUTES, MatterIndex, mattersTable, tableDesigns } from "../../shared/adapters/aws/table-design.ts";
 import { functionSettings } from "../../shared/config.ts";
 import { synthesizeApp } from "./synthesize.ts";
 
@@ -89,6 +89,21 @@ describe("stateful stack", () => {
     }
     const cases = statefulResources[logicalId(statefulResources, "AWS::DynamoDB::GlobalTable", casesTable.id)];
     expect(cases?.Properties.GlobalSecondaryIndexes[0].Projection).toEqual({ ProjectionType: "INCLUDE", NonKeyAttributes: [...casesTable.indexes[0]!.projected] });
+  });
+
+  it("projects into the matters indexes what a worklist row shows, never the audit trail", () => {
+    const matters = statefulResources[logicalId(statefulResources, "AWS::DynamoDB::GlobalTable", mattersTable.id)];
+    const indexes = matters?.Properties.GlobalSecondaryIndexes as { IndexName: string; KeySchema: { AttributeName: string }[]; Projection: { NonKeyAttributes: string[] } }[];
+    expect(indexes.map((index) => [index.IndexName, index.KeySchema.map((key) => key.AttributeName)])).toEqual([
+      [MatterIndex.unit, ["unitPk", "openedSk"]],
+      [MatterIndex.unitState, ["unitStatePk", "openedSk"]],
+      [MatterIndex.executor, ["executorPk", "openedSk"]],
+      [MatterIndex.openCredit, ["creditPk", "creditSk"]],
+    ]);
+    for (const index of indexes) {
+      expect(index.Projection).toEqual({ ProjectionType: "INCLUDE", NonKeyAttributes: [...MATTER_LIST_ATTRIBUTES] });
+      expect(index.Projection.NonKeyAttributes).not.toContain("events");
+    }
   });
 
   it("publishes every change to a matter, with both images, to the stream the aggregates follow", () => {
@@ -211,14 +226,18 @@ describe("stateless stack", () => {
       "GET /cases/{caseId}",
       "GET /cases/{caseId}/matters",
       "GET /cases/{caseId}/original",
+      "GET /credit-cases",
+      "GET /matters",
       "GET /matters/{matterId}",
       "GET /reports/{period}",
       "GET /reports/{period}/exports/{format}",
       "GET /review-queue",
       "PATCH /cases/{caseId}",
       "POST /cases/{caseId}/matters",
+      "POST /cases/{caseId}/proposals",
       "POST /cases/{caseId}/proposals/merge",
       "POST /cases/{caseId}/proposals/split",
+      "POST /matters/{matterId}/obstacles",
       "POST /matters/{matterId}/steps",
       "POST /upload-urls",
     ]);
@@ -248,7 +267,7 @@ describe("stateless stack", () => {
     expect(JSON.stringify(courtPolicy)).toContain("/$default/POST/upload-urls");
     expect(courtPolicy).toHaveLength(1);
     expect(JSON.stringify(staffPolicy)).not.toContain("upload-urls");
-    expect(staffPolicy[0].Resource).toHaveLength(13);
+    expect(staffPolicy[0].Resource).toHaveLength(17);
   });
 
   it("runs the report rollup on the configured schedule, retrying a failed invocation twice", () => {
@@ -323,6 +342,8 @@ describe("least privilege", () => {
   it("scopes each function to the tables, indexes and prefixes it uses, with the actions it needs", () => {
     expect(actionsOn("CaseApiSearchCases", "FnGetAttCases")).toEqual(["dynamodb:BatchGetItem", "dynamodb:Query"]);
     expect(actionsOn("CaseApiGetCase", "FnGetAttCases")).toEqual(["dynamodb:GetItem", "dynamodb:Query"]);
+    // the correction notice
+    expect(actionsOn("CaseApiGetCase", "FnGetAttMatters")).toEqual(["dynamodb:GetItem"]);
     expect(actionsOn("CaseApiCorrectCase", "FnGetAttCases")).toEqual(["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]);
     expect(actionsOn("CaseApiListReviewQueue", "FnGetAttCases")).toEqual(["dynamodb:BatchGetItem", "dynamodb:Query"]);
     expect(actionsOn("CaseApiGetOriginalUrl", "FnGetAttCases")).toEqual(["dynamodb:GetItem"]);
@@ -332,7 +353,8 @@ describe("least privilege", () => {
     expect(actionsOn("IntakeIngestDocument", "FnGetAttUploadsBucket")).toEqual(["s3:GetObject", "s3:GetObjectVersion"]);
     expect(actionsOn("ReportsRollUpReport", "FnGetAttReportsBucket")).toEqual(["s3:PutObject"]);
     expect(actionsOn("ReportsRollUpReport", "FnGetAttAnalytics")).toEqual(["dynamodb:Query"]);
-    expect(actionsOn("ReportsRollUpReport", "FnGetAttMatters")).toEqual([]);
+    // the bank-credit sheet, from the open-credit index
+    expect(actionsOn("ReportsRollUpReport", "FnGetAttMatters")).toEqual(["dynamodb:Query"]);
     expect(actionsOn("ReportsRollUpReport", "FnGetAttCases")).toEqual([]);
     expect(actionsOn("ReportsApplyMatterChanges", "FnGetAttAnalytics")).toEqual(["dynamodb:PutItem", "dynamodb:UpdateItem"]);
     // On the matters table, only its stream: reading changes, never items.
@@ -356,8 +378,17 @@ describe("least privilege", () => {
     const replaceProposals = ["dynamodb:ConditionCheckItem", "dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:Query"];
     expect(actionsOn("CaseApiSplitProposal", "FnGetAttMatters")).toEqual(replaceProposals);
     expect(actionsOn("CaseApiMergeProposals", "FnGetAttMatters")).toEqual(replaceProposals);
+    // a correction derives the unopened proposals again
+    expect(actionsOn("CaseApiCorrectCase", "FnGetAttMatters")).toEqual(replaceProposals);
+    expect(actionsOn("CaseApiAddProposal", "FnGetAttMatters")).toEqual(["dynamodb:PutItem", "dynamodb:Query"]);
+    expect(actionsOn("CaseApiAddProposal", "FnGetAttCases")).toEqual(["dynamodb:GetItem"]);
+    expect(actionsOn("CaseApiNoteMatterObstacle", "FnGetAttMatters")).toEqual(["dynamodb:UpdateItem"]);
+    expect(actionsOn("CaseApiListMatters", "FnGetAttMatters")).toEqual(["dynamodb:Query"]);
+    expect(actionsOn("CaseApiListCreditCases", "FnGetAttMatters")).toEqual(["dynamodb:Query"]);
     // the matter routes never touch cases
-    for (const fn of ["CaseApiListCaseMatters", "CaseApiOpenMatter", "CaseApiGetMatter", "CaseApiRecordMatterStep", "CaseApiSplitProposal", "CaseApiMergeProposals"]) expect(actionsOn(fn, "FnGetAttCases")).toEqual([]);
+    for (const fn of ["CaseApiListCaseMatters", "CaseApiOpenMatter", "CaseApiGetMatter", "CaseApiRecordMatterStep", "CaseApiSplitProposal", "CaseApiMergeProposals", "CaseApiListMatters", "CaseApiNoteMatterObstacle", "CaseApiListCreditCases"]) {
+      expect(actionsOn(fn, "FnGetAttCases")).toEqual([]);
+    }
   });
 
   it("names each table and index a function reads, never another table's or all indexes", () => {
@@ -367,6 +398,18 @@ describe("least privilege", () => {
     const queueResources = permissionsOf(roleOfFunction("CaseApiListReviewQueue")).flatMap((statement) => statement.resources).filter((resource) => resource.includes("/index/"));
     expect(queueResources.map((resource) => /\/index\/(\w+)/.exec(resource)?.[1])).toEqual(["ByStatusReceived"]);
     expect(permissionsOf(roleOfFunction("CaseApiGetCase")).flatMap((statement) => statement.resources).some((resource) => resource.includes("/index/"))).toBe(false);
+  });
+
+  it("lets worklists query the unit, unit-state and executor indexes, and the bank-credit list and its sheet only the open-credit index", () => {
+    const indexesOf = (fn: string) =>
+      permissionsOf(roleOfFunction(fn))
+        .flatMap((statement) => statement.resources)
+        .filter((resource) => resource.includes("FnGetAttMatters") && resource.includes("/index/"))
+        .map((resource) => /\/index\/(\w+)/.exec(resource)?.[1])
+        .sort();
+    expect(indexesOf("CaseApiListMatters")).toEqual([MatterIndex.executor, MatterIndex.unit, MatterIndex.unitState].sort());
+    expect(indexesOf("CaseApiListCreditCases")).toEqual([MatterIndex.openCredit]);
+    expect(indexesOf("ReportsRollUpReport")).toEqual([MatterIndex.openCredit]);
   });
 
   it("with Tesseract, the default engine, lets the ingest function neither call Textract nor pass its publisher role", () => {

@@ -2,10 +2,14 @@
  * Staff work an ingested judgment's matter with `thads matters` on the stack `npm start` runs:
  * open it under an enforcement decision, verify, collect in two payments, complete it, show it.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DynamoDbMatterRepository } from "#adapters/aws/dynamodb-matter-repository.ts";
+import { vietnamDirectory } from "#domain/agencies/vietnam-directory.ts";
+import { CaseCorrectionSchema, correctCase } from "#use-cases/correct-case.ts";
+import { LOCAL_NAMES } from "../../local/environment.ts";
 import { LocalStack } from "../../local/stack.ts";
 import { samplesDir } from "../support/paths.ts";
 import { runThadsOn } from "../support/run-thads.ts";
@@ -16,7 +20,7 @@ describe("thads matters on the embedded stack", () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), "thads-matters-"));
-    stack = await LocalStack.start({ dataDir });
+    stack = await LocalStack.start({ dataDir, httpPort: 0 });
   });
 
   afterAll(async () => {
@@ -78,9 +82,58 @@ describe("thads matters on the embedded stack", () => {
     expect(text).toContain("  3. 10/05/2025  thu 1.000.000 đ, biên lai BL-0012");
   });
 
+  it("adds a matter the extraction missed, notes an obstacle, lists a unit's credit worklist and writes the bank-credit list; a correction leaves a notice thads case shows", async () => {
+    const thads = (...args: string[]) => runThadsOn(dataDir, args);
+    const ingested = await thads("ingest", "--json", "--court", "tand-binh-luc", join(samplesDir, "pdf", "ban-an-tin-dung-ngan-hang.pdf"));
+    const caseId = String(JSON.parse(ingested.stdout.trim().split("\n")[0]!).caseId);
+    const { proposals } = JSON.parse((await thads("matters", "list", "--json", caseId)).stdout) as { proposals: { id: string; mode: string; unitId: string }[] };
+    const debt = proposals.find((candidate) => candidate.mode === "on_request")!;
+    const unit = debt.unitId;
+    expect((await thads("matters", "open", caseId, "--proposal", debt.id, "--decision", "5/QĐ-THADS", "--decision-date", "2025-01-15", "--executor", "Trần Văn Bình")).code).toBe(0);
+
+    const added = await thads("matters", "add", caseId, "--debtor", "Công ty Sông Đào", "--creditor", "Ngân hàng Bắc Thành An", "--kind", "interest", "--amount", "12.000.000", "--mode", "on_request", "--unit", unit);
+    expect(added.stdout).toBe(`Đã bổ sung việc đề xuất\n  ${caseId}/1000  theo đơn  Công ty Sông Đào -> Ngân hàng Bắc Thành An: 12.000.000 đ; đơn vị: ${unit}\n`);
+    const noted = await thads("matters", "obstacle", debt.id.replace("/", "~"), "--note", "Tài sản bảo đảm chưa bán được");
+    expect(noted.stdout).toMatch(/Vướng mắc:\n {2}\d{2}\/\d{2}\/\d{4} {2}\(.+\): Tài sản bảo đảm chưa bán được\n$/);
+
+    const worklist = await thads("matters", "list", "--unit", unit, "--credit", "--older-than", "30");
+    expect(worklist.stdout).toMatch(new RegExp(`^Số việc: 1\\n  ${debt.id.replaceAll("+", "\\+")}  ${unit}  thụ lý  thụ lý 15/01/2025 \\(\\d+ ngày\\)  theo đơn, tín dụng  `));
+    const json = JSON.parse((await thads("matters", "list", "--json", "--unit", unit, "--state", "completed")).stdout) as { items: unknown[] };
+    expect(json.items).toEqual([]);
+    expect((await thads("matters", "list", "--unit", unit, "--state", "closed")).code).toBe(2);
+
+    const out = join(dataDir, "out");
+    const written = await thads("credit-cases", "--unit", unit, "--format", "json", "--out", out);
+    expect(written.stderr).toBe("thads: Đã lập danh sách 1 việc tín dụng, ngân hàng chưa thi hành xong\n");
+    const list = JSON.parse(await readFile(written.stdout.trim(), "utf8")) as { cases: { matterId: string; obstacles: { note: string }[]; stateLabel: string }[] };
+    expect(list.cases.map(({ matterId, stateLabel, obstacles }) => [matterId, stateLabel, obstacles.map((obstacle) => obstacle.note)])).toEqual([[debt.id, "thụ lý", ["Tài sản bảo đảm chưa bán được"]]]);
+
+    // the same lists through the embedded stack's case API (the route table CDK deploys)
+    const api = stack.api!.url;
+    const page = (await (await fetch(`${api}/matters?unit=${unit}&credit=true&olderThanDays=30&limit=5`)).json()) as { items: { id: string }[] };
+    expect(page.items.map((item) => item.id)).toEqual([debt.id]);
+    const forged = await fetch(`${api}/matters?unit=${unit}&cursor=${Buffer.from('{"k":{"unitPk":"UNIT#x","openedSk":"1"}}').toString("base64url")}`);
+    expect(forged.status).toBe(400);
+    const xlsx = await fetch(`${api}/credit-cases?unit=${unit}&format=xlsx`);
+    expect(xlsx.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString("latin1")).toBe("PK");
+
+    // staff correct the debt the judgment orders: the opened matter no longer matches
+    const record = (await stack.cases.get(caseId))!;
+    const matters = new DynamoDbMatterRepository(stack.clients.documents, LOCAL_NAMES.mattersTable);
+    const obligations = record.obligations.map(({ debtor, creditor, amountVnd, kind, periodic }, index) => ({ debtor, creditor, kind, periodic, amountVnd: index === 0 ? amountVnd + 1_000_000 : amountVnd }));
+    await correctCase(
+      { caseId, expectedVersion: record.version, correction: CaseCorrectionSchema.parse({ reason: "Sửa tiền gốc theo bản án", changes: { obligations } }), by: "staff" },
+      { cases: stack.cases, matters, directory: vietnamDirectory(), now: () => new Date() },
+    );
+    const shown = await thads("case", caseId);
+    expect(shown.stdout).toContain(`Lưu ý:         Hồ sơ đã được sửa (phiên bản ${record.version + 1}): các việc đã thụ lý ${debt.id} có thể không còn khớp với hồ sơ đã sửa; cần kiểm tra lại\n`);
+  });
+
   it("lists the matters commands in thads --help", async () => {
     const help = await runThadsOn(dataDir, ["--help"]);
 
     expect(help.stdout).toMatch(/^ {2}matters +liệt kê, thụ lý, tách, gộp việc thi hành án/m);
+    expect(help.stdout).toMatch(/^ {2}credit-cases +lập danh sách việc tín dụng, ngân hàng chưa thi hành xong/m);
   });
 });

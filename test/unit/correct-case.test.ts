@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { AuditEntry, StoredCase } from "#domain/stored-case.ts";
+import { haNamNinhBinhDirectory } from "#domain/agencies/ha-nam-ninh-binh.ts";
 import type { CaseRepository } from "#ports/case-repository.ts";
+import type { MatterRepository } from "#ports/matter-repository.ts";
 import { CaseCorrectionSchema, correctCase } from "#use-cases/correct-case.ts";
 import { storedCase } from "../support/cases.ts";
 
@@ -18,6 +20,18 @@ function repositoryHolding(current: StoredCase) {
 
 const now = () => new Date("2025-04-01T08:00:00.000Z");
 
+/** A case with no proposals stored; records what a correction asks of the matters. */
+function noMatters() {
+  const repropositions: unknown[][] = [];
+  const matters = {
+    ofCase: async () => ({ proposals: [], matters: [] }),
+    reproposeAfterCorrection: async (...args: unknown[]) => {
+      repropositions.push(args);
+    },
+  } as unknown as MatterRepository;
+  return { matters, repropositions, directory: haNamNinhBinhDirectory() };
+}
+
 describe("correcting a case", () => {
   it("makes corrected fields certain, drops their text evidence and recomputes the total owed", async () => {
     const { repository, saved } = repositoryHolding(storedCase());
@@ -29,7 +43,7 @@ describe("correcting a case", () => {
       },
     });
 
-    const updated = await correctCase({ caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", expectedVersion: 1, correction, by: "arn:aws:sts::111122223333:assumed-role/thads-staff/s" }, { cases: repository, now });
+    const updated = await correctCase({ caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", expectedVersion: 1, correction, by: "arn:aws:sts::111122223333:assumed-role/thads-staff/s" }, { cases: repository, ...noMatters(), now });
 
     expect(updated).toMatchObject({ version: 2, status: "verified", reviewReasons: [], totalAmountVnd: 20_000_000, updatedAt: "2025-04-01T08:00:00.000Z" });
     expect(updated.confidence.caseNumber).toBe(1);
@@ -42,9 +56,27 @@ describe("correcting a case", () => {
     const { repository, saved } = repositoryHolding(storedCase({ status: "needs_review", reviewReasons: ["ngày tuyên án không rõ"] }));
     const correction = CaseCorrectionSchema.parse({ reason: "Đã kiểm tra", changes: { caseNumber: "12/2017/DS-ST" }, status: "needs_review" });
 
-    await correctCase({ caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", expectedVersion: 1, correction, by: "staff" }, { cases: repository, now });
+    const matters = noMatters();
+    await correctCase({ caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", expectedVersion: 1, correction, by: "staff" }, { cases: repository, ...matters, now });
 
     expect(saved[0]?.audit.changes).toEqual([]);
     expect(saved[0]?.updated.reviewReasons).toEqual(["ngày tuyên án không rõ"]);
+    // nothing the proposals come from changed
+    expect(matters.repropositions).toEqual([]);
+  });
+
+  it("derives the proposals again when the obligations change, and clears the notice when no opened matter is left behind", async () => {
+    const { repository } = repositoryHolding(storedCase());
+    const matters = noMatters();
+    const correction = CaseCorrectionSchema.parse({
+      reason: "Bổ sung tiền lãi",
+      changes: { obligations: [{ debtor: "Trần Thị Bích", creditor: "Nguyễn Văn Hùng", amountVnd: 20_000_000, kind: "interest", periodic: null }] },
+    });
+
+    await correctCase({ caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", expectedVersion: 1, correction, by: "staff" }, { cases: repository, ...matters, now });
+
+    expect(matters.repropositions).toEqual([
+      ["0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", [], [expect.objectContaining({ id: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c/0", debtor: "Trần Thị Bích", amountVnd: 20_000_000 })], null],
+    ]);
   });
 });

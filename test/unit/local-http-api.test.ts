@@ -22,9 +22,16 @@ const broken: Route = {
     throw new Error("table gone");
   },
 };
+/** Answers a binary file as API Gateway wants it from a function: base64, flagged. */
+const spreadsheet: Route = {
+  method: "GET",
+  path: "/credit-cases",
+  functionName: "list-credit-cases",
+  handler: async () => async () => ({ statusCode: 200, headers: { "content-type": "application/octet-stream" }, body: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff]).toString("base64"), isBase64Encoded: true }),
+};
 
 beforeAll(async () => {
-  api = await startHttpApi({ routes: [echo, upload, broken], port: 0, courtRolePrefix: "thads-court-" });
+  api = await startHttpApi({ routes: [echo, upload, broken, spreadsheet], port: 0, courtRolePrefix: "thads-court-" });
 });
 
 afterAll(async () => {
@@ -36,6 +43,13 @@ afterEach(() => {
 });
 
 describe("local case API adapter", () => {
+  it("sends a base64-encoded result body as its bytes, as API Gateway does", async () => {
+    const response = await fetch(`${api.url}/credit-cases`);
+
+    expect(response.status).toBe(200);
+    expect([...new Uint8Array(await response.arrayBuffer())]).toEqual([0x50, 0x4b, 0x03, 0x04, 0xff]);
+  });
+
   it("answers a malformed escape in the path with 400 and keeps serving", async () => {
     const response = await fetch(`${api.url}/cases/%E0%A4%A`, { signal: AbortSignal.timeout(5_000) });
 

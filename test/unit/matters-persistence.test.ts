@@ -78,7 +78,7 @@ describe("opening and moving a matter", () => {
 
     expect(moved).toMatchObject({ state: "enforceable", version: 2 });
     expect(moved.events.map((event) => [event.seq, event.from, event.to])).toEqual([[1, null, "accepted"], [2, "accepted", "enforceable"]]);
-    expect(dynamo).toHaveReceivedCommandWith(PutCommand, { ConditionExpression: "#version = :previous", ExpressionAttributeValues: { ":previous": 1 } });
+    expect(dynamo).toHaveReceivedCommandWith(PutCommand, { ConditionExpression: "#version = :previous AND attribute_not_exists(#obstacles)", ExpressionAttributeValues: { ":previous": 1 } });
   });
 
   it("refuses a step when another change got there first", async () => {

@@ -2,10 +2,11 @@
 import { JSONStringified } from "@aws-lambda-powertools/parser/helpers";
 import { APIGatewayProxyEventV2Schema } from "@aws-lambda-powertools/parser/schemas/api-gatewayv2";
 import { z } from "zod";
+import { MATTER_STATES } from "../../domain/lifecycle/states.ts";
 import { MOVE_KINDS } from "../../domain/lifecycle/steps.ts";
 import { matterIdOfPathSegment } from "../../domain/matters/matter-id.ts";
 import { CASE_ID_PATTERN, CASE_STATUSES } from "../../domain/stored-case.ts";
-import { CaseCorrectionSchema } from "../../use-cases/correct-case.ts";
+import { CaseCorrectionSchema, obligationKinds } from "../../use-cases/correct-case.ts";
 
 const caseIdPath = z.object({ caseId: z.string().regex(CASE_ID_PATTERN, "not a case id") });
 const isoDate = z.iso.date();
@@ -124,3 +125,49 @@ const periodPath = { period: z.string().regex(/^\d{4}-H[12]$/, "a period such as
 export const ReportRequest = APIGatewayProxyEventV2Schema.extend({ pathParameters: z.object(periodPath) });
 
 export const ReportExportRequest = APIGatewayProxyEventV2Schema.extend({ pathParameters: z.object({ ...periodPath, format: z.enum(["xlsx", "csv", "json"]) }) });
+const unitId = z.string().regex(/^[a-z0-9-]{1,100}$/, "not a unit id");
+const partyName = z.string().trim().min(1).max(300);
+
+export const AddProposalRequest = APIGatewayProxyEventV2Schema.extend({
+  pathParameters: caseIdPath,
+  body: JSONStringified(
+    z
+      .object({
+        debtor: partyName,
+        creditor: partyName,
+        kind: z.enum(obligationKinds),
+        amountVnd: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+        mode: z.enum(["ex_officio", "on_request"]),
+        unitId,
+        note: z.string().trim().min(1).max(1000).optional(),
+      })
+      .strict(),
+  ),
+});
+
+export const ListMattersRequest = APIGatewayProxyEventV2Schema.extend({
+  queryStringParameters: z
+    .object({
+      unit: unitId.optional(),
+      executor: z.string().trim().min(1).max(200).optional(),
+      state: z.enum(MATTER_STATES).optional(),
+      mode: z.enum(["ex_officio", "on_request"]).optional(),
+      credit: z.stringbool({ truthy: ["true"], falsy: ["false"] }).optional(),
+      olderThanDays: decimal(36_500).optional(),
+      ...paging,
+    })
+    .strict()
+    .default({ limit: 25 }),
+});
+
+export const NoteObstacleRequest = APIGatewayProxyEventV2Schema.extend({
+  pathParameters: matterIdPath,
+  body: JSONStringified(z.object({ note: z.string().trim().min(1).max(1000) }).strict()),
+});
+
+export const CreditCasesRequest = APIGatewayProxyEventV2Schema.extend({
+  queryStringParameters: z
+    .object({ unit: unitId.optional(), format: z.enum(["json", "csv", "xlsx"]).default("json") })
+    .strict()
+    .default({ format: "json" }),
+});

@@ -77,6 +77,34 @@ export const casesTable: TableDesign = {
 export const MatterItemPrefix = { proposal: "PROPOSAL#", matter: "MATTER#" } as const;
 
 /**
+ * What a worklist row shows of a matter, copied into every matter index so lists never read the
+ * matter items themselves (whose audit trails grow with every step).
+ */
+export const MATTER_LIST_ATTRIBUTES = [
+  "id", "caseId", "unitId", "executor", "state", "mode", "creditInstitution", "debtor", "creditor",
+  "owedVnd", "collectedVnd", "reducedVnd", "openedOn", "version", "obstacles",
+] as const;
+
+/** Index names of the matters table, by what they find. Only opened matters carry their keys: proposals stay out. */
+export const MatterIndex = {
+  /** A unit's matters by date of thụ lý. */
+  unit: "ByUnitOpened",
+  /** A unit's matters in one state, by date of thụ lý. */
+  unitState: "ByUnitStateOpened",
+  /** An executor's matters (name folded), by date of thụ lý. */
+  executor: "ByExecutorOpened",
+  /** Open matters where a credit institution is a party (sparse: a closed matter leaves it), by unit then date. */
+  openCredit: "ByOpenCredit",
+} as const;
+
+const matterIndex = (indexName: string, partitionKey: string, sortKey: string): IndexDesign => ({
+  indexName,
+  partitionKey: text(partitionKey),
+  sortKey: text(sortKey),
+  projected: MATTER_LIST_ATTRIBUTES,
+});
+
+/**
  * Enforcement matters, grouped by case (`pk` = `CASE#<caseId>`): the proposals intake makes and
  * the matters staff open from them, each with its audit trail. Its stream feeds the report aggregates.
  */
@@ -84,7 +112,12 @@ export const mattersTable: TableDesign = {
   id: "Matters",
   partitionKey: text("pk"),
   sortKey: text("sk"),
-  indexes: [],
+  indexes: [
+    matterIndex(MatterIndex.unit, "unitPk", "openedSk"),
+    matterIndex(MatterIndex.unitState, "unitStatePk", "openedSk"),
+    matterIndex(MatterIndex.executor, "executorPk", "openedSk"),
+    matterIndex(MatterIndex.openCredit, "creditPk", "creditSk"),
+  ],
   stream: "NEW_AND_OLD_IMAGES",
 };
 

@@ -26,6 +26,16 @@ export interface Matter {
   decision?: { number: string; date: string };
   /** The executor (chấp hành viên) in charge. */
   executor?: string;
+  /** Obstacles staff noted (vướng mắc), oldest first; absent until the first. They change no state or money. */
+  obstacles?: Obstacle[];
+}
+
+/** An obstacle to enforcement staff noted on a matter, audited: who, when, what. */
+export interface Obstacle {
+  /** Canonical UTC instant. */
+  at: string;
+  by: string;
+  note: string;
 }
 
 export type MatterEventType = "intake" | "transition" | "collect" | "reduce";

@@ -41,6 +41,7 @@ export const MatterSchema = z.object({
   updatedAt: canonicalInstant,
   decision: z.object({ number: z.string().min(1), date: z.iso.date() }).optional(),
   executor: z.string().min(1).optional(),
+  obstacles: z.array(z.object({ at: canonicalInstant, by: z.string().min(1), note: z.string().min(1) })).min(1).optional(),
 });
 
 /** A stored matter with its audit trail (a stream image); events must run seq 1..n in time order. */

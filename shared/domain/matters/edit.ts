@@ -12,7 +12,8 @@ export class MatterProposalError extends Error {
   }
 }
 
-function baseOf(proposal: MatterProposal): Omit<MatterProposal, "id" | "lines" | "amountVnd" | "periodic"> {
+/** A proposal without what its lines decide (id, amount, periodic amounts). */
+export function baseOf(proposal: MatterProposal): Omit<MatterProposal, "id" | "lines" | "amountVnd" | "periodic"> {
   const { id: _id, lines: _lines, amountVnd: _amount, periodic: _periodic, ...base } = proposal;
   return base;
 }

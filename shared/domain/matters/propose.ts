@@ -1,4 +1,4 @@
-import { STATE_BUDGET, type CaseCategory, type ExtractedCase, type Obligation } from "../case.ts";
+import { STATE_BUDGET, type CaseCategory, type ExtractedCase, type Obligation, type ObligationKind } from "../case.ts";
 import { assignAgency } from "../agencies/assign-agency.ts";
 import type { AgencyDirectory } from "../agencies/directory.ts";
 import { reason, type Reason } from "../review-reasons.ts";
@@ -97,4 +97,50 @@ export function proposeMatters(extracted: ExtractedCase, options: ProposeOptions
       lines,
     ),
   );
+}
+
+/**
+ * Lines staff add take positions from here on: past any obligation a case holds (a correction
+ * keeps at most 500), so a matter staff added never shares an id with one derived from the case.
+ */
+export const STAFF_LINE_START = 1000;
+
+export interface StaffMatter {
+  mode: EnforcementMode;
+  debtor: string;
+  creditor: string;
+  kind: ObligationKind;
+  amountVnd: number;
+  unitId: string;
+}
+
+/**
+ * A matter the extraction missed, as staff describe it: one line at the next free staff position,
+ * judgment type and credit-institution involvement taken from the case, marked as added by staff.
+ */
+export function staffProposal(
+  extracted: Pick<ExtractedCase, "caseCategory" | "creditInstitutionInvolved">,
+  stored: readonly MatterProposal[],
+  caseId: string,
+  matter: StaffMatter,
+  addedBy: { by: string; at: string; note: string },
+): MatterProposal {
+  const taken = stored.flatMap((proposal) => proposal.lines.map((line) => line.obligationIndex));
+  const obligationIndex = Math.max(STAFF_LINE_START - 1, ...taken) + 1;
+  return {
+    ...withLines(
+      {
+        caseId,
+        mode: matter.mode,
+        debtor: matter.debtor,
+        creditor: matter.creditor,
+        judgmentType: JUDGMENT_TYPE_BY_CATEGORY[extracted.caseCategory],
+        creditInstitution: extracted.creditInstitutionInvolved,
+        unitId: matter.unitId,
+        reviewReasons: [],
+      },
+      [{ obligationIndex, kind: matter.kind, amountVnd: matter.amountVnd, periodic: null, countedVnd: matter.amountVnd }],
+    ),
+    addedBy,
+  };
 }

@@ -68,4 +68,6 @@ export interface MatterProposal {
   /** The receiving unit, null when the court could not be matched (see reviewReasons). */
   unitId: string | null;
   reviewReasons: string[];
+  /** Set on a matter staff added because extraction missed it: who added it, when, and why. */
+  addedBy?: { by: string; at: string; note: string };
 }
