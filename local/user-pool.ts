@@ -37,8 +37,8 @@ export interface PoolUser {
 
 /** Seeded in every data folder: a user of each role, and a second court and unit to show what each is refused. */
 export const DEMO_USERS: readonly (PoolUser & { about: string })[] = [
-  { username: "toa-an", role: "court", courtId: DEFAULT_COURT_ID, about: "tòa án gửi bản án mẫu (thads ingest)" },
-  { username: "toa-an-2", role: "court", courtId: "tand-binh-luc", about: "một tòa án khác" },
+  { username: "toa-an", role: "court", courtId: DEFAULT_COURT_ID, about: "tòa án 'thads ingest' gửi thay khi không nêu --court" },
+  { username: "toa-an-2", role: "court", courtId: "tand-binh-luc", about: "tòa án khác (Bình Lục): npm start gửi bản án mẫu 27/2024/DS-ST thay tòa này" },
   { username: "can-bo", role: "staff", unitId: "ninh-binh-kv-7", about: "cán bộ đơn vị nhận bản án mẫu 27/2024/DS-ST" },
   { username: "can-bo-2", role: "staff", unitId: "ninh-binh-kv-4", about: "cán bộ một đơn vị khác" },
   { username: "lanh-dao", role: "leader", about: "lãnh đạo: xem mọi đơn vị, không sửa" },
