@@ -33,7 +33,7 @@ Tùy chọn:
   --date D         ngày thực hiện bước (mặc định: hôm nay theo giờ Việt Nam)
   --version V      phiên bản làm căn cứ cho bước (mặc định: phiên bản hiện tại của việc)
   --as USER        người dùng thực hiện open, step, split, merge (mặc định can-bo; xem người dùng mẫu khi chạy npm start);
-                   list và show đọc như lãnh đạo (lanh-dao)
+                   các lệnh chỉ xem dùng quyền lãnh đạo (lanh-dao)
   --json           kết quả dạng JSON
   -h, --help       xem hướng dẫn này
 `;
