@@ -43,6 +43,8 @@ export class StatelessStack extends Stack {
       matters: stateful.matters,
       analytics: stateful.analytics,
       reports: stateful.reports,
+      users: stateful.users,
+      consoleClient: stateful.consoleClient,
       settings,
       logRetention,
     });

@@ -30,6 +30,7 @@ import { clearLeftovers } from "./recovery.ts";
 import { DeadLetterQueue, EventSourceMapping, LocalQueue, type DeadLetter, type QueueSettings, type SqsHandler } from "./queue.ts";
 import { startS3Server, type S3Server, type S3ServerOptions } from "./s3-server.ts";
 import { startTextractServer, type TextractJobNotice, type TextractServer, type TextractServerOptions } from "./textract-server.ts";
+import { LocalUserPool, poolAuthorizer, userPoolEndpoints } from "./user-pool.ts";
 
 const INTAKE_TIMEOUT_MS = INTAKE_QUEUE.consumerTimeoutSeconds * 1000;
 /** A failed delivery comes back after a second locally (nine minutes on AWS, the queue's visibility timeout). */
@@ -192,6 +193,7 @@ const API_HANDLERS: Record<ApiFunctionName, () => Promise<{ handler: unknown }>>
   "list-case-matters": () => import("../functions/list-case-matters/handler.ts"),
   "open-matter": () => import("../functions/open-matter/handler.ts"),
   "get-matter": () => import("../functions/get-matter/handler.ts"),
+  "list-uploads": () => import("../functions/list-uploads/handler.ts"),
   "record-matter-step": () => import("../functions/record-matter-step/handler.ts"),
   "split-proposal": () => import("../functions/split-proposal/handler.ts"),
   "merge-proposals": () => import("../functions/merge-proposals/handler.ts"),
@@ -226,6 +228,8 @@ export class LocalStack {
     readonly api: HttpApi | null,
     /** apply-matter-changes fed by the matters table's stream. */
     readonly matterStream: StreamEventSourceMapping,
+    /** Who signs in to the API: demo users of each role, and the key their tokens are signed with. */
+    readonly userPool: LocalUserPool,
     private readonly parts: { dynamodb: DynamoDbLocal; s3: S3Server; s3Options: S3ServerOptions; textract: TextractServer; textractOptions: TextractServerOptions; mappings: EventSourceMapping[]; restoreOutput: () => void },
   ) {}
 
@@ -335,7 +339,11 @@ export class LocalStack {
         (error) => process.stderr.write(`local stack: apply-matter-changes failed: ${error instanceof Error ? error.message : String(error)}\n`),
       );
       started.push(matterStream);
-      const api = options.httpPort === undefined || options.httpPort === null ? null : await startHttpApi({ routes: caseApiRoutes(), port: options.httpPort, courtRolePrefix: environment.COURT_ROLE_PREFIX ?? "" });
+      const userPool = await LocalUserPool.open(dataDir === null ? null : join(dataDir, "user-pool"));
+      const api =
+        options.httpPort === undefined || options.httpPort === null
+          ? null
+          : await startHttpApi({ routes: caseApiRoutes(), port: options.httpPort, authorize: poolAuthorizer(userPool), endpoints: userPoolEndpoints(userPool) });
 
       const stack = new LocalStack(
         dataDir,
@@ -349,6 +357,7 @@ export class LocalStack {
         completionDeadLetters,
         api,
         matterStream,
+        userPool,
         { dynamodb, s3, s3Options, textract, textractOptions, mappings, restoreOutput },
       );
       if (dataDir !== null) {

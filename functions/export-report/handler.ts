@@ -1,7 +1,7 @@
 import { ReportExportRequest } from "#adapters/aws/api-schemas.ts";
 import { documents, s3 } from "#adapters/aws/clients.ts";
 import { DynamoDbReportAggregates } from "#adapters/aws/dynamodb-report-aggregates.ts";
-import { json, staffRoute } from "#adapters/aws/lambda-handler.ts";
+import { httpRoute, json } from "#adapters/aws/lambda-handler.ts";
 import { S3ObjectStore } from "#adapters/aws/s3-object-store.ts";
 import { xlsxWorkbookWriter } from "#adapters/xlsx/xlsx-workbook-writer.ts";
 import { haNamNinhBinhDirectory } from "#domain/agencies/ha-nam-ninh-binh.ts";
@@ -20,7 +20,7 @@ const deps = {
   expiresInSeconds: config.DOWNLOAD_URL_TTL_SECONDS,
 };
 
-export const handler = staffRoute(ReportExportRequest, config.COURT_ROLE_PREFIX, async (request, context) => {
+export const handler = httpRoute("export-report", ReportExportRequest, async (request) => {
   const { period, format } = request.pathParameters;
-  return json(200, await reportDownloads({ period: parsePeriod(period, config.REPORT_SCHEME), format, requestId: context.awsRequestId }, deps));
+  return json(200, await reportDownloads({ period: parsePeriod(period, config.REPORT_SCHEME), format, requestId: request.requestContext.requestId }, deps));
 });

@@ -1,7 +1,7 @@
 import { CreditCasesRequest } from "#adapters/aws/api-schemas.ts";
 import { documents } from "#adapters/aws/clients.ts";
 import { DynamoDbMatterRepository } from "#adapters/aws/dynamodb-matter-repository.ts";
-import { staffRoute } from "#adapters/aws/lambda-handler.ts";
+import { httpRoute } from "#adapters/aws/lambda-handler.ts";
 import { xlsxWorkbookWriter } from "#adapters/xlsx/xlsx-workbook-writer.ts";
 import { vietnamDirectory } from "#domain/agencies/vietnam-directory.ts";
 import { loadConfig } from "#shared/config.ts";
@@ -12,9 +12,9 @@ const config = loadConfig("list-credit-cases");
 const matters = new DynamoDbMatterRepository(documents, config.MATTERS_TABLE);
 const directory = vietnamDirectory();
 
-export const handler = staffRoute(CreditCasesRequest, config.COURT_ROLE_PREFIX, async (request) => {
+export const handler = httpRoute("list-credit-cases", CreditCasesRequest, async (request, caller) => {
   const { unit, format } = request.queryStringParameters;
-  const list = await creditCaseList({ unitId: unit }, { matters, directory, now: () => new Date() });
+  const list = await creditCaseList({ unitId: unit }, { matters, directory, now: () => new Date() }, caller);
   const file = await exportCreditCases(list, format, xlsxWorkbookWriter);
   const text = format !== "xlsx";
   return {

@@ -2,6 +2,7 @@
  * Enforcement matters of a case: proposed at intake, opened by staff, then moved through the
  * lifecycle. Every change is written as a new version of the matter, carrying its audit trail.
  */
+import type { Caller } from "../domain/access.ts";
 import { findUnit, isValidOn, type AgencyDirectory } from "../domain/agencies/directory.ts";
 import { vietnamDirectory } from "../domain/agencies/vietnam-directory.ts";
 import { formatVnd } from "../domain/extraction/review-reasons.ts";
@@ -21,6 +22,7 @@ import { ConflictError, InvalidRequestError, NotFoundError, type RefusalError } 
 import type { MatterProposal } from "../domain/matters/types.ts";
 import type { CaseRepository, Page, PageRequest } from "../ports/case-repository.ts";
 import { MatterVersionConflictError, ProposalsChangedError, type CaseMatters, type CorrectionNotice, type MatterListFilter, type MatterRepository } from "../ports/matter-repository.ts";
+import { assertUnitAccess, scopedUnit } from "./access.ts";
 
 /**
  * Proposes the matters of a case read at intake and stores them beside it, once: the same case
@@ -59,25 +61,44 @@ export async function reproposeCorrectedCase(record: StoredCase, deps: { matters
   }
 }
 
-/** A case's proposed matters and the matters staff opened from them. */
-export async function caseMatters(caseId: string, deps: { matters: MatterRepository }): Promise<CaseMatters> {
-  return deps.matters.ofCase(caseId);
+/**
+ * A case's proposed matters and the matters staff opened from them, for a caller of a unit one of
+ * them names (a matter sent by ủy thác belongs to the receiving unit too), or a leader.
+ */
+export async function caseMatters(caseId: string, deps: { matters: MatterRepository }, caller: Caller): Promise<CaseMatters> {
+  const found = await deps.matters.ofCase(caseId);
+  const units = [...found.proposals, ...found.matters].map((item) => item.unitId);
+  assertUnitAccess(caller, units.find((unitId) => unitId === caller.unitId) ?? units.find((unitId) => unitId !== null) ?? null, "read");
+  return found;
 }
 
-/** One matter, found by its id alone (the id names its case). */
-export async function getMatter(matterId: string, deps: { matters: MatterRepository }): Promise<MatterItem> {
+async function storedMatter(matterId: string, deps: { matters: MatterRepository }): Promise<MatterItem> {
   const caseId = caseIdOfMatter(matterId);
   const found = await deps.matters.get(caseId, matterId);
   if (!found) throw new NotFoundError(reason("request.matter-not-found", { caseId, matterId }));
   return found;
 }
 
-/** The proposals of a case, by id; NotFoundError naming the first that is not there. */
-async function proposalsOf(caseId: string, ids: readonly string[], deps: { matters: MatterRepository }): Promise<MatterProposal[]> {
+/** One matter, found by its id alone (the id names its case), for staff of the unit that holds it or a leader. */
+export async function getMatter(matterId: string, deps: { matters: MatterRepository }, caller: Caller): Promise<MatterItem> {
+  const found = await storedMatter(matterId, deps);
+  assertUnitAccess(caller, found.unitId, "read");
+  return found;
+}
+
+/** The proposals of a case, by id, that the caller may change; NotFoundError naming the first that is not there, ForbiddenError for another unit's. */
+async function proposalsOf(
+  caseId: string,
+  ids: readonly string[],
+  deps: { matters: MatterRepository },
+  caller: Caller,
+  unitOf: (proposal: MatterProposal) => string | null = (proposal) => proposal.unitId,
+): Promise<MatterProposal[]> {
   const { proposals } = await deps.matters.ofCase(caseId);
   return ids.map((proposalId) => {
     const found = proposals.find((candidate) => candidate.id === proposalId);
     if (!found) throw new NotFoundError(reason("request.proposal-not-found", { caseId, proposalId }));
+    assertUnitAccess(caller, unitOf(found), "change");
     return found;
   });
 }
@@ -94,8 +115,11 @@ async function replace(caseId: string, removed: readonly string[], added: Matter
 }
 
 /** Splits a proposal nobody opened into several, one per group of its line positions. */
-export async function splitCaseProposal(request: { caseId: string; proposalId: string; groups: number[][] }, deps: { matters: MatterRepository }): Promise<MatterProposal[]> {
-  const proposal = (await proposalsOf(request.caseId, [request.proposalId], deps))[0]!;
+export async function splitCaseProposal(
+  request: { caseId: string; proposalId: string; groups: number[][]; caller: Caller },
+  deps: { matters: MatterRepository },
+): Promise<MatterProposal[]> {
+  const proposal = (await proposalsOf(request.caseId, [request.proposalId], deps, request.caller))[0]!;
   let parts: MatterProposal[];
   try {
     parts = splitProposal(proposal, request.groups);
@@ -108,10 +132,10 @@ export async function splitCaseProposal(request: { caseId: string; proposalId: s
 
 /** Merges proposals nobody opened into one; staff name the parties when the proposals' differ. */
 export async function mergeCaseProposals(
-  request: { caseId: string; proposalIds: string[]; parties?: { debtor: string; creditor: string } },
+  request: { caseId: string; proposalIds: string[]; parties?: { debtor: string; creditor: string }; caller: Caller },
   deps: { matters: MatterRepository },
 ): Promise<MatterProposal> {
-  const proposals = await proposalsOf(request.caseId, request.proposalIds, deps);
+  const proposals = await proposalsOf(request.caseId, request.proposalIds, deps, request.caller);
   let merged: MatterProposal;
   try {
     merged = mergeProposals(proposals, request.parties);
@@ -133,16 +157,19 @@ export interface OpenMatterRequest {
   unitId?: string;
   /** Staff's corrected amount for tiền. */
   amountVnd?: number;
-  by: string;
+  /** Staff of the proposal's unit; their user name is recorded in the audit trail. */
+  caller: Caller;
   note?: string;
 }
 
 /** Opens (thụ lý) the matter a proposal describes, on the decision's date; the matter keeps the proposal's id. */
 export async function openProposedMatter(request: OpenMatterRequest, deps: { matters: MatterRepository }): Promise<MatterItem> {
   // proposalsOf returns one proposal per id asked for, or throws
-  const proposal = (await proposalsOf(request.caseId, [request.proposalId], deps))[0]!;
+  // a proposal intake could give no unit goes to the unit staff name, their own
+  const proposal = (await proposalsOf(request.caseId, [request.proposalId], deps, request.caller, (found) => found.unitId ?? request.unitId ?? null))[0]!;
+  if (request.unitId !== undefined) assertUnitAccess(request.caller, request.unitId, "change");
   const actor: Actor = {
-    by: request.by,
+    by: request.caller.id,
     at: vietnamMidnight(request.decision.date),
     reason: request.note ?? reason("matter.opened", { decision: request.decision.number, date: request.decision.date }).message,
   };
@@ -211,7 +238,8 @@ export interface StepRequest {
   /** The ISO date (in Vietnam) the step happened; today when not given. */
   date?: string;
   note?: string;
-  by: string;
+  /** Staff of the unit holding the matter; their user name is recorded in the audit trail. */
+  caller: Caller;
 }
 
 /**
@@ -261,13 +289,14 @@ export async function recordMatterStep(
   request: StepRequest,
   deps: { matters: MatterRepository; now: () => Date; directory?: AgencyDirectory },
 ): Promise<MatterItem> {
-  const current = await getMatter(request.matterId, deps);
+  const current = await storedMatter(request.matterId, deps);
+  assertUnitAccess(request.caller, current.unitId, "change");
   const conflict = () => new ConflictError(reason("matter.version-conflict", { matterId: request.matterId, version: request.expectedVersion }));
   if (current.version !== request.expectedVersion) throw conflict();
   const { events, ...matter } = current;
   const { step } = request;
   const at = vietnamMidnight(request.date ?? vietnamDate(deps.now().toISOString()));
-  const actor: Actor = { by: request.by, at, reason: request.note ?? reason("matter.step-recorded", { step: STEP_LABELS[step.kind] }).message };
+  const actor: Actor = { by: request.caller.id, at, reason: request.note ?? reason("matter.step-recorded", { step: STEP_LABELS[step.kind] }).message };
   if (step.kind === "transfer") checkReceivingUnit(matter, step.toUnitId, at, deps.directory ?? vietnamDirectory());
   let recorded: Recorded;
   try {
@@ -289,7 +318,8 @@ export async function recordMatterStep(
 
 export interface AddMatterRequest extends StaffMatter {
   caseId: string;
-  by: string;
+  /** Staff of the unit the matter is for. */
+  caller: Caller;
   /** Why staff add it (the audit's why); a standard text when not given. */
   note?: string;
 }
@@ -299,19 +329,21 @@ export interface AddMatterRequest extends StaffMatter {
  * which is then opened like any other. Judgment type and credit-institution involvement come from the case.
  */
 export async function addStaffProposal(request: AddMatterRequest, deps: { matters: MatterRepository; cases: CaseRepository; now: () => Date }): Promise<MatterProposal> {
+  assertUnitAccess(request.caller, request.unitId, "change");
   const record = await deps.cases.get(request.caseId);
   if (!record) throw new NotFoundError(reason("request.case-not-found", { caseId: request.caseId }));
   const { proposals } = await deps.matters.ofCase(request.caseId);
-  const { caseId, by, note, ...matter } = request;
-  const added = staffProposal(record, proposals, caseId, matter, { by, at: deps.now().toISOString(), note: note ?? reason("matter.added-by-staff", {}).message });
+  const { caseId, caller, note, ...matter } = request;
+  const added = staffProposal(record, proposals, caseId, matter, { by: caller.id, at: deps.now().toISOString(), note: note ?? reason("matter.added-by-staff", {}).message });
   const [stored] = await replace(caseId, [], [added], deps);
   return stored!;
 }
 
 /** Notes an obstacle (vướng mắc) on a matter, audited: who, when, what. It changes neither state nor money. */
-export async function noteMatterObstacle(request: { matterId: string; note: string; by: string }, deps: { matters: MatterRepository; now: () => Date }): Promise<MatterItem> {
+export async function noteMatterObstacle(request: { matterId: string; note: string; caller: Caller }, deps: { matters: MatterRepository; now: () => Date }): Promise<MatterItem> {
   const caseId = caseIdOfMatter(request.matterId);
-  const noted = await deps.matters.noteObstacle(caseId, request.matterId, { at: deps.now().toISOString(), by: request.by, note: request.note });
+  assertUnitAccess(request.caller, (await storedMatter(request.matterId, deps)).unitId, "change");
+  const noted = await deps.matters.noteObstacle(caseId, request.matterId, { at: deps.now().toISOString(), by: request.caller.id, note: request.note });
   if (!noted) throw new NotFoundError(reason("request.matter-not-found", { caseId, matterId: request.matterId }));
   return noted;
 }
@@ -325,9 +357,12 @@ export interface WorklistRequest extends Omit<MatterListFilter, "openedBefore"> 
  * A page of a worklist: the matters of a unit or an executor, oldest thụ lý first, narrowed by
  * state, mode, credit-institution involvement and age. Staff scoped to a unit pass it as unitId.
  */
-export async function listMatters(request: WorklistRequest, page: PageRequest, deps: { matters: MatterRepository; now: () => Date }): Promise<Page<MatterRow>> {
-  if (request.unitId === undefined && request.executor === undefined) throw new InvalidRequestError(reason("request.matters-no-criterion", {}));
-  const { olderThanDays, ...filter } = request;
+export async function listMatters(request: WorklistRequest, page: PageRequest, deps: { matters: MatterRepository; now: () => Date }, caller: Caller): Promise<Page<MatterRow>> {
+  // staff see their own unit's list whatever they asked for; leaders any unit's
+  const unitId = scopedUnit(caller, request.unitId);
+  if (unitId === undefined && request.executor === undefined) throw new InvalidRequestError(reason("request.matters-no-criterion", {}));
+  const { olderThanDays, ...asked } = request;
+  const filter = { ...asked, unitId };
   const today = vietnamDate(deps.now().toISOString());
   return deps.matters.list({ ...filter, ...(olderThanDays !== undefined && { openedBefore: daysBefore(today, olderThanDays) }) }, page);
 }
@@ -339,7 +374,10 @@ export async function listMatters(request: WorklistRequest, page: PageRequest, d
 export async function creditCaseList(
   request: { unitId?: string | undefined },
   deps: { matters: MatterRepository; directory: AgencyDirectory; now: () => Date },
+  /** Who asks (staff get their own unit's list); none for the scheduled export, which lists every unit. */
+  caller?: Caller,
 ): Promise<{ asOf: string; cases: CreditCaseRow[] }> {
   const asOf = vietnamDate(deps.now().toISOString());
-  return { asOf, cases: creditCaseRows(await deps.matters.openCreditMatters(request.unitId), asOf, deps.directory) };
+  const unitId = caller === undefined ? request.unitId : scopedUnit(caller, request.unitId);
+  return { asOf, cases: creditCaseRows(await deps.matters.openCreditMatters(unitId), asOf, deps.directory) };
 }

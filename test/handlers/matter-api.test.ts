@@ -15,7 +15,7 @@ import { handler as openMatter } from "../../functions/open-matter/handler.ts";
 import { handler as recordMatterStep } from "../../functions/record-matter-step/handler.ts";
 import { handler as splitProposal } from "../../functions/split-proposal/handler.ts";
 import { storedCase } from "../support/cases.ts";
-import { lambdaContext, loadEvent } from "../support/events.ts";
+import { lambdaContext, loadEvent, withClaims } from "../support/events.ts";
 import { capturedLogs } from "../support/logs.ts";
 
 const logs = capturedLogs();
@@ -152,5 +152,28 @@ describe("proposal routes", () => {
 
     expect(status).toBe(409);
     expect(body).toMatchObject({ code: "matter.proposals-changed" });
+  });
+});
+
+describe("matter routes hold callers to their unit", () => {
+  const step = () => stepEvent({ kind: "collect", amountVnd: 1_000_000, receipt: "BL-0001", version: 2 });
+
+  it("refuses staff of another unit a step and a leader any step (403), writing nothing", async () => {
+    const otherUnit = await call(recordMatterStep, withClaims(step(), { "custom:unitId": "ninh-binh-kv-4" }));
+    const leader = await call(recordMatterStep, withClaims(step(), { "cognito:groups": "[leader]", "custom:unitId": undefined }));
+
+    expect([otherUnit.status, leader.status]).toEqual([403, 403]);
+    expect(otherUnit.body).toMatchObject({ code: "request.other-unit", message: "Hồ sơ hoặc việc này thuộc đơn vị ha-nam-phu-ly, không thuộc đơn vị của tài khoản" });
+    expect(leader.body.code).toBe("request.role-refused");
+    expect(documents).not.toHaveReceivedCommand(PutCommand);
+  });
+
+  it("lets a leader read a matter of any unit, and records the staff user's name as who took a step", async () => {
+    const read = await call(getMatter, withClaims(routeEvent("GET /matters/{matterId}", `/matters/${CASE_ID}~1`, { matterId: `${CASE_ID}~1` }), { "cognito:groups": "[leader]", "custom:unitId": undefined }));
+    const stepped = await call(recordMatterStep, step());
+
+    expect(read.status).toBe(200);
+    expect(stepped.status).toBe(200);
+    expect(stepped.body.matter.events.at(-1).by).toBe("chuyen-vien-phu-ly");
   });
 });

@@ -13,6 +13,7 @@ import { LOCAL_NAMES } from "../../local/environment.ts";
 import { LocalStack } from "../../local/stack.ts";
 import { samplesDir } from "../support/paths.ts";
 import { runThadsOn } from "../support/run-thads.ts";
+import { staffOf } from "../support/callers.ts";
 
 describe("thads matters on the embedded stack", () => {
   let dataDir: string;
@@ -123,7 +124,7 @@ describe("thads matters on the embedded stack", () => {
     const matters = new DynamoDbMatterRepository(stack.clients.documents, LOCAL_NAMES.mattersTable);
     const obligations = record.obligations.map(({ debtor, creditor, amountVnd, kind, periodic }, index) => ({ debtor, creditor, kind, periodic, amountVnd: index === 0 ? amountVnd + 1_000_000 : amountVnd }));
     await correctCase(
-      { caseId, expectedVersion: record.version, correction: CaseCorrectionSchema.parse({ reason: "Sửa tiền gốc theo bản án", changes: { obligations } }), by: "staff" },
+      { caseId, expectedVersion: record.version, correction: CaseCorrectionSchema.parse({ reason: "Sửa tiền gốc theo bản án", changes: { obligations } }), caller: staffOf(record.agencyId ?? "") },
       { cases: stack.cases, matters, directory: vietnamDirectory(), now: () => new Date() },
     );
     const shown = await thads("case", caseId);

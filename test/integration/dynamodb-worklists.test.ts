@@ -23,9 +23,11 @@ import {
 } from "#use-cases/matters.ts";
 import { startDynamoDbLocal, type DynamoDbLocal } from "../../local/dynamodb-local.ts";
 import { LOCAL_CREDENTIALS, REGION } from "../../local/environment.ts";
+import { LEADER, STAFF_ID, staffOf } from "../support/callers.ts";
 import { storedCase } from "../support/cases.ts";
 
-const staff = "arn:aws:sts::111122223333:assumed-role/thads-staff/chuyenvien";
+const staff = STAFF_ID;
+const PHU_LY = staffOf("ha-nam-phu-ly");
 /** 30/06/2025 in Vietnam. */
 const now = () => new Date("2025-06-30T03:00:00.000Z");
 const directory = haNamNinhBinhDirectory();
@@ -46,12 +48,14 @@ async function received(record: StoredCase) {
 
 async function open(matterId: string, date: string, executor: string, unitId?: string) {
   const [caseId] = matterId.split("/");
-  return openProposedMatter({ caseId: caseId!, proposalId: matterId, decision: { number: `${date.slice(5)}/QĐ-THADS`, date }, executor, by: staff, ...(unitId && { unitId }) }, { matters });
+  const proposed = (await caseMatters(caseId!, { matters }, LEADER)).proposals.find((proposal) => proposal.id === matterId);
+  const caller = staffOf(unitId ?? proposed?.unitId ?? "");
+  return openProposedMatter({ caseId: caseId!, proposalId: matterId, decision: { number: `${date.slice(5)}/QĐ-THADS`, date }, executor, caller, ...(unitId && { unitId }) }, { matters });
 }
 
 async function step(matterId: string, kind: "verify" | "complete", date: string) {
-  const { version } = await getMatter(matterId, { matters });
-  return recordMatterStep({ matterId, expectedVersion: version, step: kind === "verify" ? { kind, enforceable: true } : { kind }, date, by: staff }, { matters, now });
+  const { version, unitId } = await getMatter(matterId, { matters }, LEADER);
+  return recordMatterStep({ matterId, expectedVersion: version, step: kind === "verify" ? { kind, enforceable: true } : { kind }, date, caller: staffOf(unitId) }, { matters, now });
 }
 
 const ids = (rows: readonly MatterRow[]) => rows.map((row) => row.id);
@@ -62,7 +66,7 @@ async function allPages(request: WorklistRequest, limit: number): Promise<{ page
   let cursor: string | undefined;
   let pages = 0;
   do {
-    const page = await listMatters(request, { limit, cursor }, { matters, now });
+    const page = await listMatters(request, { limit, cursor }, { matters, now }, LEADER);
     rows.push(...page.items);
     cursor = page.nextCursor;
     pages += 1;
@@ -147,16 +151,16 @@ describe("worklists read index partitions (DynamoDB Local)", () => {
   });
 
   it("refuses a forged cursor, or one of another list, as a bad request", async () => {
-    const page = await listMatters({ executor: "Lê Thị Hoa" }, { limit: 1 }, { matters, now });
+    const page = await listMatters({ executor: "Lê Thị Hoa" }, { limit: 1 }, { matters, now }, LEADER);
     expect(page.nextCursor).toBeDefined();
 
     for (const cursor of ["not-a-cursor", Buffer.from(JSON.stringify({ k: { pk: 1 } })).toString("base64url"), page.nextCursor]) {
-      await expect(listMatters({ unitId: "ha-nam-phu-ly" }, { limit: 5, cursor }, { matters, now })).rejects.toMatchObject({ name: "InvalidRequestError", code: "request.cursor" });
+      await expect(listMatters({ unitId: "ha-nam-phu-ly" }, { limit: 5, cursor }, { matters, now }, LEADER)).rejects.toMatchObject({ name: "InvalidRequestError", code: "request.cursor" });
     }
   });
 
   it("asks for a unit or an executor rather than reading every matter", async () => {
-    await expect(listMatters({ state: "accepted" }, { limit: 5 }, { matters, now })).rejects.toMatchObject({
+    await expect(listMatters({ state: "accepted" }, { limit: 5 }, { matters, now }, LEADER)).rejects.toMatchObject({
       name: "InvalidRequestError",
       message: "Cần nêu đơn vị (unit) hoặc chấp hành viên (executor) để liệt kê việc",
     });
@@ -165,7 +169,7 @@ describe("worklists read index partitions (DynamoDB Local)", () => {
 
 describe("the bank-credit list (DynamoDB Local)", () => {
   it("lists every open credit matter by unit with its age and the obstacles staff noted; a finished one is gone", async () => {
-    await noteMatterObstacle({ matterId: `${A}/0`, note: "Tài sản thế chấp đang bị tranh chấp", by: staff }, { matters, now });
+    await noteMatterObstacle({ matterId: `${A}/0`, note: "Tài sản thế chấp đang bị tranh chấp", caller: staffOf((await getMatter(`${A}/0`, { matters }, LEADER)).unitId) }, { matters, now });
 
     const all = await creditCaseList({}, { matters, directory, now });
 
@@ -186,13 +190,13 @@ describe("the bank-credit list (DynamoDB Local)", () => {
   });
 
   it("keeps an obstacle noted while a step was being recorded: the slower write is refused, not the note lost", async () => {
-    const read = await getMatter(`${A}/1`, { matters });
-    await noteMatterObstacle({ matterId: `${A}/1`, note: "Người phải thi hành đi khỏi nơi cư trú", by: staff }, { matters, now });
+    const read = await getMatter(`${A}/1`, { matters }, LEADER);
+    await noteMatterObstacle({ matterId: `${A}/1`, note: "Người phải thi hành đi khỏi nơi cư trú", caller: staffOf((await getMatter(`${A}/1`, { matters }, LEADER)).unitId) }, { matters, now });
     const { events, ...matter } = read;
     const stale = { ...matter, state: "enforceable" as const, version: 2, events: [...events, { ...events[0]!, seq: 2, type: "transition" as const, from: "accepted" as const, to: "enforceable" as const, amountVnd: 0 }] };
 
     await expect(matters.save(stale)).rejects.toMatchObject({ name: "MatterVersionConflictError" });
-    expect((await getMatter(`${A}/1`, { matters })).obstacles?.map((obstacle) => obstacle.note)).toEqual(["Người phải thi hành đi khỏi nơi cư trú"]);
+    expect((await getMatter(`${A}/1`, { matters }, LEADER)).obstacles?.map((obstacle) => obstacle.note)).toEqual(["Người phải thi hành đi khỏi nơi cư trú"]);
 
     // read again, the step goes through and keeps the note
     const verified = await step(`${A}/1`, "verify", "2025-06-30");
@@ -203,7 +207,7 @@ describe("the bank-credit list (DynamoDB Local)", () => {
 describe("staff add a matter the extraction missed (DynamoDB Local)", () => {
   it("stores it as a proposal marked as added by staff, at the next staff position, then opens it as usual", async () => {
     const record = await received(storedCase({ caseId: "e1".padEnd(32, "0"), creditInstitutionInvolved: true }));
-    const request = { caseId: record.caseId, debtor: "Trần Thị Bích", creditor: "Ngân hàng TMCP Công thương Việt Nam", kind: "interest" as const, amountVnd: 12_000_000, mode: "on_request" as const, unitId: "ha-nam-phu-ly", by: staff };
+    const request = { caseId: record.caseId, debtor: "Trần Thị Bích", creditor: "Ngân hàng TMCP Công thương Việt Nam", kind: "interest" as const, amountVnd: 12_000_000, mode: "on_request" as const, unitId: "ha-nam-phu-ly", caller: PHU_LY };
 
     const first = await addStaffProposal(request, { matters, cases, now });
     const second = await addStaffProposal({ ...request, amountVnd: 1_000_000, note: "Lãi chậm trả bản án ghi ở trang 5" }, { matters, cases, now });
@@ -216,7 +220,7 @@ describe("staff add a matter the extraction missed (DynamoDB Local)", () => {
 
   it("says so when the case does not exist", async () => {
     await expect(
-      addStaffProposal({ caseId: "f1".padEnd(32, "0"), debtor: "A", creditor: "B", kind: "other", amountVnd: 1, mode: "on_request", unitId: "ha-nam-phu-ly", by: staff }, { matters, cases, now }),
+      addStaffProposal({ caseId: "f1".padEnd(32, "0"), debtor: "A", creditor: "B", kind: "other", amountVnd: 1, mode: "on_request", unitId: "ha-nam-phu-ly", caller: PHU_LY }, { matters, cases, now }),
     ).rejects.toMatchObject({ name: "NotFoundError", code: "request.case-not-found" });
   });
 });
@@ -230,12 +234,12 @@ describe("a case correction flows through to its proposals (DynamoDB Local)", ()
   it("replaces the proposals nobody opened, leaves opened matters and staff additions alone, and names the matter that may no longer match", async () => {
     const record = await received(storedCase({ caseId: "d1".padEnd(32, "0") }));
     const opened = await open(`${record.caseId}/0`, "2025-04-01", "Trần Văn Bình");
-    const added = await addStaffProposal({ caseId: record.caseId, debtor: "Trần Thị Bích", creditor: "Nguyễn Văn Hùng", kind: "other", amountVnd: 500_000, mode: "on_request", unitId: "ha-nam-phu-ly", by: staff }, { matters, cases, now });
+    const added = await addStaffProposal({ caseId: record.caseId, debtor: "Trần Thị Bích", creditor: "Nguyễn Văn Hùng", kind: "other", amountVnd: 500_000, mode: "on_request", unitId: "ha-nam-phu-ly", caller: PHU_LY }, { matters, cases, now });
 
     const other = { debtor: "Phạm Văn Dũng", creditor: "Nguyễn Văn Hùng", amountVnd: 30_000_000, kind: "principal" as const, periodic: null };
-    await correctCase({ caseId: record.caseId, expectedVersion: 1, correction: correction([principal(120_000_000), { ...fee, amountVnd: 3_000_000 }, other]), by: staff }, { cases, matters, directory, now });
+    await correctCase({ caseId: record.caseId, expectedVersion: 1, correction: correction([principal(120_000_000), { ...fee, amountVnd: 3_000_000 }, other]), caller: PHU_LY }, { cases, matters, directory, now });
 
-    const after = await caseMatters(record.caseId, { matters });
+    const after = await caseMatters(record.caseId, { matters }, LEADER);
     expect(after.proposals.map((proposal) => [proposal.id, proposal.amountVnd])).toEqual([
       [`${record.caseId}/0`, 150_000_000],
       [`${record.caseId}/1`, 3_000_000],
@@ -245,12 +249,12 @@ describe("a case correction flows through to its proposals (DynamoDB Local)", ()
     expect(after.matters).toEqual([opened]);
     expect(after.proposals.find((proposal) => proposal.id === added.id)).toEqual(added);
     const notice = `Hồ sơ đã được sửa (phiên bản 2): các việc đã thụ lý ${record.caseId}/0 có thể không còn khớp với hồ sơ đã sửa; cần kiểm tra lại`;
-    expect((await getCase(record.caseId, { cases, matters })).matterNotice).toEqual({ caseVersion: 2, matterIds: [`${record.caseId}/0`], message: notice });
+    expect((await getCase(record.caseId, { cases, matters }, LEADER)).matterNotice).toEqual({ caseVersion: 2, matterIds: [`${record.caseId}/0`], message: notice });
 
     // a later correction back to what the opened matter holds clears the notice
-    await correctCase({ caseId: record.caseId, expectedVersion: 2, correction: correction([principal(150_000_000), fee]), by: staff }, { cases, matters, directory, now });
-    expect((await getCase(record.caseId, { cases, matters })).matterNotice).toBeNull();
-    expect((await caseMatters(record.caseId, { matters })).proposals.map((proposal) => [proposal.id, proposal.amountVnd])).toEqual([
+    await correctCase({ caseId: record.caseId, expectedVersion: 2, correction: correction([principal(150_000_000), fee]), caller: PHU_LY }, { cases, matters, directory, now });
+    expect((await getCase(record.caseId, { cases, matters }, LEADER)).matterNotice).toBeNull();
+    expect((await caseMatters(record.caseId, { matters }, LEADER)).proposals.map((proposal) => [proposal.id, proposal.amountVnd])).toEqual([
       [`${record.caseId}/0`, 150_000_000],
       [`${record.caseId}/1`, 7_500_000],
       [`${record.caseId}/1000`, 500_000],
@@ -260,11 +264,11 @@ describe("a case correction flows through to its proposals (DynamoDB Local)", ()
   it("replaces more proposals than one DynamoDB transaction holds", async () => {
     const debtors = Array.from({ length: 60 }, (_, index) => ({ ...principal(1_000_000 + index), debtor: `Người vay số ${index + 1}` }));
     const record = await received(storedCase({ caseId: "d3".padEnd(32, "0"), obligations: debtors.map((obligation) => ({ ...obligation, confidence: 1, evidence: null })) }));
-    expect((await caseMatters(record.caseId, { matters })).proposals).toHaveLength(60);
+    expect((await caseMatters(record.caseId, { matters }, LEADER)).proposals).toHaveLength(60);
 
-    await correctCase({ caseId: record.caseId, expectedVersion: 1, correction: correction(debtors.map((obligation) => ({ ...obligation, amountVnd: obligation.amountVnd * 2 }))), by: staff }, { cases, matters, directory, now });
+    await correctCase({ caseId: record.caseId, expectedVersion: 1, correction: correction(debtors.map((obligation) => ({ ...obligation, amountVnd: obligation.amountVnd * 2 }))), caller: PHU_LY }, { cases, matters, directory, now });
 
-    const after = await caseMatters(record.caseId, { matters });
+    const after = await caseMatters(record.caseId, { matters }, LEADER);
     expect(after.proposals.map((proposal) => proposal.amountVnd).sort((a, b) => a - b)).toEqual(debtors.map((obligation) => obligation.amountVnd * 2));
     expect(after.notice).toBeUndefined();
   });
@@ -281,10 +285,10 @@ describe("a case correction flows through to its proposals (DynamoDB Local)", ()
       return matters.reproposeAfterCorrection(...args);
     };
 
-    await correctCase({ caseId: record.caseId, expectedVersion: 1, correction: correction([principal(140_000_000), fee]), by: staff }, { cases, matters: racing, directory, now });
+    await correctCase({ caseId: record.caseId, expectedVersion: 1, correction: correction([principal(140_000_000), fee]), caller: PHU_LY }, { cases, matters: racing, directory, now });
 
     expect(raced).toBe(true);
-    const after = await caseMatters(record.caseId, { matters });
+    const after = await caseMatters(record.caseId, { matters }, LEADER);
     expect(after.matters.map((matter) => [matter.id, matter.owedVnd])).toEqual([[`${record.caseId}/1`, 7_500_000]]);
     expect(after.proposals.map((proposal) => [proposal.id, proposal.amountVnd])).toEqual([
       [`${record.caseId}/0`, 140_000_000],

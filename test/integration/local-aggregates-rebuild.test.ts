@@ -20,13 +20,14 @@ import { openProposedMatter, recordMatterStep } from "#use-cases/matters.ts";
 import { rebuildAggregates } from "#use-cases/rebuild-aggregates.ts";
 import { LOCAL_NAMES } from "../../local/environment.ts";
 import { LocalStack } from "../../local/stack.ts";
+import { staffOf } from "../support/callers.ts";
 
 const UNITS = ["ninh-binh-kv-7", "ninh-binh-kv-3"] as const;
 const SCHEME = "statistical";
 /** A period after every date generated: residuals are read through it. */
 const LAST = reportPeriod(2030, 2);
 const DAY_MS = 24 * 3600 * 1000;
-const staff = "arn:aws:iam::000000000000:role/thads-local-staff";
+const _staff = "arn:aws:iam::000000000000:role/thads-local-staff";
 
 let stack: LocalStack;
 let matters: DynamoDbMatterRepository;
@@ -101,14 +102,14 @@ async function record(plan: MatterPlan): Promise<void> {
   await matters.saveProposals(caseId, [proposal]);
   let days = plan.openedAfter;
   let matter = await openProposedMatter(
-    { caseId, proposalId: proposal.id, decision: { number: "1/QĐ-THADS", date: dateAfter(days) }, executor: "Chấp hành viên", by: staff },
+    { caseId, proposalId: proposal.id, decision: { number: "1/QĐ-THADS", date: dateAfter(days) }, executor: "Chấp hành viên", caller: staffOf(proposal.unitId ?? "") },
     { matters },
   );
   for (const step of plan.steps) {
     days += step.days;
     try {
       matter = await recordMatterStep(
-        { matterId: matter.id, expectedVersion: matter.version, step: stepOf(step, balanceVnd(matter), matter.unitId), date: dateAfter(days), by: staff },
+        { matterId: matter.id, expectedVersion: matter.version, step: stepOf(step, balanceVnd(matter), matter.unitId), date: dateAfter(days), caller: staffOf(matter.unitId) },
         { matters, now: () => new Date() },
       );
     } catch (error) {

@@ -19,8 +19,9 @@ import { LOCAL_NAMES } from "../../local/environment.ts";
 import { matterStreamArn, StreamCheckpoints, StreamEventSourceMapping, type StreamHandler } from "../../local/matter-stream.ts";
 import { LocalStack } from "../../local/stack.ts";
 import { waitUntil } from "../../local/net.ts";
+import { staffOf } from "../support/callers.ts";
 
-const staff = "arn:aws:iam::000000000000:role/thads-local-staff";
+const _staff = "arn:aws:iam::000000000000:role/thads-local-staff";
 let stack: LocalStack;
 let matters: DynamoDbMatterRepository;
 let folder: string;
@@ -67,7 +68,7 @@ async function openMatter(date: string) {
     reviewReasons: [],
   };
   await matters.saveProposals(caseId, [proposal]);
-  return openProposedMatter({ caseId, proposalId: proposal.id, decision: { number: "1/QĐ-THADS", date }, executor: "Chấp hành viên", by: staff }, { matters });
+  return openProposedMatter({ caseId, proposalId: proposal.id, decision: { number: "1/QĐ-THADS", date }, executor: "Chấp hành viên", caller: staffOf(proposal.unitId ?? "") }, { matters });
 }
 
 const sequenceOf = (record: DynamoDBRecord) => record.dynamodb!.SequenceNumber!;
@@ -108,10 +109,10 @@ describe("the matters stream on the embedded stack", () => {
     const before = await completed();
 
     const lost = await openMatter("2025-12-01");
-    const verified = await recordMatterStep({ matterId: lost.id, expectedVersion: 1, step: { kind: "verify", enforceable: true }, date: "2025-12-02", by: staff }, { matters, now: () => new Date() });
+    const verified = await recordMatterStep({ matterId: lost.id, expectedVersion: 1, step: { kind: "verify", enforceable: true }, date: "2025-12-02", caller: staffOf(lost.unitId) }, { matters, now: () => new Date() });
     await stack.matterStream.settled();
     failing = true;
-    await recordMatterStep({ matterId: lost.id, expectedVersion: verified.version, step: { kind: "complete" }, date: "2025-12-20", by: staff }, { matters, now: () => new Date() });
+    await recordMatterStep({ matterId: lost.id, expectedVersion: verified.version, step: { kind: "complete" }, date: "2025-12-20", caller: staffOf(lost.unitId) }, { matters, now: () => new Date() });
     await waitUntil(async () => stack.matterStream.failures.length > 0, { timeoutMs: 30_000, what: "the failed batch to be recorded" });
     failing = false;
     await stack.matterStream.settled();

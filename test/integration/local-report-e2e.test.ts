@@ -19,12 +19,13 @@ import { LOCAL_NAMES } from "../../local/environment.ts";
 import { LocalStack } from "../../local/stack.ts";
 import { repoRoot, samplesDir } from "../support/paths.ts";
 import { runThadsOn } from "../support/run-thads.ts";
+import { LEADER, staffOf } from "../support/callers.ts";
 
 const M = 1_000_000;
 const A = "ninh-binh-kv-7";
 const B = "ninh-binh-kv-3";
 const P = "ninh-binh";
-const staff = "arn:aws:iam::000000000000:role/thads-local-staff";
+const _staff = "arn:aws:iam::000000000000:role/thads-local-staff";
 const FIXTURES = ["a-001", "a-002", "a-003", "a-004", "a-005", "a-006", "a-007"];
 
 let dataDir: string;
@@ -61,7 +62,7 @@ async function ingestJudgments(): Promise<string[]> {
 /** Opens a proposal in a unit, owing `amountVnd`, under a decision of 10 November 2025. */
 async function open(proposal: Pick<MatterProposal, "caseId" | "id">, unitId: string, amountVnd?: number, date = "2025-11-10") {
   const matter = await openProposedMatter(
-    { caseId: proposal.caseId, proposalId: proposal.id, decision: { number: `${proposal.id.slice(-3)}/QĐ-THADS`, date }, executor: "Chấp hành viên", unitId, ...(amountVnd !== undefined && { amountVnd }), by: staff },
+    { caseId: proposal.caseId, proposalId: proposal.id, decision: { number: `${proposal.id.slice(-3)}/QĐ-THADS`, date }, executor: "Chấp hành viên", unitId, ...(amountVnd !== undefined && { amountVnd }), caller: staffOf(unitId) },
     { matters },
   );
   return matter.id;
@@ -69,8 +70,8 @@ async function open(proposal: Pick<MatterProposal, "caseId" | "id">, unitId: str
 
 async function steps(matterId: string, ...list: [string, MatterStep][]) {
   for (const [date, step] of list) {
-    const { version } = await getMatter(matterId, { matters });
-    await recordMatterStep({ matterId, expectedVersion: version, step, date, by: staff }, { matters, now: () => new Date() });
+    const { version, unitId } = await getMatter(matterId, { matters }, LEADER);
+    await recordMatterStep({ matterId, expectedVersion: version, step, date, caller: staffOf(unitId) }, { matters, now: () => new Date() });
   }
 }
 
@@ -122,7 +123,7 @@ const EXPECTED: Record<string, Expected> = {
 describe("the report from the matters staff work", () => {
   it("counts, by unit and in total, the việc and tiền of matters opened, split, merged, worked, handed to another unit and closed", async () => {
     const caseIds = await ingestJudgments();
-    const proposalsOf = async (caseId: string) => (await caseMatters(caseId, { matters })).proposals;
+    const proposalsOf = async (caseId: string) => (await caseMatters(caseId, { matters }, LEADER)).proposals;
     const all = await Promise.all(caseIds.map(async (caseId) => ({ caseId, proposals: await proposalsOf(caseId) })));
 
     // a case with two proposals of one mode is merged; another with a proposal of several lines is split
@@ -134,8 +135,8 @@ describe("the report from the matters staff work", () => {
     expect(simple).toHaveLength(9);
 
     const pair = mergeCase.proposals.filter((p) => mergeCase.proposals.filter((q) => q.mode === p.mode).length >= 2).slice(0, 2);
-    const merged = await mergeCaseProposals({ caseId: mergeCase.caseId, proposalIds: pair.map((p) => p.id), parties: { debtor: pair[0]!.debtor, creditor: pair[0]!.creditor } }, { matters });
-    const [partA, partB] = await splitCaseProposal({ caseId: splitCase.caseId, proposalId: whole.id, groups: [[0], whole.lines.slice(1).map((_, i) => i + 1)] }, { matters });
+    const merged = await mergeCaseProposals({ caseId: mergeCase.caseId, proposalIds: pair.map((p) => p.id), parties: { debtor: pair[0]!.debtor, creditor: pair[0]!.creditor }, caller: staffOf(pair[0]!.unitId ?? "") }, { matters });
+    const [partA, partB] = await splitCaseProposal({ caseId: splitCase.caseId, proposalId: whole.id, groups: [[0], whole.lines.slice(1).map((_, i) => i + 1)], caller: staffOf(whole.unitId ?? "") }, { matters });
 
     const [m1, m2, m3, m4, m5, m6, m7, m8, m9] = simple;
     // unit A: xong after two partial payments, xong in one, partly collected, chưa có điều kiện, đình chỉ, ủy thác to B

@@ -29,18 +29,16 @@ export interface InputRecord {
   memoryMb: number;
 }
 
-/**
- * One route of the case API called as one role (the route x role matrix): what it answered. A test
- * file that records these, listed in scripts/reliability.ts, fills the authorisation section.
- */
+/** One cell of the route x role matrix: a route called over HTTP by one kind of caller, and what it answered. */
 export interface AuthorisationRecord {
   kind: "authorisation";
   /** e.g. "GET /cases/{caseId}" */
   route: string;
-  /** e.g. "staff of agency A", "uploader of court X" */
-  role: string;
+  /** e.g. "staff of another unit", "no token" */
+  caller: string;
+  /** What the test's hand-written table expects: allow, 401 or 403. */
+  expected: string;
   status: number;
-  allowed: boolean;
 }
 
 export type ReliabilityRecord = FaultRecord | InputRecord | AuthorisationRecord;

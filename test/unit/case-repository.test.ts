@@ -1,9 +1,10 @@
 import "aws-sdk-client-mock-vitest/extend";
-import { DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import { DynamoDBDocumentClient, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
+import { ConditionalCheckFailedException, DynamoDBClient, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { BatchGetCommand, DynamoDBDocumentClient, PutCommand, QueryCommand, TransactWriteCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { beforeEach, describe, expect, it } from "vitest";
 import { DynamoDbCaseRepository } from "#adapters/aws/dynamodb-case-repository.ts";
+import type { UploadRecord } from "#ports/case-repository.ts";
 import { storedCase } from "../support/cases.ts";
 
 const documents = mockClient(DynamoDBDocumentClient);
@@ -53,5 +54,31 @@ describe("DynamoDB case repository", () => {
     expect(item).toMatchObject({ dateSk: "2025-03-14#0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", monthPk: "MONTH#2025-03" });
     expect(item).not.toHaveProperty("agencyPk");
     expect(item).not.toHaveProperty("lookupPk");
+  });
+});
+
+describe("a court's uploads", () => {
+  const upload: UploadRecord = { uploadId: "3f1c2a9e", fileName: "Bản án số 12.pdf", receivedAt: "2025-03-14T02:15:42.512Z", caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", fate: "filed", reasons: [], reasonCodes: [] };
+
+  it("records an upload's fate under its court, once: a redelivery of the same upload changes nothing unless it was still being read", async () => {
+    documents.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: "The conditional request failed", $metadata: {} }));
+
+    await repository.recordUpload("tand-phu-ly", upload);
+
+    expect(documents).toHaveReceivedCommandWith(PutCommand, {
+      Item: expect.objectContaining({ pk: "UPLOADS#tand-phu-ly", sk: "2025-03-14T02:15:42.512Z#3f1c2a9e", entity: "upload", fate: "filed" }),
+      ConditionExpression: "attribute_not_exists(pk) OR #fate = :reading",
+    });
+  });
+
+  it("lists a court's uploads from its own partition, newest first, each with its case's status now", async () => {
+    documents.on(QueryCommand).resolves({ Items: [{ ...upload, pk: "UPLOADS#tand-phu-ly", sk: "x", entity: "upload" }] });
+    documents.on(BatchGetCommand).resolves({ Responses: { "thads-cases": [{ ...storedCase(), status: "verified" }] } });
+
+    const page = await repository.uploadsOf("tand-phu-ly", { limit: 10 });
+
+    expect(page.items).toEqual([{ ...upload, caseStatus: "verified" }]);
+    expect(documents).toHaveReceivedCommandWith(QueryCommand, { KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": "UPLOADS#tand-phu-ly" }, ScanIndexForward: false });
+    expect(documents.commandCalls(QueryCommand)[0]?.args[0].input.IndexName).toBeUndefined();
   });
 });

@@ -43,7 +43,7 @@ describe("correcting a case", () => {
       },
     });
 
-    const updated = await correctCase({ caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", expectedVersion: 1, correction, by: "arn:aws:sts::111122223333:assumed-role/thads-staff/s" }, { cases: repository, ...noMatters(), now });
+    const updated = await correctCase({ caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", expectedVersion: 1, correction, caller: { id: "s", role: "staff", unitId: "cthads-ha-nam" } }, { cases: repository, ...noMatters(), now });
 
     expect(updated).toMatchObject({ version: 2, status: "verified", reviewReasons: [], totalAmountVnd: 20_000_000, updatedAt: "2025-04-01T08:00:00.000Z" });
     expect(updated.confidence.caseNumber).toBe(1);
@@ -57,7 +57,7 @@ describe("correcting a case", () => {
     const correction = CaseCorrectionSchema.parse({ reason: "Đã kiểm tra", changes: { caseNumber: "12/2017/DS-ST" }, status: "needs_review" });
 
     const matters = noMatters();
-    await correctCase({ caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", expectedVersion: 1, correction, by: "staff" }, { cases: repository, ...matters, now });
+    await correctCase({ caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", expectedVersion: 1, correction, caller: { id: "staff", role: "staff", unitId: "cthads-ha-nam" } }, { cases: repository, ...matters, now });
 
     expect(saved[0]?.audit.changes).toEqual([]);
     expect(saved[0]?.updated.reviewReasons).toEqual(["ngày tuyên án không rõ"]);
@@ -73,7 +73,7 @@ describe("correcting a case", () => {
       changes: { obligations: [{ debtor: "Trần Thị Bích", creditor: "Nguyễn Văn Hùng", amountVnd: 20_000_000, kind: "interest", periodic: null }] },
     });
 
-    await correctCase({ caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", expectedVersion: 1, correction, by: "staff" }, { cases: repository, ...matters, now });
+    await correctCase({ caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", expectedVersion: 1, correction, caller: { id: "staff", role: "staff", unitId: "cthads-ha-nam" } }, { cases: repository, ...matters, now });
 
     expect(matters.repropositions).toEqual([
       ["0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", [], [expect.objectContaining({ id: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c/0", debtor: "Trần Thị Bích", amountVnd: 20_000_000 })], null],

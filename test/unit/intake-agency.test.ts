@@ -30,6 +30,7 @@ const cases = {
     return "created" as const;
   },
   findByCaseNumber: async () => [],
+  recordUpload: async () => undefined,
 } as unknown as CaseRepository;
 const matters = {
   saveProposals: async () => {

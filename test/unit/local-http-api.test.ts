@@ -31,7 +31,7 @@ const spreadsheet: Route = {
 };
 
 beforeAll(async () => {
-  api = await startHttpApi({ routes: [echo, upload, broken, spreadsheet], port: 0, courtRolePrefix: "thads-court-" });
+  api = await startHttpApi({ routes: [echo, upload, broken, spreadsheet], port: 0, authorize: async () => ({ sub: "u-1" }) });
 });
 
 afterAll(async () => {
