@@ -27,7 +27,6 @@ const SCHEME = "statistical";
 /** A period after every date generated: residuals are read through it. */
 const LAST = reportPeriod(2030, 2);
 const DAY_MS = 24 * 3600 * 1000;
-const _staff = "arn:aws:iam::000000000000:role/thads-local-staff";
 
 let stack: LocalStack;
 let matters: DynamoDbMatterRepository;

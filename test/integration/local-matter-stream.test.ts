@@ -21,7 +21,6 @@ import { LocalStack } from "../../local/stack.ts";
 import { waitUntil } from "../../local/net.ts";
 import { staffOf } from "../support/callers.ts";
 
-const _staff = "arn:aws:iam::000000000000:role/thads-local-staff";
 let stack: LocalStack;
 let matters: DynamoDbMatterRepository;
 let folder: string;

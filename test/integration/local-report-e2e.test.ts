@@ -25,7 +25,6 @@ const M = 1_000_000;
 const A = "ninh-binh-kv-7";
 const B = "ninh-binh-kv-3";
 const P = "ninh-binh";
-const _staff = "arn:aws:iam::000000000000:role/thads-local-staff";
 const FIXTURES = ["a-001", "a-002", "a-003", "a-004", "a-005", "a-006", "a-007"];
 
 let dataDir: string;
