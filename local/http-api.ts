@@ -5,6 +5,9 @@
  *
  * API Gateway authorises every route with IAM; locally the caller is a fixed staff role, or, with the
  * header `x-thads-court: <court id>`, that court's uploader role (POST /upload-urls needs one).
+ *
+ * CORS as the HTTP API's corsPreflight configures it: the web console's origin, and only it, may call
+ * (the console is served on its own port, a separate origin, as CloudFront is on AWS).
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
@@ -109,18 +112,43 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** What API Gateway's CORS configuration lets the console send and read. */
+export const CORS = {
+  allowMethods: ["GET", "POST", "PATCH"],
+  allowHeaders: ["authorization", "content-type", "if-match"],
+  exposeHeaders: ["etag"],
+  maxAgeSeconds: 600,
+} as const;
+
+/** The CORS headers of a response to `origin`: none unless it is the allowed origin. */
+function corsHeaders(origin: string | undefined, allowedOrigin: string | undefined, preflight: boolean): Record<string, string> {
+  if (allowedOrigin === undefined || origin !== allowedOrigin) return allowedOrigin === undefined ? {} : { vary: "origin" };
+  return {
+    "access-control-allow-origin": origin,
+    vary: "origin",
+    ...(preflight
+      ? { "access-control-allow-methods": CORS.allowMethods.join(", "), "access-control-allow-headers": CORS.allowHeaders.join(", "), "access-control-max-age": String(CORS.maxAgeSeconds) }
+      : { "access-control-expose-headers": CORS.exposeHeaders.join(", ") }),
+  };
+}
+
 export interface HttpApi {
   url: string;
   stop(): Promise<void>;
 }
 
 /** Serves the routes on 127.0.0.1 (`port` 0 picks a free one). */
-export async function startHttpApi(options: { routes: readonly Route[]; port: number; courtRolePrefix: string }): Promise<HttpApi> {
+export async function startHttpApi(options: { routes: readonly Route[]; port: number; courtRolePrefix: string; allowedOrigin?: string }): Promise<HttpApi> {
   const server: Server = createServer((request, response) => {
     const method = request.method ?? "GET";
+    const origin = request.headers.origin;
+    if (method === "OPTIONS" && typeof request.headers["access-control-request-method"] === "string") {
+      response.writeHead(204, corsHeaders(origin, options.allowedOrigin, true)).end();
+      return;
+    }
     const respond = (statusCode: number, body: string, headers: Record<string, string> = { "content-type": "application/json" }) => {
       if (response.headersSent) response.destroy();
-      else response.writeHead(statusCode, headers).end(body);
+      else response.writeHead(statusCode, { ...headers, ...corsHeaders(origin, options.allowedOrigin, false) }).end(body);
     };
     void (async () => {
       let routeKey = method;

@@ -21,6 +21,7 @@ import type { OcrEngine } from "#ports/ocr-engine.ts";
 import { CASE_API_ROUTES, INTAKE_QUEUE, type ApiFunctionName } from "../infra/topology.ts";
 import { startDynamoDbLocal, type DynamoDbLocal } from "./dynamodb-local.ts";
 import { applyFunctionEnvironment, functionEnvironment, LOCAL_CREDENTIALS, LOCAL_NAMES, REGION, silenceSdkNodeVersionNotice, type LocalEndpoints } from "./environment.ts";
+import { startConsoleServer, type ConsoleServer } from "./console-server.ts";
 import { startHttpApi, type HttpApi, type HttpHandler, type Route } from "./http-api.ts";
 import { captureFunctionLogs, failureOf } from "./lambda.ts";
 import { waitUntil } from "./net.ts";
@@ -37,6 +38,8 @@ export interface StackOptions {
   dataDir: string | null;
   /** Serve the case API on this port (0: any free one); null serves none. */
   httpPort?: number | null;
+  /** Serve the web console (dist/console) on this port (0: any free one), with the API; null or absent serves none. */
+  consolePort?: number | null;
   /** Show the functions' log lines on the terminal besides keeping them. */
   echoLogs?: boolean;
   /** Overrides of the queues' delivery settings (tests shorten the retry delay). */
@@ -205,6 +208,8 @@ export class LocalStack {
     readonly completions: LocalQueue,
     readonly completionDeadLetters: DeadLetterQueue,
     readonly api: HttpApi | null,
+    /** The web console, when asked for (its own origin, as CloudFront's on AWS). */
+    readonly console: ConsoleServer | null,
     private readonly parts: { dynamodb: DynamoDbLocal; s3: S3Server; textract: TextractServer; mappings: EventSourceMapping[]; restoreOutput: () => void },
   ) {}
 
@@ -244,11 +249,16 @@ export class LocalStack {
 
     const started: { stop(): Promise<void> }[] = [];
     try {
+      // first, so that the API and the buckets let its origin call them
+      let endpointsForConsole: readonly string[] = [];
+      const web = options.consolePort === undefined || options.consolePort === null || options.httpPort === undefined || options.httpPort === null ? null : await startConsoleServer({ port: options.consolePort, connectTo: () => endpointsForConsole });
+      if (web) started.push(web);
       const [dynamodb, s3] = await Promise.all([
         startDynamoDbLocal({ dataDir: dataDir === null ? null : join(dataDir, "dynamodb") }).then((server) => (started.push(server), server)),
         startS3Server({
           dataDir: dataDir === null ? null : join(dataDir, "s3"),
           buckets: [LOCAL_NAMES.uploadsBucket, LOCAL_NAMES.reportsBucket],
+          ...(web && { corsOrigin: web.origin }),
           notify: { bucket: LOCAL_NAMES.uploadsBucket, prefix: LOCAL_NAMES.uploadPrefix, configurationId: "ThadsIntakeNotification", send: (body) => intake.send(JSON.stringify(body)) },
         }).then((server) => (started.push(server), server)),
       ]);
@@ -291,7 +301,11 @@ export class LocalStack {
         mapping(intake, "ingest-document", await handlerOf<SqsHandler>(import("../functions/ingest-document/handler.ts"))),
         mapping(completions, "complete-textract-job", await handlerOf<SqsHandler>(import("../functions/complete-textract-job/handler.ts"))),
       ];
-      const api = options.httpPort === undefined || options.httpPort === null ? null : await startHttpApi({ routes: caseApiRoutes(), port: options.httpPort, courtRolePrefix: environment.COURT_ROLE_PREFIX ?? "" });
+      const api = options.httpPort === undefined || options.httpPort === null ? null : await startHttpApi({ routes: caseApiRoutes(), port: options.httpPort, courtRolePrefix: environment.COURT_ROLE_PREFIX ?? "", ...(web && { allowedOrigin: web.origin }) });
+      if (web && api) {
+        endpointsForConsole = [api.url, endpoints.s3];
+        web.configure({ apiUrl: api.url, auth: { mode: "local" } });
+      }
 
       const stack = new LocalStack(
         dataDir,
@@ -304,6 +318,7 @@ export class LocalStack {
         completions,
         completionDeadLetters,
         api,
+        web,
         { dynamodb, s3, textract, mappings, restoreOutput },
       );
       if (dataDir !== null) {
@@ -412,7 +427,7 @@ export class LocalStack {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    await this.api?.stop();
+    await Promise.all([this.api?.stop(), this.console?.stop()]);
     await Promise.all(this.parts.mappings.map((mapping) => mapping.stop()));
     this.intake.close();
     this.completions.close();

@@ -1,6 +1,8 @@
 // Bundles the `thads` CLI into dist/thads.mjs (run by bin/thads) and chunks in dist/chunks/. Bundles start
 // fast: Node reads and compiles a few modules instead of resolving hundreds of small TypeScript ones.
+// Then builds the web console (console/, Vite) into dist/console, which `thads start` serves.
 import { build } from "esbuild";
+import { build as buildConsole } from "vite";
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -29,3 +31,4 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
+await buildConsole({ configFile: fileURLToPath(new URL("../console/vite.config.ts", import.meta.url)), logLevel: "warn" });
