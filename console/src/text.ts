@@ -1,7 +1,7 @@
 /** Every label of the console, in Vietnamese, in one place. */
 import type { CaseStatus } from "../../shared/domain/stored-case.ts";
 import type { MatterState } from "../../shared/domain/lifecycle/states.ts";
-import type { ObligationKind, PartyRole } from "../../shared/domain/case.ts";
+import { STATE_BUDGET, type ObligationKind, type PartyRole } from "../../shared/domain/case.ts";
 
 export const APP_TITLE = "Hồ sơ thi hành án dân sự";
 
@@ -102,3 +102,6 @@ export const MESSAGES = {
   reportMissing: "Máy chủ này chưa cung cấp báo cáo 6 tháng. Vui lòng thử lại sau hoặc liên hệ quản trị hệ thống.",
   needCriterion: "Nhập ít nhất một điều kiện tìm kiếm (tên đương sự, số bản án, tòa án, đơn vị, trạng thái, khoảng ngày hoặc khoảng tiền).",
 } as const;
+
+/** A debtor or creditor as people read it: the state budget by its Vietnamese name. */
+export const partyLabel = (name: string): string => (name === STATE_BUDGET ? "Ngân sách nhà nước" : name);

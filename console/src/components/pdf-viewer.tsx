@@ -87,11 +87,12 @@ export default function PdfViewer({ url, evidence, focus }: { url: string; evide
   }, [evidence, focus, state]);
 
   return (
-    <div className="pdf-viewer" aria-busy={state === "loading"}>
+    // focusable, so that its pages scroll by keyboard
+    <section className="pdf-viewer" aria-busy={state === "loading"} aria-label="Các trang bản gốc" tabIndex={0}>
       {state === "loading" && <p>Đang tải bản gốc…</p>}
       {state === "failed" && <p role="alert">Không hiển thị được bản gốc.</p>}
       {state === "ready" && <p className="sr-only">{`Bản gốc, ${pages} trang`}</p>}
       <div ref={container} data-testid="pdf-pages" />
-    </div>
+    </section>
   );
 }

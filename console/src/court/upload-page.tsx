@@ -7,6 +7,7 @@ import { contentTypeOf, putFile } from "../api/upload.ts";
 import { useSession } from "../auth/session.tsx";
 import { formatDateTime } from "../format.ts";
 import { UPLOAD_FATE_LABELS, type UploadFate } from "../text.ts";
+import { ScrollRegion } from "../components/scroll-region.tsx";
 
 interface Sending {
   key: string;
@@ -127,24 +128,25 @@ export default function UploadPage() {
         {submissions === null ? (
           <Alert type="info" title="Máy chủ này chưa cung cấp danh sách hồ sơ đã gửi." />
         ) : (
-          <Table<Submission>
-            rowKey="uploadId"
-            size="small"
-            scroll={{ x: true }}
-            dataSource={submissions}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            columns={[
-              { title: "Tệp", dataIndex: "fileName" },
-              { title: "Gửi lúc", dataIndex: "uploadedAt", render: (value: string) => formatDateTime(value) },
-              { title: "Kết quả", dataIndex: "fate", render: (fate: UploadFate, row) => (
-                <>
-                  <FateTag fate={fate} />
-                  {row.reason && <div>{row.reason}</div>}
-                </>
-              ) },
-              { title: "Số bản án", dataIndex: "caseNumber", render: (value?: string | null) => value ?? "–" },
-            ]}
-          />
+          <ScrollRegion label="Hồ sơ tòa án đã gửi">
+            <Table<Submission>
+              rowKey="uploadId"
+              size="small"
+              dataSource={submissions}
+              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              columns={[
+                { title: "Tệp", dataIndex: "fileName" },
+                { title: "Gửi lúc", dataIndex: "uploadedAt", render: (value: string) => formatDateTime(value) },
+                { title: "Kết quả", dataIndex: "fate", render: (fate: UploadFate, row) => (
+                  <>
+                    <FateTag fate={fate} />
+                    {row.reason && <div>{row.reason}</div>}
+                  </>
+                ) },
+                { title: "Số bản án", dataIndex: "caseNumber", render: (value?: string | null) => value ?? "–" },
+              ]}
+            />
+          </ScrollRegion>
         )}
       </Card>
     </>

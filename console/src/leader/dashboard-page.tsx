@@ -7,6 +7,7 @@ import { useSession } from "../auth/session.tsx";
 import { Chart, type ChartOption } from "../components/chart.tsx";
 import { formatMoney, formatNumber, formatRate } from "../format.ts";
 import { MESSAGES } from "../text.ts";
+import { ScrollRegion } from "../components/scroll-region.tsx";
 
 type Row = Report["views"]["byUnit"]["rows"][number];
 
@@ -35,26 +36,27 @@ const periodLabel = (name: string) => {
 function ReportTable({ view, caption }: { view: Report["views"]["byUnit"]; caption: string }) {
   const rows = [...view.rows, view.total];
   return (
-    <Table<Row>
-      rowKey="key"
-      size="small"
-      pagination={false}
-      scroll={{ x: 900 }}
-      caption={caption}
-      dataSource={rows}
-      columns={[
-        { title: view.rowHeader, dataIndex: "label", fixed: "left" },
-        { title: "Việc phải thi hành", render: (_, row) => formatNumber(row.current.viec.toEnforce), align: "right" },
-        { title: "Có điều kiện", render: (_, row) => formatNumber(row.current.viec.enforceable), align: "right" },
-        { title: "Xong", render: (_, row) => formatNumber(row.current.viec.completed), align: "right" },
-        { title: "Đình chỉ", render: (_, row) => formatNumber(row.current.viec.terminated), align: "right" },
-        { title: "Tỷ lệ xong (việc)", render: (_, row) => formatRate(row.current.viec.completionRate), align: "right" },
-        { title: "Cùng kỳ năm trước", render: (_, row) => formatRate(row.previous.viec.completionRate), align: "right" },
-        { title: "Tiền phải thi hành", render: (_, row) => formatMoney(row.current.tien.toEnforce), align: "right" },
-        { title: "Tiền đã thi hành xong", render: (_, row) => formatMoney(row.current.tien.completed), align: "right" },
-        { title: "Tỷ lệ xong (tiền)", render: (_, row) => formatRate(row.current.tien.completionRate), align: "right" },
-      ]}
-    />
+    <ScrollRegion label={caption}>
+      <Table<Row>
+        rowKey="key"
+        size="small"
+        pagination={false}
+        caption={caption}
+        dataSource={rows}
+        columns={[
+          { title: view.rowHeader, dataIndex: "label" },
+          { title: "Việc phải thi hành", render: (_, row) => formatNumber(row.current.viec.toEnforce), align: "right" },
+          { title: "Có điều kiện", render: (_, row) => formatNumber(row.current.viec.enforceable), align: "right" },
+          { title: "Xong", render: (_, row) => formatNumber(row.current.viec.completed), align: "right" },
+          { title: "Đình chỉ", render: (_, row) => formatNumber(row.current.viec.terminated), align: "right" },
+          { title: "Tỷ lệ xong (việc)", render: (_, row) => formatRate(row.current.viec.completionRate), align: "right" },
+          { title: "Cùng kỳ năm trước", render: (_, row) => formatRate(row.previous.viec.completionRate), align: "right" },
+          { title: "Tiền phải thi hành", render: (_, row) => formatMoney(row.current.tien.toEnforce), align: "right" },
+          { title: "Tiền đã thi hành xong", render: (_, row) => formatMoney(row.current.tien.completed), align: "right" },
+          { title: "Tỷ lệ xong (tiền)", render: (_, row) => formatRate(row.current.tien.completionRate), align: "right" },
+        ]}
+      />
+    </ScrollRegion>
   );
 }
 

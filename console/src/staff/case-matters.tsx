@@ -6,7 +6,8 @@ import { Link } from "react-router";
 import type { CaseMatters, MatterItem, MatterProposal } from "../api/client.ts";
 import { useSession } from "../auth/session.tsx";
 import { formatMoney, formatNumber, parseMoney } from "../format.ts";
-import { MATTER_STATE_LABELS, OBLIGATION_KIND_LABELS } from "../text.ts";
+import { MATTER_STATE_LABELS, OBLIGATION_KIND_LABELS, partyLabel } from "../text.ts";
+import { ScrollRegion } from "../components/scroll-region.tsx";
 
 interface OpenForm {
   decisionNumber: string;
@@ -40,7 +41,7 @@ function OpenMatterModal({ caseId, proposal, onClose }: { caseId: string; propos
     }
   };
   return (
-    <Modal open title={`Thụ lý việc: ${proposal.debtor} phải trả ${proposal.creditor}`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
+    <Modal open title={`Thụ lý việc: ${partyLabel(proposal.debtor)} phải trả ${partyLabel(proposal.creditor)}`} onCancel={() => onClose(false)} footer={null} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ amountVnd: proposal.amountVnd, decisionDate: dayjs() }} onFinish={(values) => void submit(values)}>
         <Form.Item label="Số quyết định thi hành án" name="decisionNumber" rules={[{ required: true, message: "Nhập số quyết định" }]}>
           <Input placeholder="vd: 12/QĐ-THADS" />
@@ -101,65 +102,67 @@ export function CaseMattersPanel({ caseId, canChange }: { caseId: string; canCha
   return (
     <Card title="Việc thi hành án" style={{ marginTop: 16 }}>
       {error && <Alert type="error" title={error} role="alert" style={{ marginBottom: 12 }} />}
-      <Table<MatterProposal>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        scroll={{ x: 720 }}
-        caption="Đề xuất chưa thụ lý"
-        dataSource={waiting}
-        locale={{ emptyText: "Không còn đề xuất nào chờ thụ lý" }}
-        {...(canChange && { rowSelection: { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), getCheckboxProps: (row: MatterProposal) => ({ "aria-label": `Chọn đề xuất ${row.debtor}` }) } })}
-        columns={[
-          { title: "Người phải thi hành", dataIndex: "debtor" },
-          { title: "Người được thi hành", dataIndex: "creditor" },
-          { title: "Các khoản", dataIndex: "lines", render: (lines: MatterProposal["lines"]) => lines.map((line) => `${OBLIGATION_KIND_LABELS[line.kind]} ${formatMoney(line.amountVnd)}`).join("; ") },
-          { title: "Số tiền", dataIndex: "amountVnd", align: "right", render: (value: number) => formatMoney(value) },
-          { title: "Tổ chức tín dụng", dataIndex: "creditInstitution", render: (value: boolean) => (value ? <Tag color="gold">Có</Tag> : "Không") },
-          ...(canChange
-            ? [
-                {
-                  title: "Thao tác",
-                  key: "actions",
-                  render: (_: unknown, row: MatterProposal) => (
-                    <Space wrap>
-                      <Button size="small" type="primary" onClick={() => setOpening(row)}>
-                        Thụ lý
-                      </Button>
-                      {row.lines.length > 1 && (
-                        <Button size="small" onClick={() => void act(() => api.splitProposal(caseId, { proposalId: row.id, groups: row.lines.map((_line, index) => [index]) }))}>
-                          Tách từng khoản
+      <ScrollRegion label="Đề xuất chưa thụ lý">
+        <Table<MatterProposal>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          caption="Đề xuất chưa thụ lý"
+          dataSource={waiting}
+          locale={{ emptyText: <span className="empty-text">Không còn đề xuất nào chờ thụ lý</span> }}
+          {...(canChange && { rowSelection: { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(String)), getCheckboxProps: (row: MatterProposal) => ({ "aria-label": `Chọn đề xuất ${row.debtor}` }) } })}
+          columns={[
+            { title: "Người phải thi hành", dataIndex: "debtor", render: partyLabel },
+            { title: "Người được thi hành", dataIndex: "creditor", render: partyLabel },
+            { title: "Các khoản", dataIndex: "lines", render: (lines: MatterProposal["lines"]) => lines.map((line) => `${OBLIGATION_KIND_LABELS[line.kind]} ${formatMoney(line.amountVnd)}`).join("; ") },
+            { title: "Số tiền", dataIndex: "amountVnd", align: "right", render: (value: number) => formatMoney(value) },
+            { title: "Tổ chức tín dụng", dataIndex: "creditInstitution", render: (value: boolean) => (value ? <Tag color="gold">Có</Tag> : "Không") },
+            ...(canChange
+              ? [
+                  {
+                    title: "Thao tác",
+                    key: "actions",
+                    render: (_: unknown, row: MatterProposal) => (
+                      <Space wrap>
+                        <Button size="small" type="primary" onClick={() => setOpening(row)}>
+                          Thụ lý
                         </Button>
-                      )}
-                    </Space>
-                  ),
-                },
-              ]
-            : []),
-        ]}
-      />
+                        {row.lines.length > 1 && (
+                          <Button size="small" onClick={() => void act(() => api.splitProposal(caseId, { proposalId: row.id, groups: row.lines.map((_line, index) => [index]) }))}>
+                            Tách từng khoản
+                          </Button>
+                        )}
+                      </Space>
+                    ),
+                  },
+                ]
+              : []),
+          ]}
+        />
+      </ScrollRegion>
       {canChange && (
         <Button style={{ marginTop: 8 }} disabled={selected.length < 2} onClick={() => void act(() => api.mergeProposals(caseId, { proposalIds: selected }))}>
           Gộp các đề xuất đã chọn
         </Button>
       )}
-      <Table<MatterItem>
-        rowKey="id"
-        size="small"
-        pagination={false}
-        scroll={{ x: 720 }}
-        style={{ marginTop: 16 }}
-        caption="Việc đã thụ lý"
-        dataSource={data?.matters ?? []}
-        locale={{ emptyText: "Chưa thụ lý việc nào" }}
-        columns={[
-          { title: "Việc", dataIndex: "id", render: (id: string, row) => <Link to={`/viec/${encodeURIComponent(id)}`}>{row.decision?.number ?? id}</Link> },
-          { title: "Người phải thi hành", dataIndex: "debtor" },
-          { title: "Trạng thái", dataIndex: "state", render: (state: MatterItem["state"]) => <Tag>{MATTER_STATE_LABELS[state]}</Tag> },
-          { title: "Phải thi hành", dataIndex: "owedVnd", align: "right", render: (value: number) => formatMoney(value) },
-          { title: "Đã thu", dataIndex: "collectedVnd", align: "right", render: (value: number) => formatMoney(value) },
-        ]}
-      />
+      <ScrollRegion label="Việc đã thụ lý">
+        <Table<MatterItem>
+          rowKey="id"
+          size="small"
+          pagination={false}
+          style={{ marginTop: 16 }}
+          caption="Việc đã thụ lý"
+          dataSource={data?.matters ?? []}
+          locale={{ emptyText: <span className="empty-text">Chưa thụ lý việc nào</span> }}
+          columns={[
+            { title: "Việc", dataIndex: "id", render: (id: string, row) => <Link to={`/viec/${encodeURIComponent(id)}`}>{row.decision?.number ?? id}</Link> },
+            { title: "Người phải thi hành", dataIndex: "debtor", render: partyLabel },
+            { title: "Trạng thái", dataIndex: "state", render: (state: MatterItem["state"]) => <Tag>{MATTER_STATE_LABELS[state]}</Tag> },
+            { title: "Phải thi hành", dataIndex: "owedVnd", align: "right", render: (value: number) => formatMoney(value) },
+            { title: "Đã thu", dataIndex: "collectedVnd", align: "right", render: (value: number) => formatMoney(value) },
+          ]}
+        />
+      </ScrollRegion>
       {opening && (
         <OpenMatterModal
           caseId={caseId}

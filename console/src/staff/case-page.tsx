@@ -5,8 +5,9 @@ import { useParams } from "react-router";
 import type { CaseWithHistory, PresignedRequest, StoredCase } from "../api/client.ts";
 import { useSession } from "../auth/session.tsx";
 import { formatDate, formatDateTime, formatMoney, formatNumber, parseMoney } from "../format.ts";
-import { CASE_STATUS_LABELS, FIELD_LABELS, MESSAGES, OBLIGATION_KIND_LABELS, PARTY_ROLE_LABELS } from "../text.ts";
+import { CASE_STATUS_LABELS, FIELD_LABELS, MESSAGES, OBLIGATION_KIND_LABELS, PARTY_ROLE_LABELS, partyLabel } from "../text.ts";
 import { CaseMattersPanel } from "./case-matters.tsx";
+import { ScrollRegion } from "../components/scroll-region.tsx";
 
 const PdfViewer = lazy(() => import("../components/pdf-viewer.tsx"));
 
@@ -38,7 +39,7 @@ function describeChange(change: { field: string; before: unknown; after: unknown
     const before = change.before as { amountVnd: number; debtor: string }[];
     const after = change.after as { amountVnd: number; debtor: string }[];
     return after.flatMap((obligation, index) =>
-      before[index]?.amountVnd === obligation.amountVnd ? [] : [`${label} ${index + 1} (${obligation.debtor}): ${before[index] ? formatMoney(before[index].amountVnd) : "–"} → ${formatMoney(obligation.amountVnd)}`],
+      before[index]?.amountVnd === obligation.amountVnd ? [] : [`${label} ${index + 1} (${partyLabel(obligation.debtor)}): ${before[index] ? formatMoney(before[index].amountVnd) : "–"} → ${formatMoney(obligation.amountVnd)}`],
     );
   }
   const show = (value: unknown) => (value === null || value === undefined ? "–" : typeof value === "string" ? value : JSON.stringify(value));
@@ -84,7 +85,7 @@ function CorrectionForm({ record, onSaved }: { record: StoredCase; onSaved: () =
           <Input id="correct-case-number" value={caseNumber} onChange={(event) => setCaseNumber(event.target.value)} />
         </Form.Item>
         {record.obligations.map((obligation, index) => (
-          <Form.Item key={`${obligation.debtor}-${index}`} label={`Số tiền nghĩa vụ ${index + 1}: ${obligation.debtor} → ${obligation.creditor}`} htmlFor={`correct-amount-${index}`}>
+          <Form.Item key={`${obligation.debtor}-${index}`} label={`Số tiền nghĩa vụ ${index + 1}: ${partyLabel(obligation.debtor)} → ${partyLabel(obligation.creditor)}`} htmlFor={`correct-amount-${index}`}>
             <InputNumber<number>
               id={`correct-amount-${index}`}
               min={0}
@@ -214,7 +215,7 @@ export default function CasePage() {
               renderItem={(obligation) => (
                 <List.Item>
                   <FieldValue
-                    value={`${obligation.debtor} trả ${obligation.creditor}: ${formatMoney(obligation.amountVnd)}${obligation.periodic ? (obligation.periodic === "month" ? " mỗi tháng" : " mỗi năm") : ""} (${OBLIGATION_KIND_LABELS[obligation.kind]})`}
+                    value={`${partyLabel(obligation.debtor)} trả ${partyLabel(obligation.creditor)}: ${formatMoney(obligation.amountVnd)}${obligation.periodic ? (obligation.periodic === "month" ? " mỗi tháng" : " mỗi năm") : ""} (${OBLIGATION_KIND_LABELS[obligation.kind]})`}
                     evidence={obligation.evidence}
                     onFocus={setFocus}
                   />
@@ -224,30 +225,31 @@ export default function CasePage() {
           </Card>
           {user?.role === "staff" && <CorrectionForm key={record.version} record={record} onSaved={() => void load()} />}
           <Card title="Lịch sử sửa đổi" size="small" style={{ marginTop: 16 }}>
-            <Table
-              rowKey="version"
-              size="small"
-              pagination={false}
-              dataSource={found.history}
-              locale={{ emptyText: "Chưa có lần sửa nào" }}
-              scroll={{ x: true }}
-              columns={[
-                { title: "Lúc", dataIndex: "at", render: (value: string) => formatDateTime(value) },
-                { title: "Người sửa", dataIndex: "by" },
-                { title: "Lý do", dataIndex: "reason" },
-                {
-                  title: "Thay đổi",
-                  dataIndex: "changes",
-                  render: (changes: CaseWithHistory["history"][number]["changes"]) => (
-                    <Space direction="vertical" size={0}>
-                      {changes.flatMap(describeChange).map((line) => (
-                        <span key={line}>{line}</span>
-                      ))}
-                    </Space>
-                  ),
-                },
-              ]}
-            />
+            <ScrollRegion label="Lịch sử sửa đổi">
+              <Table
+                rowKey="version"
+                size="small"
+                pagination={false}
+                dataSource={found.history}
+                locale={{ emptyText: <span className="empty-text">Chưa có lần sửa nào</span> }}
+                columns={[
+                  { title: "Lúc", dataIndex: "at", render: (value: string) => formatDateTime(value) },
+                  { title: "Người sửa", dataIndex: "by" },
+                  { title: "Lý do", dataIndex: "reason" },
+                  {
+                    title: "Thay đổi",
+                    dataIndex: "changes",
+                    render: (changes: CaseWithHistory["history"][number]["changes"]) => (
+                      <Space direction="vertical" size={0}>
+                        {changes.flatMap(describeChange).map((line) => (
+                          <span key={line}>{line}</span>
+                        ))}
+                      </Space>
+                    ),
+                  },
+                ]}
+              />
+            </ScrollRegion>
           </Card>
         </section>
       </div>

@@ -6,7 +6,8 @@ import { Link, useParams } from "react-router";
 import type { MatterItem, MatterStepBody } from "../api/client.ts";
 import { useSession } from "../auth/session.tsx";
 import { formatDate, formatDateTime, formatMoney, formatNumber, parseMoney } from "../format.ts";
-import { MATTER_STATE_LABELS, MESSAGES, STEP_LABELS } from "../text.ts";
+import { MATTER_STATE_LABELS, MESSAGES, STEP_LABELS, partyLabel } from "../text.ts";
+import { ScrollRegion } from "../components/scroll-region.tsx";
 
 type StepKind = keyof typeof STEP_LABELS;
 
@@ -80,8 +81,8 @@ export default function MatterPage() {
       </p>
       <Card size="small">
         <Descriptions column={{ xs: 1, sm: 2 }} size="small" bordered>
-          <Descriptions.Item label="Người phải thi hành">{matter.debtor}</Descriptions.Item>
-          <Descriptions.Item label="Người được thi hành">{matter.creditor}</Descriptions.Item>
+          <Descriptions.Item label="Người phải thi hành">{partyLabel(matter.debtor)}</Descriptions.Item>
+          <Descriptions.Item label="Người được thi hành">{partyLabel(matter.creditor)}</Descriptions.Item>
           <Descriptions.Item label="Quyết định thi hành án">{matter.decision ? `${matter.decision.number} ngày ${formatDate(matter.decision.date)}` : "–"}</Descriptions.Item>
           <Descriptions.Item label="Chấp hành viên">{matter.executor ?? "–"}</Descriptions.Item>
           <Descriptions.Item label="Phải thi hành">{formatMoney(matter.owedVnd)}</Descriptions.Item>
@@ -96,8 +97,8 @@ export default function MatterPage() {
         <Card title="Ghi nhận bước thi hành" size="small" style={{ marginTop: 16 }}>
           <Form form={form} layout="vertical" initialValues={{ kind: "verify", enforceable: true, date: dayjs() }} onFinish={(values) => void record(values)}>
             <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(200px, 1fr))", gap: "0 16px" }}>
-              <Form.Item label="Bước" name="kind">
-                <Select options={Object.entries(STEP_LABELS).map(([value, label]) => ({ value, label }))} aria-label="Bước" />
+              <Form.Item label="Bước thi hành" name="kind">
+                <Select options={Object.entries(STEP_LABELS).map(([value, label]) => ({ value, label }))} aria-label="Bước thi hành" />
               </Form.Item>
               {kind === "verify" && (
                 <Form.Item label="Kết quả xác minh" name="enforceable">
@@ -135,22 +136,23 @@ export default function MatterPage() {
         </Card>
       )}
       <Card title="Các bước đã ghi nhận" size="small" style={{ marginTop: 16 }}>
-        <Table
-          rowKey="seq"
-          size="small"
-          pagination={false}
-          scroll={{ x: 720 }}
-          dataSource={matter.events}
-          columns={[
-            { title: "Lúc", dataIndex: "at", render: (value: string) => formatDateTime(value) },
-            { title: "Người ghi", dataIndex: "by" },
-            { title: "Từ", dataIndex: "from", render: (value: MatterItem["state"] | null) => (value ? MATTER_STATE_LABELS[value] : "–") },
-            { title: "Sang", dataIndex: "to", render: (value: MatterItem["state"]) => MATTER_STATE_LABELS[value] },
-            { title: "Lý do", dataIndex: "reason" },
-            { title: "Số tiền", dataIndex: "amountVnd", align: "right", render: (value: number) => formatMoney(value) },
-            { title: "Biên lai", dataIndex: "receipt", render: (value?: string) => value ?? "–" },
-          ]}
-        />
+        <ScrollRegion label="Các bước đã ghi nhận">
+          <Table
+            rowKey="seq"
+            size="small"
+            pagination={false}
+            dataSource={matter.events}
+            columns={[
+              { title: "Lúc", dataIndex: "at", render: (value: string) => formatDateTime(value) },
+              { title: "Người ghi", dataIndex: "by" },
+              { title: "Từ", dataIndex: "from", render: (value: MatterItem["state"] | null) => (value ? MATTER_STATE_LABELS[value] : "–") },
+              { title: "Sang", dataIndex: "to", render: (value: MatterItem["state"]) => MATTER_STATE_LABELS[value] },
+              { title: "Lý do", dataIndex: "reason" },
+              { title: "Số tiền", dataIndex: "amountVnd", align: "right", render: (value: number) => formatMoney(value) },
+              { title: "Biên lai", dataIndex: "receipt", render: (value?: string) => value ?? "–" },
+            ]}
+          />
+        </ScrollRegion>
       </Card>
     </>
   );
