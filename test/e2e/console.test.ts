@@ -57,7 +57,7 @@ async function checkPage(page: Page, name: string): Promise<void> {
   const wide = page.viewportSize()!;
   await page.setViewportSize({ width: 390, height: 844 });
   // nothing wider than the screen: the page scrolls down, never sideways (tables scroll inside their box)
-  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expect.poll(() => page.evaluate<number>("document.documentElement.scrollWidth")).toBeLessThanOrEqual(390);
   await page.screenshot({ path: join(SCREENSHOTS, `${name}-390.png`) });
   await page.setViewportSize(wide);
 }

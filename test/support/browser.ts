@@ -44,8 +44,8 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   // evaluated through the DevTools protocol, which the page's content security policy does not govern
   await page.evaluate(await axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    return (await axe.run(document, { resultTypes: ["violations"] })).violations;
+    const axe = (globalThis as unknown as { axe: { run: (options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run({ resultTypes: ["violations"] })).violations;
   });
   return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map(({ target }) => ({ target })) }));
 }
