@@ -38,12 +38,6 @@ export const ACCEPTED_WILDCARDS: readonly AcceptedWildcard[] = [
       "Object-level S3 permissions name objects by pattern; this one is limited to the single prefix the function works in (courts/ uploads or reports/ exports) of one bucket, with named object actions.",
     accepts: (actions, resource) => /\/(courts|reports)\/\*$/.test(resource) && actions.every((action) => OBJECT_ACTIONS.has(action)),
   },
-  {
-    reason: "Execute-api ARNs of routes with a {caseId} or {matterId} path parameter hold '*' in its place; each statement names the stage, method and path of one staff route.",
-    accepts: (actions, resource) =>
-      actions.every((action) => action === "execute-api:Invoke") &&
-      /\/\$default\/(?:(?:GET|PATCH)\/cases\/\*(?:\/original)?|(?:GET|POST)\/cases\/\*\/matters|POST\/cases\/\*\/proposals\/(?:split|merge)|GET\/matters\/\*|POST\/matters\/\*\/steps)$/.test(resource),
-  },
 ];
 
 const CDK_NOTIFICATIONS_HANDLER = "BucketNotificationsHandler050a0587b7544547bf325f094a3db834";

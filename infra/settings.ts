@@ -18,7 +18,6 @@ const SettingsSchema = z.object({
   uploadMaxBytes: settingSchemas.UPLOAD_MAX_BYTES.default(DEFAULTS.uploadMaxBytes),
   uploadUrlTtlSeconds: settingSchemas.UPLOAD_URL_TTL_SECONDS.default(DEFAULTS.uploadUrlTtlSeconds),
   downloadUrlTtlSeconds: settingSchemas.DOWNLOAD_URL_TTL_SECONDS.default(DEFAULTS.downloadUrlTtlSeconds),
-  courtRolePrefix: settingSchemas.COURT_ROLE_PREFIX.default(DEFAULTS.courtRolePrefix),
   /** EventBridge schedule expression for the report rollup. */
   rollupSchedule: z.string().regex(/^(cron|rate)\(.+\)$/),
   /** Report periods the aggregates and exports follow: the official statistical year, or calendar half-years. */

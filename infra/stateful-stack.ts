@@ -1,12 +1,26 @@
 /**
- * Everything that holds data: buckets and tables. Deployed rarely, never replaced: every resource
+ * Everything that holds data: buckets, tables and the user pool of the people who sign in. Deployed rarely, never replaced: every resource
  * is retained when the stack is deleted and the tables are deletion-protected with point-in-time
  * recovery. Functions live in the stateless stack, which receives these through typed props.
  */
 import { Duration, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
+import {
+  AccountRecovery,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+  type IUserPool,
+  type IUserPoolClient,
+} from "aws-cdk-lib/aws-cognito";
 import { AttributeType, ProjectionType, StreamViewType, TableEncryptionV2, TableV2, type ITableV2 } from "aws-cdk-lib/aws-dynamodb";
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, StorageClass, type IBucket } from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
+import { ROLES } from "../shared/domain/access.ts";
+import { CUSTOM_ATTRIBUTES } from "../shared/adapters/aws/caller.ts";
 import { analyticsTable, casesTable, idempotencyTable, mattersTable, type KeyAttribute, type TableDesign } from "../shared/adapters/aws/table-design.ts";
 
 /** What the stateless stack needs from this one. */
@@ -18,6 +32,10 @@ export interface StatefulResources {
   matters: ITableV2;
   analytics: ITableV2;
   idempotency: ITableV2;
+  /** Courts, staff and leaders: one group per role, the court or unit in custom attributes. */
+  users: IUserPool;
+  /** The console's public client (no secret); the API accepts ID tokens issued to it. */
+  consoleClient: IUserPoolClient;
 }
 
 export interface StatefulStackProps extends StackProps {
@@ -34,6 +52,8 @@ export class StatefulStack extends Stack implements StatefulResources {
   readonly matters: TableV2;
   readonly analytics: TableV2;
   readonly idempotency: TableV2;
+  readonly users: UserPool;
+  readonly consoleClient: UserPoolClient;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -66,6 +86,38 @@ export class StatefulStack extends Stack implements StatefulResources {
     this.matters = this.table(mattersTable);
     this.analytics = this.table(analyticsTable);
     this.idempotency = this.table(idempotencyTable);
+
+    // Accounts are made by administrators (a court's, a unit's staff); nobody signs up. A court or
+    // unit is a custom attribute the console may read and never write, so a user cannot move itself.
+    this.users = new UserPool(this, "Users", {
+      selfSignUpEnabled: false,
+      signInAliases: { username: true },
+      signInCaseSensitive: false,
+      customAttributes: Object.fromEntries(Object.values(CUSTOM_ATTRIBUTES).map((name) => [name, new StringAttribute({ minLen: 1, maxLen: 64, mutable: true })])),
+      passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true, tempPasswordValidity: Duration.days(3) },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      // administrators reset passwords: no self-service recovery through e-mail or SMS
+      accountRecovery: AccountRecovery.NONE,
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const role of ROLES) this.users.addGroup(`${role[0]!.toUpperCase()}${role.slice(1)}Group`, { groupName: role });
+    const customAttributes = Object.values(CUSTOM_ATTRIBUTES);
+    this.consoleClient = this.users.addClient("ConsoleClient", {
+      generateSecret: false,
+      authFlows: { userSrp: true, userPassword: true },
+      readAttributes: new ClientAttributes().withCustomAttributes(...customAttributes),
+      // only the user's locale: nothing the API authorises by
+      writeAttributes: new ClientAttributes().withStandardAttributes({ locale: true }),
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+    });
   }
 
   /** A private, encrypted, TLS-only bucket that outlives the stack. */

@@ -37,7 +37,15 @@ export class StatelessStack extends Stack {
       settings,
       logRetention,
     });
-    this.caseApi = new CaseApi(this, "CaseApi", { uploads: stateful.uploads, cases: stateful.cases, matters: stateful.matters, settings, logRetention });
+    this.caseApi = new CaseApi(this, "CaseApi", {
+      uploads: stateful.uploads,
+      cases: stateful.cases,
+      matters: stateful.matters,
+      users: stateful.users,
+      consoleClient: stateful.consoleClient,
+      settings,
+      logRetention,
+    });
     this.reports = new ReportSchedule(this, "Reports", {
       matters: stateful.matters,
       analytics: stateful.analytics,

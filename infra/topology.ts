@@ -4,6 +4,7 @@
  * Plain data, no CDK import, so the local stack and the CLI bundle load it cheaply.
  */
 import type { FunctionName } from "../shared/config.ts";
+import type { Role } from "../shared/domain/access.ts";
 
 export type ApiMethod = "GET" | "POST" | "PATCH";
 
@@ -13,25 +14,32 @@ export interface ApiRoute {
   path: string;
   /** The function (folder under functions/) behind the route. */
   functionName: FunctionName;
-  /** Who may call it: courts' uploader roles or enforcement staff roles (IAM policies). */
-  audience: "court" | "staff";
+  /**
+   * Who may call it (the user's group in the user pool); nobody else, deny by default. The handler
+   * checks it (shared/adapters/aws/lambda-handler.ts) after API Gateway's JWT authoriser has
+   * checked the token; staff are further held to their unit, courts to their own uploads.
+   */
+  roles: readonly Role[];
 }
 
-/** The case API (HTTP API, IAM-authorised on every route). */
+const READERS = ["staff", "leader"] as const satisfies readonly Role[];
+const STAFF = ["staff"] as const satisfies readonly Role[];
+
+/** The case API (HTTP API; every route needs a signed-in user's ID token). */
 export const CASE_API_ROUTES = [
-  { method: "POST", path: "/upload-urls", functionName: "create-upload-url", audience: "court" },
-  { method: "GET", path: "/cases", functionName: "search-cases", audience: "staff" },
-  { method: "GET", path: "/cases/{caseId}", functionName: "get-case", audience: "staff" },
-  { method: "PATCH", path: "/cases/{caseId}", functionName: "correct-case", audience: "staff" },
-  { method: "GET", path: "/cases/{caseId}/original", functionName: "get-original-url", audience: "staff" },
-  { method: "GET", path: "/review-queue", functionName: "list-review-queue", audience: "staff" },
-  { method: "GET", path: "/cases/{caseId}/matters", functionName: "list-case-matters", audience: "staff" },
-  { method: "POST", path: "/cases/{caseId}/matters", functionName: "open-matter", audience: "staff" },
+  { method: "POST", path: "/upload-urls", functionName: "create-upload-url", roles: ["court"] },
+  { method: "GET", path: "/cases", functionName: "search-cases", roles: READERS },
+  { method: "GET", path: "/cases/{caseId}", functionName: "get-case", roles: READERS },
+  { method: "PATCH", path: "/cases/{caseId}", functionName: "correct-case", roles: STAFF },
+  { method: "GET", path: "/cases/{caseId}/original", functionName: "get-original-url", roles: READERS },
+  { method: "GET", path: "/review-queue", functionName: "list-review-queue", roles: READERS },
+  { method: "GET", path: "/cases/{caseId}/matters", functionName: "list-case-matters", roles: READERS },
+  { method: "POST", path: "/cases/{caseId}/matters", functionName: "open-matter", roles: STAFF },
   // {matterId} is the matter id with "~" for "/" (shared/domain/matters/matter-id.ts)
-  { method: "GET", path: "/matters/{matterId}", functionName: "get-matter", audience: "staff" },
-  { method: "POST", path: "/matters/{matterId}/steps", functionName: "record-matter-step", audience: "staff" },
-  { method: "POST", path: "/cases/{caseId}/proposals/split", functionName: "split-proposal", audience: "staff" },
-  { method: "POST", path: "/cases/{caseId}/proposals/merge", functionName: "merge-proposals", audience: "staff" },
+  { method: "GET", path: "/matters/{matterId}", functionName: "get-matter", roles: READERS },
+  { method: "POST", path: "/matters/{matterId}/steps", functionName: "record-matter-step", roles: STAFF },
+  { method: "POST", path: "/cases/{caseId}/proposals/split", functionName: "split-proposal", roles: STAFF },
+  { method: "POST", path: "/cases/{caseId}/proposals/merge", functionName: "merge-proposals", roles: STAFF },
 ] as const satisfies readonly ApiRoute[];
 
 export type ApiFunctionName = (typeof CASE_API_ROUTES)[number]["functionName"];
@@ -56,7 +64,6 @@ export const FUNCTION_SETTING_DEFAULTS = {
   uploadMaxBytes: 50 * 1024 * 1024,
   uploadUrlTtlSeconds: 900,
   downloadUrlTtlSeconds: 300,
-  courtRolePrefix: "thads-court-",
   reportScheme: "statistical",
 } as const;
 
@@ -68,7 +75,6 @@ export function settingsEnvironment(values: FunctionSettingValues) {
     UPLOAD_MAX_BYTES: String(values.uploadMaxBytes),
     UPLOAD_URL_TTL_SECONDS: String(values.uploadUrlTtlSeconds),
     DOWNLOAD_URL_TTL_SECONDS: String(values.downloadUrlTtlSeconds),
-    COURT_ROLE_PREFIX: values.courtRolePrefix,
     REPORT_SCHEME: values.reportScheme,
   };
 }

@@ -3,8 +3,10 @@
  * route's function receives on AWS, and the function's result becomes the response. The routes and
  * functions are those of infra/constructs/case-api.ts.
  *
- * API Gateway authorises every route with IAM; locally the caller is a fixed staff role, or, with the
- * header `x-thads-court: <court id>`, that court's uploader role (POST /upload-urls needs one).
+ * API Gateway authorises every route with a JWT authoriser on the user pool; locally `authorize`
+ * (local/jwt-authorizer.ts) checks the bearer token at the same point, answers 401 without a valid
+ * one, and puts the verified claims where API Gateway puts them. Beside the routes it serves the
+ * identity provider's own endpoints (`endpoints`: sign-in and the JWKS), which on AWS Cognito serves.
  *
  * CORS as the HTTP API's corsPreflight configures it: the web console's origin, and only it, may call
  * (the console is served on its own port, a separate origin, as CloudFront is on AWS).
@@ -12,6 +14,8 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import { reason } from "#domain/review-reasons.ts";
+import type { Authorizer, JwtClaims } from "./jwt-authorizer.ts";
 import { invoke } from "./lambda.ts";
 
 const ACCOUNT = "000000000000";
@@ -25,6 +29,13 @@ export interface Route {
   path: string;
   functionName: string;
   handler: () => Promise<HttpHandler>;
+}
+
+/** A request the server answers itself, outside the API's routes and its authoriser (the identity provider's endpoints). */
+export interface Endpoint {
+  method: "GET" | "POST";
+  path: string;
+  answer: (body: string) => Promise<{ statusCode: number; body: unknown }>;
 }
 
 /** A request refused before it reaches a function, as API Gateway refuses it. */
@@ -55,18 +66,8 @@ function match(route: Route, method: string, path: string): Record<string, strin
   return Object.fromEntries(names.map((name, index) => [name, decodePathParameter(found[index + 1] ?? "")]));
 }
 
-const roleArn = (role: string) => `arn:aws:sts::${ACCOUNT}:assumed-role/${role}/local`;
-
-/** Who local staff are, over the local API and in the CLI's own steps on matters. */
-export const LOCAL_STAFF_ARN = roleArn("thads-local-staff");
-
-function callerArn(headers: IncomingMessage["headers"], courtRolePrefix: string): string {
-  const court = headers["x-thads-court"];
-  return typeof court === "string" && /^[a-z0-9-]{1,64}$/.test(court) ? roleArn(`${courtRolePrefix}${court}`) : LOCAL_STAFF_ARN;
-}
-
 /** The event API Gateway would send for this request. */
-export function apiGatewayEvent(request: { method: string; url: URL; headers: IncomingMessage["headers"]; body: string }, route: Route, pathParameters: Record<string, string>, courtRolePrefix: string): APIGatewayProxyEventV2 {
+export function apiGatewayEvent(request: { method: string; url: URL; headers: IncomingMessage["headers"]; body: string }, route: Route, pathParameters: Record<string, string>, claims: JwtClaims): APIGatewayProxyEventV2 {
   const now = new Date();
   const routeKey = `${route.method} ${route.path}`;
   const headers = Object.fromEntries(
@@ -74,7 +75,6 @@ export function apiGatewayEvent(request: { method: string; url: URL; headers: In
   );
   const query = new Map<string, string[]>();
   for (const [name, value] of request.url.searchParams) query.set(name, [...(query.get(name) ?? []), value]);
-  const userArn = callerArn(request.headers, courtRolePrefix);
   return {
     version: "2.0",
     routeKey,
@@ -94,7 +94,7 @@ export function apiGatewayEvent(request: { method: string; url: URL; headers: In
       stage: "$default",
       time: now.toISOString(),
       timeEpoch: now.getTime(),
-      authorizer: { iam: { accessKey: "LOCAL", accountId: ACCOUNT, callerId: "LOCAL:local", cognitoIdentity: null, principalOrgId: null, userArn, userId: "LOCAL:local" } },
+      authorizer: { jwt: { claims, scopes: null }, principalId: "", integrationLatency: 0 },
     } as unknown as APIGatewayProxyEventV2["requestContext"],
     ...(request.body !== "" && { body: request.body }),
     isBase64Encoded: false,
@@ -138,7 +138,7 @@ export interface HttpApi {
 }
 
 /** Serves the routes on 127.0.0.1 (`port` 0 picks a free one). */
-export async function startHttpApi(options: { routes: readonly Route[]; port: number; courtRolePrefix: string; allowedOrigin?: string }): Promise<HttpApi> {
+export async function startHttpApi(options: { routes: readonly Route[]; port: number; authorize: Authorizer; endpoints?: readonly Endpoint[]; allowedOrigin?: string }): Promise<HttpApi> {
   const server: Server = createServer((request, response) => {
     const method = request.method ?? "GET";
     const origin = request.headers.origin;
@@ -154,13 +154,25 @@ export async function startHttpApi(options: { routes: readonly Route[]; port: nu
       let routeKey = method;
       try {
         const url = new URL(request.url ?? "/", "http://localhost");
+        const endpoint = options.endpoints?.find((candidate) => candidate.method === method && candidate.path === url.pathname);
+        if (endpoint) {
+          const answer = await endpoint.answer(await readBody(request));
+          respond(answer.statusCode, JSON.stringify(answer.body), { "content-type": "application/json", "cache-control": "no-store" });
+          return;
+        }
         const found = options.routes.map((route) => ({ route, parameters: match(route, method, url.pathname) })).find((candidate) => candidate.parameters !== null);
         if (!found?.parameters) {
           respond(404, JSON.stringify({ error: "NotFound", message: `no route ${method} ${url.pathname}` }));
           return;
         }
         routeKey = `${found.route.method} ${found.route.path}`;
-        const event = apiGatewayEvent({ method, url, headers: request.headers, body: await readBody(request) }, found.route, found.parameters, options.courtRolePrefix);
+        const claims = await options.authorize(request.headers.authorization);
+        if (claims === null) {
+          const refusal = reason("auth.unauthenticated", {});
+          respond(401, JSON.stringify({ error: "Unauthorized", ...refusal }), { "content-type": "application/json", "www-authenticate": "Bearer" });
+          return;
+        }
+        const event = apiGatewayEvent({ method, url, headers: request.headers, body: await readBody(request) }, found.route, found.parameters, claims);
         const handler = await found.route.handler();
         const result = await invoke(handler, event, found.route.functionName, 30_000);
         const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([name, value]) => [name, String(value)]));

@@ -28,6 +28,7 @@ import { waitUntil } from "./net.ts";
 import { DeadLetterQueue, EventSourceMapping, LocalQueue, type DeadLetter, type QueueSettings, type SqsHandler } from "./queue.ts";
 import { startS3Server, type S3Server } from "./s3-server.ts";
 import { startTextractServer, type TextractJobNotice, type TextractServer } from "./textract-server.ts";
+import { LocalUserPool, poolAuthorizer, userPoolEndpoints } from "./user-pool.ts";
 
 const INTAKE_TIMEOUT_MS = INTAKE_QUEUE.consumerTimeoutSeconds * 1000;
 /** A failed delivery comes back after a second locally (nine minutes on AWS, the queue's visibility timeout). */
@@ -208,6 +209,8 @@ export class LocalStack {
     readonly completions: LocalQueue,
     readonly completionDeadLetters: DeadLetterQueue,
     readonly api: HttpApi | null,
+    /** Who signs in to the API: demo users of each role, and the key their tokens are signed with. */
+    readonly userPool: LocalUserPool,
     /** The web console, when asked for (its own origin, as CloudFront's on AWS). */
     readonly console: ConsoleServer | null,
     private readonly parts: { dynamodb: DynamoDbLocal; s3: S3Server; textract: TextractServer; mappings: EventSourceMapping[]; restoreOutput: () => void },
@@ -301,7 +304,11 @@ export class LocalStack {
         mapping(intake, "ingest-document", await handlerOf<SqsHandler>(import("../functions/ingest-document/handler.ts"))),
         mapping(completions, "complete-textract-job", await handlerOf<SqsHandler>(import("../functions/complete-textract-job/handler.ts"))),
       ];
-      const api = options.httpPort === undefined || options.httpPort === null ? null : await startHttpApi({ routes: caseApiRoutes(), port: options.httpPort, courtRolePrefix: environment.COURT_ROLE_PREFIX ?? "", ...(web && { allowedOrigin: web.origin }) });
+      const userPool = await LocalUserPool.open(dataDir === null ? null : join(dataDir, "user-pool"));
+      const api =
+        options.httpPort === undefined || options.httpPort === null
+          ? null
+          : await startHttpApi({ routes: caseApiRoutes(), port: options.httpPort, authorize: poolAuthorizer(userPool), endpoints: userPoolEndpoints(userPool), ...(web && { allowedOrigin: web.origin }) });
       if (web && api) {
         endpointsForConsole = [api.url, endpoints.s3];
         web.configure({ apiUrl: api.url, auth: { mode: "local" } });
@@ -318,6 +325,7 @@ export class LocalStack {
         completions,
         completionDeadLetters,
         api,
+        userPool,
         web,
         { dynamodb, s3, textract, mappings, restoreOutput },
       );

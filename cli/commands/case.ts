@@ -24,10 +24,11 @@ export const caseCommand: Command = {
     if (caseId === undefined || extra.length > 0) throw new UsageError("cần nêu đúng một CASE_ID");
     if (!CASE_ID_PATTERN.test(caseId)) throw new UsageError(`${caseId} không phải mã hồ sơ (32 chữ số thập lục phân, như 'thads cases search' liệt kê)`);
     const { getCase } = await import("#use-cases/case-queries.ts");
+    const { CLI_READER, demoCaller } = await import("../../local/user-pool.ts");
     return withStackSession(io, async (session) => {
       let found;
       try {
-        found = await getCase(caseId, session.cases);
+        found = await getCase(caseId, session.cases, demoCaller(CLI_READER)!);
       } catch (error) {
         if (error instanceof NotFoundError) {
           io.err(`thads: ${error.message}\n`);

@@ -67,11 +67,12 @@ export const casesCommand: Command = {
     };
     if (Object.keys(criteria).length === 0) throw new UsageError("cần ít nhất một điều kiện tìm (--party, --agency, --status, ...)");
     const { searchCases } = await import("#use-cases/case-queries.ts");
+    const { CLI_READER, demoCaller } = await import("../../local/user-pool.ts");
     return withStackSession(io, async (session) => {
       const found: CaseSummary[] = [];
       let cursor: string | undefined;
       do {
-        const page = await searchCases(criteria, { limit: Math.min(100, limit - found.length), cursor }, session.cases);
+        const page = await searchCases(criteria, { limit: Math.min(100, limit - found.length), cursor }, session.cases, demoCaller(CLI_READER)!);
         found.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor && found.length < limit);

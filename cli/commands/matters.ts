@@ -32,6 +32,8 @@ Tùy chọn:
   --amount N       số tiền (đồng), viết liền hoặc có dấu chấm (2.500.000); khi thụ lý là số tiền phải thi hành đã sửa
   --date D         ngày thực hiện bước (mặc định: hôm nay theo giờ Việt Nam)
   --version V      phiên bản làm căn cứ cho bước (mặc định: phiên bản hiện tại của việc)
+  --as USER        người dùng thực hiện open, step, split, merge (mặc định can-bo; xem người dùng mẫu khi chạy npm start);
+                   list và show đọc như lãnh đạo (lanh-dao)
   --json           kết quả dạng JSON
   -h, --help       xem hướng dẫn này
 `;
@@ -53,6 +55,7 @@ const options = {
   date: { type: "string" },
   receipt: { type: "string" },
   version: { type: "string" },
+  as: { type: "string" },
 } as const;
 
 type Values = ReturnType<typeof parseCommandArgs<{ args: string[]; options: typeof options; allowPositionals: true }>>["values"];
@@ -137,12 +140,16 @@ export const mattersCommand: Command = {
     const { values, positionals } = parseCommandArgs({ args: rest, options, allowPositionals: true });
     const print = (json: unknown, text: string) => io.out(values.json ? `${JSON.stringify(json, null, 2)}\n` : text);
     const { caseMatters, getMatter, mergeCaseProposals, openProposedMatter, recordMatterStep, splitCaseProposal } = await import("#use-cases/matters.ts");
-    const { LOCAL_STAFF_ARN } = await import("../../local/http-api.ts");
+    const { CLI_READER, CLI_WORKER, demoCaller } = await import("../../local/user-pool.ts");
+    const reader = demoCaller(CLI_READER)!;
+    const asUser = values.as ?? CLI_WORKER;
+    const caller = demoCaller(asUser);
+    if (caller === null) throw new UsageError(`--as: không có người dùng ${asUser} (toa-an, toa-an-2, can-bo, can-bo-2, lanh-dao)`);
     switch (action) {
       case "list": {
         const caseId = caseIdArg(positionals);
         return onStack(io, async ({ matters }) => {
-          const found = await caseMatters(caseId, { matters });
+          const found = await caseMatters(caseId, { matters }, reader);
           const opened = new Set(found.matters.map((matter) => matter.id));
           const waiting = found.proposals.filter((proposal) => !opened.has(proposal.id));
           print(
@@ -161,7 +168,7 @@ export const mattersCommand: Command = {
           ...(values.amount !== undefined && { amountVnd: amount(values.amount) }),
           ...(values.unit !== undefined && { unitId: values.unit }),
           ...(values.note !== undefined && { note: values.note }),
-          by: LOCAL_STAFF_ARN,
+          caller,
         };
         return onStack(io, async ({ matters }) => {
           const matter = await openProposedMatter(request, { matters });
@@ -174,9 +181,9 @@ export const mattersCommand: Command = {
         const date = isoDate(values.date, "--date");
         if (values.version !== undefined && !/^[1-9]\d{0,8}$/.test(values.version)) throw new UsageError(`--version phải là số nguyên dương, không phải ${values.version}`);
         return onStack(io, async ({ matters }) => {
-          const expectedVersion = values.version === undefined ? (await getMatter(matterId, { matters })).version : Number(values.version);
+          const expectedVersion = values.version === undefined ? (await getMatter(matterId, { matters }, reader)).version : Number(values.version);
           const matter = await recordMatterStep(
-            { matterId, expectedVersion, step, by: LOCAL_STAFF_ARN, ...(date !== undefined && { date }), ...(values.note !== undefined && { note: values.note }) },
+            { matterId, expectedVersion, step, caller, ...(date !== undefined && { date }), ...(values.note !== undefined && { note: values.note }) },
             { matters, now: () => new Date() },
           );
           print({ matter }, `Đã ghi bước của việc ${matter.id}\n${formatMatter(matter)}`);
@@ -185,13 +192,13 @@ export const mattersCommand: Command = {
       case "show": {
         const matterId = matterIdOfPathSegment(oneId(positionals, "MATTER_ID"));
         return onStack(io, async ({ matters }) => {
-          const matter = await getMatter(matterId, { matters });
+          const matter = await getMatter(matterId, { matters }, reader);
           print({ matter }, formatMatter(matter));
         });
       }
       case "split": {
         const caseId = caseIdArg(positionals);
-        const request = { caseId, proposalId: oneProposal(values), groups: groupsOf(required(values.groups, "--groups")) };
+        const request = { caseId, proposalId: oneProposal(values), groups: groupsOf(required(values.groups, "--groups")), caller };
         return onStack(io, async ({ matters }) => {
           const parts = await splitCaseProposal(request, { matters });
           print({ proposals: parts }, `Đã tách thành ${parts.length} việc đề xuất\n${parts.map((p) => `${formatProposal(p)}\n`).join("")}`);
@@ -204,7 +211,7 @@ export const mattersCommand: Command = {
         if ((values.debtor === undefined) !== (values.creditor === undefined)) throw new UsageError("cần nêu cả --debtor và --creditor");
         const parties = values.debtor !== undefined && values.creditor !== undefined ? { debtor: values.debtor, creditor: values.creditor } : undefined;
         return onStack(io, async ({ matters }) => {
-          const merged = await mergeCaseProposals({ caseId, proposalIds, ...(parties && { parties }) }, { matters });
+          const merged = await mergeCaseProposals({ caseId, proposalIds, ...(parties && { parties }), caller }, { matters });
           print({ proposal: merged }, `Đã gộp thành việc đề xuất\n${formatProposal(merged)}\n`);
         });
       }

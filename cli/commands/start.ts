@@ -93,9 +93,13 @@ export const startCommand: Command = {
 
     if (once) return stop(0);
     const api = stack.api?.url ?? "";
-    if (stack.console) io.out(`\nBảng điều khiển (trình duyệt) tại ${stack.console.url}  (tài khoản mẫu: xem README)\n`);
-    io.out(`\nAPI hồ sơ tại ${api} (bấm Ctrl-C để dừng hệ thống). Thử:\n`);
-    io.out(`  curl '${api}/cases?partyName=hong%20nhung'\n  curl '${api}/review-queue'\n`);
+    if (stack.console) io.out(`\nBảng điều khiển (trình duyệt) tại ${stack.console.url}  (đăng nhập bằng một người dùng mẫu dưới đây)\n`);
+    const { DEMO_PASSWORD, DEMO_USERS } = await import("../../local/user-pool.ts");
+    io.out(`\nAPI hồ sơ tại ${api} (bấm Ctrl-C để dừng hệ thống). Người dùng mẫu (mật khẩu ${DEMO_PASSWORD}, chỉ trên máy này):\n`);
+    for (const user of DEMO_USERS) io.out(`  ${user.username.padEnd(9)} ${user.role.padEnd(7)} ${user.courtId ?? user.unitId ?? ""}  ${user.about}\n`);
+    io.out(`Đăng nhập lấy mã (idToken), rồi gửi kèm tiêu đề Authorization: Bearer <idToken>. Thử:\n`);
+    io.out(`  TOKEN=$(curl -s ${api}/auth/sign-in -H 'content-type: application/json' -d '{"username":"can-bo","password":"${DEMO_PASSWORD}"}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).idToken')\n`);
+    io.out(`  curl -H "Authorization: Bearer $TOKEN" '${api}/cases?partyName=hong%20nhung'\n  curl -H "Authorization: Bearer $TOKEN" '${api}/review-queue'\n`);
     io.out(`  ./bin/thads cases search --party "tran thi hong nhung"    (ở cửa sổ dòng lệnh khác: dùng hệ thống này)\n`);
     // Serves until a signal stops the stack and the process.
     return new Promise<number>(() => {});

@@ -1,9 +1,8 @@
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { CorrectCaseRequest } from "#adapters/aws/api-schemas.ts";
-import { callerArn } from "#adapters/aws/caller.ts";
 import { documents } from "#adapters/aws/clients.ts";
 import { DynamoDbCaseRepository } from "#adapters/aws/dynamodb-case-repository.ts";
-import { json, staffRoute } from "#adapters/aws/lambda-handler.ts";
+import { httpRoute, json } from "#adapters/aws/lambda-handler.ts";
 import { reason } from "#domain/review-reasons.ts";
 import { loadConfig } from "#shared/config.ts";
 import { PreconditionRequiredError } from "#shared/errors.ts";
@@ -21,13 +20,13 @@ function expectedVersion(ifMatch: string | undefined): number {
   return Number(version);
 }
 
-export const handler = staffRoute(CorrectCaseRequest, config.COURT_ROLE_PREFIX, async (request) => {
+export const handler = httpRoute("correct-case", CorrectCaseRequest, async (request, caller) => {
   const updated = await correctCase(
     {
       caseId: request.pathParameters.caseId,
       expectedVersion: expectedVersion(request.headers["if-match"]),
       correction: request.body,
-      by: callerArn(request),
+      caller,
     },
     { cases, now: () => new Date() },
   );

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { MetricUnit } from "@aws-lambda-powertools/metrics";
 import { CreateUploadUrlRequest } from "#adapters/aws/api-schemas.ts";
-import { callerCourt } from "#adapters/aws/caller.ts";
 import { s3 } from "#adapters/aws/clients.ts";
 import { httpRoute, json } from "#adapters/aws/lambda-handler.ts";
 import { S3ObjectStore } from "#adapters/aws/s3-object-store.ts";
@@ -13,8 +12,8 @@ import { createUploadUrl } from "#use-cases/create-upload-url.ts";
 const config = loadConfig("create-upload-url");
 const objects = new S3ObjectStore(s3);
 
-export const handler = httpRoute(CreateUploadUrlRequest, async (request) => {
-  const courtId = callerCourt(request, config.COURT_ROLE_PREFIX);
+export const handler = httpRoute("create-upload-url", CreateUploadUrlRequest, async (request, caller) => {
+  const courtId = caller.courtId ?? "";
   const result = await createUploadUrl(
     { courtId, ...request.body },
     {

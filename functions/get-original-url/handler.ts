@@ -1,7 +1,7 @@
 import { CaseRequest } from "#adapters/aws/api-schemas.ts";
 import { documents, s3 } from "#adapters/aws/clients.ts";
 import { DynamoDbCaseRepository } from "#adapters/aws/dynamodb-case-repository.ts";
-import { json, staffRoute } from "#adapters/aws/lambda-handler.ts";
+import { httpRoute, json } from "#adapters/aws/lambda-handler.ts";
 import { S3ObjectStore } from "#adapters/aws/s3-object-store.ts";
 import { loadConfig } from "#shared/config.ts";
 import { originalDocumentUrl } from "#use-cases/case-queries.ts";
@@ -13,4 +13,4 @@ const deps = {
   expiresInSeconds: config.DOWNLOAD_URL_TTL_SECONDS,
 };
 
-export const handler = staffRoute(CaseRequest, config.COURT_ROLE_PREFIX, async (request) => json(200, await originalDocumentUrl(request.pathParameters.caseId, deps)));
+export const handler = httpRoute("get-original-url", CaseRequest, async (request, caller) => json(200, await originalDocumentUrl(request.pathParameters.caseId, deps, caller)));

@@ -1,23 +1,26 @@
 import { Duration } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
 import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
-import { HttpIamAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
+import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
+import type { IUserPool, IUserPoolClient } from "aws-cdk-lib/aws-cognito";
 import type { ITableV2 } from "aws-cdk-lib/aws-dynamodb";
-import { ManagedPolicy, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { LogGroup, type RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
 import { CaseIndex } from "../../shared/adapters/aws/table-design.ts";
 import { UPLOAD_PREFIX } from "../../shared/domain/upload-key.ts";
 import type { DeploymentSettings } from "../settings.ts";
-import { CASE_API_ROUTES, settingsEnvironment, type ApiFunctionName, type ApiRoute } from "../topology.ts";
+import { CASE_API_ROUTES, settingsEnvironment, type ApiFunctionName } from "../topology.ts";
 import { ThadsFunction } from "./thads-function.ts";
 
 export interface CaseApiProps {
   uploads: IBucket;
   cases: ITableV2;
   matters: ITableV2;
+  /** Who signs in; every route needs an ID token the pool issued to `consoleClient`. */
+  users: IUserPool;
+  consoleClient: IUserPoolClient;
   settings: DeploymentSettings;
   logRetention: RetentionDays;
 }
@@ -25,24 +28,23 @@ export interface CaseApiProps {
 const STAGE = "$default";
 
 /**
- * The HTTP API courts and staff call, signed with SigV4 (IAM authorisation on every route).
- * Who may call what is IAM policy: attach CourtUploaderPolicy to court roles (named
- * `<courtRolePrefix><courtId>`) and StaffPolicy to enforcement staff roles.
+ * The HTTP API courts, staff and leaders call from the console: API Gateway's JWT authoriser checks
+ * every route's bearer ID token against the user pool (issuer, app client, signature, expiry); the
+ * handler then checks the route's roles (infra/topology.ts) and holds staff to their unit and courts
+ * to their uploads. No route takes IAM callers.
  */
 export class CaseApi extends Construct {
   readonly api: HttpApi;
   readonly accessLogs: LogGroup;
-  readonly courtUploaderPolicy: ManagedPolicy;
-  readonly staffPolicy: ManagedPolicy;
   readonly functions: ThadsFunction[] = [];
 
   constructor(scope: Construct, id: string, props: CaseApiProps) {
     super(scope, id);
-    const { uploads, cases, matters, settings, logRetention } = props;
+    const { uploads, cases, matters, users, consoleClient, settings, logRetention } = props;
 
     this.api = new HttpApi(this, "Api", {
       description: "THADS case intake and query API",
-      defaultAuthorizer: new HttpIamAuthorizer(),
+      defaultAuthorizer: new HttpUserPoolAuthorizer("UserPoolAuthorizer", users, { userPoolClients: [consoleClient] }),
       createDefaultStage: false,
     });
     this.accessLogs = new LogGroup(this, "AccessLogs", { retention: logRetention });
@@ -61,7 +63,8 @@ export class CaseApi extends Construct {
             routeKey: "$context.routeKey",
             status: "$context.status",
             latencyMs: "$context.responseLatency",
-            caller: "$context.identity.userArn",
+            // the user pool's subject id, never a name
+            caller: "$context.authorizer.claims.sub",
             sourceIp: "$context.identity.sourceIp",
             integrationError: "$context.integrationErrorMessage",
           }),
@@ -70,9 +73,8 @@ export class CaseApi extends Construct {
     });
 
     const environment = settingsEnvironment(settings);
-    // staff routes read the court role prefix to refuse court uploaders themselves, besides IAM
-    const casesSetting = { CASES_TABLE: cases.tableName, COURT_ROLE_PREFIX: environment.COURT_ROLE_PREFIX };
-    const mattersSetting = { MATTERS_TABLE: matters.tableName, COURT_ROLE_PREFIX: environment.COURT_ROLE_PREFIX };
+    const casesSetting = { CASES_TABLE: cases.tableName };
+    const mattersSetting = { MATTERS_TABLE: matters.tableName };
     const functions: Record<ApiFunctionName, () => ThadsFunction> = {
       "create-upload-url": () =>
         new ThadsFunction(this, "CreateUploadUrl", {
@@ -81,7 +83,6 @@ export class CaseApi extends Construct {
             UPLOADS_BUCKET: uploads.bucketName,
             UPLOAD_MAX_BYTES: environment.UPLOAD_MAX_BYTES,
             UPLOAD_URL_TTL_SECONDS: environment.UPLOAD_URL_TTL_SECONDS,
-            COURT_ROLE_PREFIX: environment.COURT_ROLE_PREFIX,
           },
           logRetention,
         }).allowWriteObjects(uploads, UPLOAD_PREFIX),
@@ -108,22 +109,11 @@ export class CaseApi extends Construct {
         new ThadsFunction(this, "MergeProposals", { name: "merge-proposals", settings: mattersSetting, logRetention }).allowTable(matters, ["Query", "PutItem", "DeleteItem", "ConditionCheckItem"]),
     };
 
-    // The route table (infra/topology.ts) the local stack serves too.
-    const invokable: Record<ApiRoute["audience"], string[]> = { court: [], staff: [] };
-    for (const { method, path, functionName, audience } of CASE_API_ROUTES) {
+    // The route table (infra/topology.ts) the local stack serves too; every route takes the default (JWT) authoriser.
+    for (const { method, path, functionName } of CASE_API_ROUTES) {
       const fn = functions[functionName]();
       this.functions.push(fn);
       this.api.addRoutes({ path, methods: [HttpMethod[method]], integration: new HttpLambdaIntegration(`${fn.node.id}Integration`, fn) });
-      invokable[audience].push(this.api.arnForExecuteApi(method, path.replace(/\{[^}]+\}/g, "*"), STAGE));
     }
-
-    this.courtUploaderPolicy = new ManagedPolicy(this, "CourtUploaderPolicy", {
-      description: "Attach to a court's uploader role: request presigned upload URLs",
-      statements: [new PolicyStatement({ actions: ["execute-api:Invoke"], resources: invokable.court })],
-    });
-    this.staffPolicy = new ManagedPolicy(this, "StaffPolicy", {
-      description: "Attach to enforcement staff roles: search, read, correct cases, fetch originals and work their matters",
-      statements: [new PolicyStatement({ actions: ["execute-api:Invoke"], resources: invokable.staff })],
-    });
   }
 }

@@ -1,18 +1,29 @@
+import type { Caller } from "../domain/access.ts";
 import { reason } from "../domain/review-reasons.ts";
 import type { AuditEntry, StoredCase } from "../domain/stored-case.ts";
 import { InvalidRequestError, NotFoundError } from "../errors.ts";
 import type { CaseRepository, CaseSearch, CaseSummary, Page, PageRequest } from "../ports/case-repository.ts";
 import type { ObjectStore, PresignedRequest } from "../ports/object-store.ts";
+import { assertUnitAccess, scopedUnit } from "./access.ts";
+
+/** A stored case the caller may read (its unit is the agency that received it); NotFoundError or ForbiddenError otherwise. */
+async function readableCase(caseId: string, cases: CaseRepository, caller: Caller): Promise<StoredCase> {
+  const found = await cases.get(caseId);
+  if (!found) throw new NotFoundError(reason("request.case-not-found", { caseId }));
+  assertUnitAccess(caller, found.agencyId, "read");
+  return found;
+}
 
 /** A case with its correction history, oldest change first. */
-export async function getCase(caseId: string, cases: CaseRepository): Promise<{ case: StoredCase; history: AuditEntry[] }> {
-  const [found, history] = await Promise.all([cases.get(caseId), cases.history(caseId)]);
-  if (!found) throw new NotFoundError(reason("request.case-not-found", { caseId }));
+export async function getCase(caseId: string, cases: CaseRepository, caller: Caller): Promise<{ case: StoredCase; history: AuditEntry[] }> {
+  const [found, history] = await Promise.all([readableCase(caseId, cases, caller), cases.history(caseId)]);
   return { case: found, history };
 }
 
-/** Searches cases; ranges must be the right way round. */
-export async function searchCases(criteria: CaseSearch, page: PageRequest, cases: CaseRepository): Promise<Page<CaseSummary>> {
+/** Searches the cases of the caller's unit (a leader's: any unit); ranges must be the right way round. */
+export async function searchCases(asked: CaseSearch, page: PageRequest, cases: CaseRepository, caller: Caller): Promise<Page<CaseSummary>> {
+  const agencyId = scopedUnit(caller, asked.agencyId);
+  const criteria = { ...asked, ...(agencyId !== undefined && { agencyId }) };
   if (criteria.dateFrom && criteria.dateTo && criteria.dateFrom > criteria.dateTo) throw new InvalidRequestError(reason("request.date-range", {}));
   if (criteria.minAmountVnd !== undefined && criteria.maxAmountVnd !== undefined && criteria.minAmountVnd > criteria.maxAmountVnd) {
     throw new InvalidRequestError(reason("request.amount-range", {}));
@@ -24,9 +35,9 @@ export async function searchCases(criteria: CaseSearch, page: PageRequest, cases
 export async function originalDocumentUrl(
   caseId: string,
   deps: { cases: CaseRepository; objects: ObjectStore; expiresInSeconds: number },
+  caller: Caller,
 ): Promise<PresignedRequest> {
-  const found = await deps.cases.get(caseId);
-  if (!found) throw new NotFoundError(reason("request.case-not-found", { caseId }));
+  const found = await readableCase(caseId, deps.cases, caller);
   const { bucket, key, versionId, fileName } = found.source;
   return deps.objects.createDownloadUrl({
     ref: { bucket, key, ...(versionId !== null && { versionId }) },

@@ -1,3 +1,5 @@
+import type { Caller } from "../domain/access.ts";
+import { assertUnitAccess } from "./access.ts";
 import { z } from "zod";
 import type { CaseCategory, DocType, ExtractedCase, ObligationKind, PartyKind, PartyRole, ScalarField } from "../domain/case.ts";
 import { reason as refusal, reviewCodesOf } from "../domain/review-reasons.ts";
@@ -59,7 +61,8 @@ export interface CorrectionRequest {
   /** The version the caller read (its ETag); the change applies only onto that version. */
   expectedVersion: number;
   correction: CaseCorrection;
-  by: string;
+  /** Staff of the case's unit; their user name is recorded in the audit entry. */
+  caller: Caller;
 }
 
 const SCALAR_FIELDS: readonly ScalarField[] = ["docType", "caseNumber", "issuedDate", "court", "caseCategory", "subject", "creditInstitutionInvolved"];
@@ -76,6 +79,7 @@ function isScalarField(field: string): field is ScalarField {
 export async function correctCase(request: CorrectionRequest, deps: { cases: CaseRepository; now: () => Date }): Promise<StoredCase> {
   const current = await deps.cases.get(request.caseId);
   if (!current) throw new NotFoundError(refusal("request.case-not-found", { caseId: request.caseId }));
+  assertUnitAccess(request.caller, current.agencyId, "change");
   if (current.version !== request.expectedVersion) throw new VersionConflictError(request.caseId, request.expectedVersion);
 
   const { changes: requested, reason, status } = request.correction;
@@ -113,7 +117,7 @@ export async function correctCase(request: CorrectionRequest, deps: { cases: Cas
     version: current.version + 1,
     updatedAt: at,
   };
-  const audit: AuditEntry = { caseId: current.caseId, version: updated.version, at, by: request.by, reason, changes };
+  const audit: AuditEntry = { caseId: current.caseId, version: updated.version, at, by: request.caller.id, reason, changes };
   await deps.cases.saveCorrection(updated, audit);
   return updated;
 }

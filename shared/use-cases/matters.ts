@@ -2,6 +2,7 @@
  * Enforcement matters of a case: proposed at intake, opened by staff, then moved through the
  * lifecycle. Every change is written as a new version of the matter, carrying its audit trail.
  */
+import type { Caller } from "../domain/access.ts";
 import type { AgencyDirectory } from "../domain/agencies/directory.ts";
 import { formatVnd } from "../domain/extraction/review-reasons.ts";
 import { balanceVnd, LifecycleError, type Actor, type Matter, type Recorded } from "../domain/lifecycle/matter.ts";
@@ -17,6 +18,7 @@ import type { StoredCase } from "../domain/stored-case.ts";
 import { ConflictError, InvalidRequestError, NotFoundError, type RefusalError } from "../errors.ts";
 import type { MatterProposal } from "../domain/matters/types.ts";
 import { MatterVersionConflictError, ProposalsChangedError, type CaseMatters, type MatterRepository } from "../ports/matter-repository.ts";
+import { assertUnitAccess } from "./access.ts";
 
 /**
  * Proposes the matters of a case read at intake and stores them beside it, once: the same case
@@ -28,25 +30,44 @@ export async function proposeCaseMatters(record: StoredCase, deps: { matters: Ma
   return proposals.length;
 }
 
-/** A case's proposed matters and the matters staff opened from them. */
-export async function caseMatters(caseId: string, deps: { matters: MatterRepository }): Promise<CaseMatters> {
-  return deps.matters.ofCase(caseId);
+/**
+ * A case's proposed matters and the matters staff opened from them, for a caller of a unit one of
+ * them names (a matter sent by ủy thác belongs to the receiving unit too), or a leader.
+ */
+export async function caseMatters(caseId: string, deps: { matters: MatterRepository }, caller: Caller): Promise<CaseMatters> {
+  const found = await deps.matters.ofCase(caseId);
+  const units = [...found.proposals, ...found.matters].map((item) => item.unitId);
+  assertUnitAccess(caller, units.find((unitId) => unitId === caller.unitId) ?? units.find((unitId) => unitId !== null) ?? null, "read");
+  return found;
 }
 
-/** One matter, found by its id alone (the id names its case). */
-export async function getMatter(matterId: string, deps: { matters: MatterRepository }): Promise<MatterItem> {
+async function storedMatter(matterId: string, deps: { matters: MatterRepository }): Promise<MatterItem> {
   const caseId = caseIdOfMatter(matterId);
   const found = await deps.matters.get(caseId, matterId);
   if (!found) throw new NotFoundError(reason("request.matter-not-found", { caseId, matterId }));
   return found;
 }
 
-/** The proposals of a case, by id; NotFoundError naming the first that is not there. */
-async function proposalsOf(caseId: string, ids: readonly string[], deps: { matters: MatterRepository }): Promise<MatterProposal[]> {
+/** One matter, found by its id alone (the id names its case), for staff of the unit that holds it or a leader. */
+export async function getMatter(matterId: string, deps: { matters: MatterRepository }, caller: Caller): Promise<MatterItem> {
+  const found = await storedMatter(matterId, deps);
+  assertUnitAccess(caller, found.unitId, "read");
+  return found;
+}
+
+/** The proposals of a case, by id, that the caller may change; NotFoundError naming the first that is not there, ForbiddenError for another unit's. */
+async function proposalsOf(
+  caseId: string,
+  ids: readonly string[],
+  deps: { matters: MatterRepository },
+  caller: Caller,
+  unitOf: (proposal: MatterProposal) => string | null = (proposal) => proposal.unitId,
+): Promise<MatterProposal[]> {
   const { proposals } = await deps.matters.ofCase(caseId);
   return ids.map((proposalId) => {
     const found = proposals.find((candidate) => candidate.id === proposalId);
     if (!found) throw new NotFoundError(reason("request.proposal-not-found", { caseId, proposalId }));
+    assertUnitAccess(caller, unitOf(found), "change");
     return found;
   });
 }
@@ -63,8 +84,11 @@ async function replace(caseId: string, removed: readonly string[], added: Matter
 }
 
 /** Splits a proposal nobody opened into several, one per group of its line positions. */
-export async function splitCaseProposal(request: { caseId: string; proposalId: string; groups: number[][] }, deps: { matters: MatterRepository }): Promise<MatterProposal[]> {
-  const proposal = (await proposalsOf(request.caseId, [request.proposalId], deps))[0]!;
+export async function splitCaseProposal(
+  request: { caseId: string; proposalId: string; groups: number[][]; caller: Caller },
+  deps: { matters: MatterRepository },
+): Promise<MatterProposal[]> {
+  const proposal = (await proposalsOf(request.caseId, [request.proposalId], deps, request.caller))[0]!;
   let parts: MatterProposal[];
   try {
     parts = splitProposal(proposal, request.groups);
@@ -77,10 +101,10 @@ export async function splitCaseProposal(request: { caseId: string; proposalId: s
 
 /** Merges proposals nobody opened into one; staff name the parties when the proposals' differ. */
 export async function mergeCaseProposals(
-  request: { caseId: string; proposalIds: string[]; parties?: { debtor: string; creditor: string } },
+  request: { caseId: string; proposalIds: string[]; parties?: { debtor: string; creditor: string }; caller: Caller },
   deps: { matters: MatterRepository },
 ): Promise<MatterProposal> {
-  const proposals = await proposalsOf(request.caseId, request.proposalIds, deps);
+  const proposals = await proposalsOf(request.caseId, request.proposalIds, deps, request.caller);
   let merged: MatterProposal;
   try {
     merged = mergeProposals(proposals, request.parties);
@@ -102,16 +126,19 @@ export interface OpenMatterRequest {
   unitId?: string;
   /** Staff's corrected amount for tiền. */
   amountVnd?: number;
-  by: string;
+  /** Staff of the proposal's unit; their user name is recorded in the audit trail. */
+  caller: Caller;
   note?: string;
 }
 
 /** Opens (thụ lý) the matter a proposal describes, on the decision's date; the matter keeps the proposal's id. */
 export async function openProposedMatter(request: OpenMatterRequest, deps: { matters: MatterRepository }): Promise<MatterItem> {
   // proposalsOf returns one proposal per id asked for, or throws
-  const proposal = (await proposalsOf(request.caseId, [request.proposalId], deps))[0]!;
+  // a proposal intake could give no unit goes to the unit staff name, their own
+  const proposal = (await proposalsOf(request.caseId, [request.proposalId], deps, request.caller, (found) => found.unitId ?? request.unitId ?? null))[0]!;
+  if (request.unitId !== undefined) assertUnitAccess(request.caller, request.unitId, "change");
   const actor: Actor = {
-    by: request.by,
+    by: request.caller.id,
     at: vietnamMidnight(request.decision.date),
     reason: request.note ?? reason("matter.opened", { decision: request.decision.number, date: request.decision.date }).message,
   };
@@ -179,7 +206,8 @@ export interface StepRequest {
   /** The ISO date (in Vietnam) the step happened; today when not given. */
   date?: string;
   note?: string;
-  by: string;
+  /** Staff of the unit holding the matter; their user name is recorded in the audit trail. */
+  caller: Caller;
 }
 
 /**
@@ -188,13 +216,14 @@ export interface StepRequest {
  * is no longer at the version the caller read.
  */
 export async function recordMatterStep(request: StepRequest, deps: { matters: MatterRepository; now: () => Date }): Promise<MatterItem> {
-  const current = await getMatter(request.matterId, deps);
+  const current = await storedMatter(request.matterId, deps);
+  assertUnitAccess(request.caller, current.unitId, "change");
   const conflict = () => new ConflictError(reason("matter.version-conflict", { matterId: request.matterId, version: request.expectedVersion }));
   if (current.version !== request.expectedVersion) throw conflict();
   const { events, ...matter } = current;
   const { step } = request;
   const at = vietnamMidnight(request.date ?? vietnamDate(deps.now().toISOString()));
-  const actor: Actor = { by: request.by, at, reason: request.note ?? reason("matter.step-recorded", { step: STEP_LABELS[step.kind] }).message };
+  const actor: Actor = { by: request.caller.id, at, reason: request.note ?? reason("matter.step-recorded", { step: STEP_LABELS[step.kind] }).message };
   let recorded: Recorded;
   try {
     recorded = applyStep(matter, step, actor);

@@ -11,14 +11,16 @@ import { handler as getOriginalUrl } from "../../functions/get-original-url/hand
 import { handler as listReviewQueue } from "../../functions/list-review-queue/handler.ts";
 import { handler as searchCases } from "../../functions/search-cases/handler.ts";
 import { storedCase } from "../support/cases.ts";
-import { lambdaContext, loadEvent } from "../support/events.ts";
+import { lambdaContext, loadEvent as sampleEvent, withClaims } from "../support/events.ts";
 import { capturedLogs } from "../support/logs.ts";
 
 capturedLogs();
 const documents = mockClient(DynamoDBDocumentClient);
 
 const CASE_ID = "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c";
-const STAFF_ARN = "arn:aws:sts::111122223333:assumed-role/thads-staff/session";
+const STAFF = "chuyen-vien-phu-ly";
+/** A sample event sent by staff of the unit that received the sample case (test/support/cases.ts). */
+const loadEvent = (name: string): APIGatewayProxyEventV2 => withClaims(sampleEvent<APIGatewayProxyEventV2>(name), { "custom:unitId": "cthads-ha-nam" });
 const caseItem = (overrides = {}) => ({ ...storedCase(overrides), pk: `CASE#${CASE_ID}`, sk: "CASE", entity: "case", courtPk: "COURT#tand-phu-ly" });
 
 async function call(handler: unknown, event: APIGatewayProxyEventV2) {
@@ -39,7 +41,7 @@ beforeEach(() => {
 
 describe("get-case", () => {
   it("returns the case with its history and its version as ETag", async () => {
-    const audit = { pk: `CASE#${CASE_ID}`, sk: "AUDIT#000002#2025-04-01T08:00:00.000Z", entity: "audit", caseId: CASE_ID, version: 2, at: "2025-04-01T08:00:00.000Z", by: STAFF_ARN, reason: "sửa số", changes: [] };
+    const audit = { pk: `CASE#${CASE_ID}`, sk: "AUDIT#000002#2025-04-01T08:00:00.000Z", entity: "audit", caseId: CASE_ID, version: 2, at: "2025-04-01T08:00:00.000Z", by: STAFF, reason: "sửa số", changes: [] };
     documents.on(QueryCommand).resolves({ Items: [audit] });
     documents.on(GetCommand).resolves({ Item: caseItem({ version: 2 }) });
 
@@ -48,7 +50,7 @@ describe("get-case", () => {
     expect(status).toBe(200);
     expect(headers.etag).toBe('"2"');
     expect(body.case).toEqual(storedCase({ version: 2 }));
-    expect(body.history).toEqual([{ caseId: CASE_ID, version: 2, at: "2025-04-01T08:00:00.000Z", by: STAFF_ARN, reason: "sửa số", changes: [] }]);
+    expect(body.history).toEqual([{ caseId: CASE_ID, version: 2, at: "2025-04-01T08:00:00.000Z", by: STAFF, reason: "sửa số", changes: [] }]);
     expect(documents).toHaveReceivedCommandWith(GetCommand, { Key: { pk: `CASE#${CASE_ID}`, sk: "CASE" }, ConsistentRead: true });
   });
 
@@ -81,8 +83,9 @@ describe("search-cases", () => {
     expect(body.items.map((item: { caseId: string }) => item.caseId)).toEqual([CASE_ID]);
     expect(documents).toHaveReceivedCommandWith(QueryCommand, {
       IndexName: "ByLookup",
-      ExpressionAttributeValues: expect.objectContaining({ ":pk": "NAMETOKEN#hung", ":dateFrom": "2024-10-01", ":dateTo": "2025-03-31" }),
-      FilterExpression: "#sortDate BETWEEN :dateFrom AND :dateTo",
+      // staff find their own unit's cases only
+      ExpressionAttributeValues: expect.objectContaining({ ":pk": "NAMETOKEN#hung", ":dateFrom": "2024-10-01", ":dateTo": "2025-03-31", ":agencyId": "cthads-ha-nam" }),
+      FilterExpression: "#agencyId = :agencyId AND #sortDate BETWEEN :dateFrom AND :dateTo",
     });
   });
 
@@ -102,7 +105,8 @@ describe("search-cases", () => {
     expect(status).toBe(400);
     expect(body.message).toContain("minAmountVnd");
 
-    const unnarrowed = await call(searchCases, withQuery(search(), { limit: "10" }));
+    // a leader's search of every unit (staff's is narrowed to their unit)
+    const unnarrowed = await call(searchCases, withQuery(withClaims(search(), { "cognito:groups": "[leader]", "custom:unitId": undefined }), { limit: "10" }));
     expect(unnarrowed.status).toBe(400);
     expect(unnarrowed.body).toMatchObject({ code: "request.no-criterion", message: expect.stringMatching(/^Cần ít nhất một tiêu chí tìm kiếm/) });
     expect(documents.commandCalls(QueryCommand)).toHaveLength(0);
@@ -164,7 +168,7 @@ describe("correct-case", () => {
     expect(actions[1]?.Put?.Item).toMatchObject({
       entity: "audit",
       version: 2,
-      by: STAFF_ARN,
+      by: STAFF,
       reason: "Số bản án đọc sai từ bản quét",
       changes: [
         { field: "caseNumber", before: "12/2011/DS-ST", after: "12/2017/DS-ST" },
@@ -211,13 +215,10 @@ describe("correct-case", () => {
   });
 });
 
-describe("staff routes refuse court uploaders", () => {
-  const COURT_ARN = "arn:aws:sts::111122223333:assumed-role/thads-court-tand-phu-ly/session";
-  const asCourt = (name: string): APIGatewayProxyEventV2 => {
-    const event = loadEvent(name) as unknown as APIGatewayProxyEventV2 & { requestContext: { authorizer: { iam: { userArn: string } } } };
-    event.requestContext.authorizer.iam.userArn = COURT_ARN;
-    return event;
-  };
+describe("case routes hold callers to their role and unit", () => {
+  const asCourt = (name: string): APIGatewayProxyEventV2 => withClaims(loadEvent(name), { "cognito:groups": "[court]", "custom:courtId": "tand-phu-ly", "custom:unitId": undefined });
+  const asLeader = (name: string): APIGatewayProxyEventV2 => withClaims(loadEvent(name), { "cognito:groups": "[leader]", "custom:unitId": undefined });
+  const asOtherUnit = (name: string): APIGatewayProxyEventV2 => withClaims(loadEvent(name), { "custom:unitId": "ninh-binh-kv-4" });
 
   it.each([
     ["read a case", getCase, "http-get-case"],
@@ -225,15 +226,54 @@ describe("staff routes refuse court uploaders", () => {
     ["list the review queue", listReviewQueue, "http-list-review-queue"],
     ["fetch an original", getOriginalUrl, "http-get-original-url"],
     ["correct a case", correctCase, "http-correct-case"],
-  ])("a court caller may not %s (403), and the table is not touched", async (_, handler, eventName) => {
+  ])("a court may not %s (403), and the table is not touched", async (_, handler, eventName) => {
     const { status, body } = await call(handler, asCourt(eventName));
 
     expect(status).toBe(403);
-    expect(body.code).toBe("request.staff-only");
+    expect(body).toMatchObject({ code: "request.role-refused", message: "Tài khoản tòa án không được dùng chức năng này" });
     expect(documents.calls()).toHaveLength(0);
   });
 
-  it("refuses a request that carries no IAM identity (403)", async () => {
+  it("lets a leader read a case of any unit but not correct it", async () => {
+    expect((await call(getCase, asLeader("http-get-case"))).status).toBe(200);
+
+    const { status, body } = await call(correctCase, asLeader("http-correct-case"));
+
+    expect(status).toBe(403);
+    expect(body.code).toBe("request.role-refused");
+    expect(documents.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+
+  it("refuses staff of another unit the case and its correction (403 naming the case's unit), writing nothing", async () => {
+    const read = await call(getCase, asOtherUnit("http-get-case"));
+    const corrected = await call(correctCase, asOtherUnit("http-correct-case"));
+
+    expect([read.status, corrected.status]).toEqual([403, 403]);
+    expect(read.body).toMatchObject({ code: "request.other-unit", message: "Hồ sơ hoặc việc này thuộc đơn vị cthads-ha-nam, không thuộc đơn vị của tài khoản" });
+    expect(documents.commandCalls(TransactWriteCommand)).toHaveLength(0);
+  });
+
+  it("searches only the caller's unit, and refuses a search of another unit's cases", async () => {
+    documents.on(QueryCommand).resolves({ Items: [] });
+
+    const own = await call(searchCases, withQuery(asOtherUnit("http-search-cases"), { status: "needs_review" }));
+    const other = await call(searchCases, withQuery(loadEvent("http-search-cases"), { agencyId: "ninh-binh-kv-4" }));
+
+    expect(own.status).toBe(200);
+    expect(JSON.stringify(documents.commandCalls(QueryCommand).map((call) => call.args[0].input))).toContain("ninh-binh-kv-4");
+    expect(other.status).toBe(403);
+  });
+
+  it("refuses a user in no role group, or a staff user without a unit (403)", async () => {
+    const noGroup = await call(getCase, withClaims(loadEvent("http-get-case"), { "cognito:groups": undefined }));
+    const noUnit = await call(getCase, withClaims(loadEvent("http-get-case"), { "custom:unitId": undefined }));
+
+    expect([noGroup.status, noUnit.status]).toEqual([403, 403]);
+    expect(noGroup.body.code).toBe("request.no-role");
+    expect(documents.calls()).toHaveLength(0);
+  });
+
+  it("refuses a request that carries no verified claims (403)", async () => {
     const event = loadEvent("http-get-case") as unknown as APIGatewayProxyEventV2 & { requestContext: { authorizer?: unknown } };
     delete event.requestContext.authorizer;
 

@@ -2,15 +2,13 @@ import "../support/lambda-env.ts";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { describe, expect, it } from "vitest";
 import { handler } from "../../functions/create-upload-url/handler.ts";
-import { lambdaContext, loadEvent } from "../support/events.ts";
+import { lambdaContext, loadEvent, withClaims } from "../support/events.ts";
 import { capturedLogs } from "../support/logs.ts";
 
 capturedLogs();
 
-function request(options: { role?: string; body?: Record<string, unknown> } = {}): APIGatewayProxyEventV2 {
-  const event = loadEvent<APIGatewayProxyEventV2>("http-create-upload-url");
-  const iam = (event.requestContext as unknown as { authorizer: { iam: { userArn: string } } }).authorizer.iam;
-  if (options.role) iam.userArn = `arn:aws:sts::111122223333:assumed-role/${options.role}/session`;
+function request(options: { claims?: Record<string, string | undefined>; body?: Record<string, unknown> } = {}): APIGatewayProxyEventV2 {
+  const event = withClaims(loadEvent<APIGatewayProxyEventV2>("http-create-upload-url"), options.claims ?? {});
   if (options.body) event.body = JSON.stringify({ ...JSON.parse(event.body ?? "{}"), ...options.body });
   return event;
 }
@@ -40,8 +38,12 @@ describe("create-upload-url", () => {
     expect(body.key).toBe(`courts/tand-phu-ly/${body.key.split("/").slice(2, 5).join("/")}/${body.uploadId}/_.._courts_tand-khac_Bản án.pdf`);
   });
 
-  it("refuses callers that are not court uploader roles", async () => {
-    const { status, body } = await call(request({ role: "thads-staff" }));
+  it.each([
+    ["staff", { "cognito:groups": "[staff]", "custom:courtId": undefined, "custom:unitId": "ha-nam-phu-ly" }],
+    ["a leader", { "cognito:groups": "[leader]", "custom:courtId": undefined }],
+    ["a court user without a court id", { "custom:courtId": undefined }],
+  ])("refuses %s (403): only a court's users upload", async (_, claims) => {
+    const { status, body } = await call(request({ claims }));
 
     expect(status).toBe(403);
     expect(body.error).toBe("ForbiddenError");

@@ -46,12 +46,41 @@ function actionsOn(functionPrefix: string, target: string): string[] {
 }
 
 describe("stateful stack", () => {
-  it("keeps data stores only, all retained when the stack goes", () => {
-    expect(new Set(Object.values(statefulResources).map((resource) => resource.Type))).toEqual(new Set(["AWS::S3::Bucket", "AWS::S3::BucketPolicy", "AWS::DynamoDB::GlobalTable"]));
-    for (const [, resource] of [...ofType(statefulResources, "AWS::S3::Bucket"), ...ofType(statefulResources, "AWS::DynamoDB::GlobalTable")]) {
+  it("keeps data stores and the user pool only, all retained when the stack goes", () => {
+    expect(new Set(Object.values(statefulResources).map((resource) => resource.Type))).toEqual(
+      new Set(["AWS::S3::Bucket", "AWS::S3::BucketPolicy", "AWS::DynamoDB::GlobalTable", "AWS::Cognito::UserPool", "AWS::Cognito::UserPoolGroup", "AWS::Cognito::UserPoolClient"]),
+    );
+    for (const [, resource] of [...ofType(statefulResources, "AWS::S3::Bucket"), ...ofType(statefulResources, "AWS::DynamoDB::GlobalTable"), ...ofType(statefulResources, "AWS::Cognito::UserPool")]) {
       expect(resource.DeletionPolicy).toBe("Retain");
       expect(resource.UpdateReplacePolicy).toBe("Retain");
     }
+  });
+
+  it("lets only administrators make users, with strong passwords, required TOTP MFA, threat protection and deletion protection", () => {
+    const [[, pool]] = ofType(statefulResources, "AWS::Cognito::UserPool") as [[string, Resources[string]]];
+    expect(pool.Properties).toMatchObject({
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      Policies: { PasswordPolicy: { MinimumLength: 12, RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
+      MfaConfiguration: "ON",
+      EnabledMfas: ["SOFTWARE_TOKEN_MFA"],
+      DeletionProtection: "ACTIVE",
+      UserPoolTier: "PLUS",
+      UserPoolAddOns: { AdvancedSecurityMode: "ENFORCED" },
+      Schema: expect.arrayContaining([expect.objectContaining({ Name: "courtId", AttributeDataType: "String" }), expect.objectContaining({ Name: "unitId", AttributeDataType: "String" })]),
+    });
+  });
+
+  it("has one group per role: court, staff, leader", () => {
+    expect(ofType(statefulResources, "AWS::Cognito::UserPoolGroup").map(([, group]) => group.Properties.GroupName).sort()).toEqual(["court", "leader", "staff"]);
+  });
+
+  it("gives the console a public client that signs in with SRP or a password, reads the court and unit attributes and cannot write them", () => {
+    const [[, client]] = ofType(statefulResources, "AWS::Cognito::UserPoolClient") as [[string, Resources[string]]];
+    expect(client.Properties.GenerateSecret).toBe(false);
+    expect(client.Properties.ExplicitAuthFlows.sort()).toEqual(["ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH"]);
+    expect(client.Properties.ReadAttributes).toEqual(expect.arrayContaining(["custom:courtId", "custom:unitId"]));
+    expect(client.Properties.WriteAttributes).toEqual(["locale"]);
+    expect(client.Properties.PreventUserExistenceErrors).toBe("ENABLED");
   });
 
   it("encrypts every bucket, blocks public access and refuses plain HTTP", () => {
@@ -204,7 +233,7 @@ describe("stateless stack", () => {
     expect(permissionsOf(publisher)).toEqual([{ actions: ["sns:Publish"], resources: [JSON.stringify({ Ref: logicalId(statelessResources, "AWS::SNS::Topic", "IntakeTextractCompletionTopic") })] }]);
   });
 
-  it("puts every API route behind IAM authorisation and logs each request without its query string", () => {
+  it("puts every API route behind the user pool's JWT authoriser and logs each request without its query string", () => {
     const routes = ofType(statelessResources, "AWS::ApiGatewayV2::Route").map(([, route]) => route.Properties);
     expect(routes.map((route) => route.RouteKey).sort()).toEqual([
       "GET /cases",
@@ -220,10 +249,16 @@ describe("stateless stack", () => {
       "POST /matters/{matterId}/steps",
       "POST /upload-urls",
     ]);
-    for (const route of routes) expect(route.AuthorizationType).toBe("AWS_IAM");
+    const authorizers = ofType(statelessResources, "AWS::ApiGatewayV2::Authorizer");
+    expect(authorizers).toHaveLength(1);
+    const [[authorizerId, authorizer]] = authorizers as [[string, Resources[string]]];
+    expect(authorizer.Properties).toMatchObject({ AuthorizerType: "JWT", IdentitySource: ["$request.header.Authorization"] });
+    expect(JSON.stringify(authorizer.Properties.JwtConfiguration)).toMatch(/ConsoleClient/);
+    expect(JSON.stringify(authorizer.Properties.JwtConfiguration.Issuer)).toMatch(/cognito-idp\..*Users/);
+    for (const route of routes) expect(route).toMatchObject({ AuthorizationType: "JWT", AuthorizerId: { Ref: authorizerId } });
     const stage = ofType(statelessResources, "AWS::ApiGatewayV2::Stage")[0]?.[1].Properties;
     expect(stage).toMatchObject({ StageName: "$default", DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 } });
-    expect(JSON.parse(stage?.AccessLogSettings.Format)).toMatchObject({ requestId: "$context.requestId", status: "$context.status", caller: "$context.identity.userArn" });
+    expect(JSON.parse(stage?.AccessLogSettings.Format)).toMatchObject({ requestId: "$context.requestId", status: "$context.status", caller: "$context.authorizer.claims.sub" });
     expect(stage?.AccessLogSettings.Format).not.toMatch(/querystring|rawQueryString/i);
   });
 
@@ -239,14 +274,8 @@ describe("stateless stack", () => {
     expect(upload?.Properties.Environment.Variables).toMatchObject({ UPLOAD_MAX_BYTES: String(FUNCTION_SETTING_DEFAULTS.uploadMaxBytes), UPLOAD_URL_TTL_SECONDS: String(FUNCTION_SETTING_DEFAULTS.uploadUrlTtlSeconds) });
   });
 
-  it("lets courts call only the upload route and staff only the case routes", () => {
-    const [courtPolicy, staffPolicy] = ["CaseApiCourtUploaderPolicy", "CaseApiStaffPolicy"].map(
-      (prefix) => statelessResources[logicalId(statelessResources, "AWS::IAM::ManagedPolicy", prefix)]?.Properties.PolicyDocument.Statement,
-    );
-    expect(JSON.stringify(courtPolicy)).toContain("/$default/POST/upload-urls");
-    expect(courtPolicy).toHaveLength(1);
-    expect(JSON.stringify(staffPolicy)).not.toContain("upload-urls");
-    expect(staffPolicy[0].Resource).toHaveLength(11);
+  it("grants no IAM caller the API: no policy allows execute-api", () => {
+    expect(JSON.stringify(statelessResources)).not.toContain("execute-api:Invoke");
   });
 
   it("runs the report rollup on the configured schedule, retrying a failed invocation twice", () => {

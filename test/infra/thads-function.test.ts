@@ -7,12 +7,12 @@ import { ThadsFunction } from "../../infra/constructs/thads-function.ts";
 const newFunction = (settings: Record<string, string>) => () =>
   new ThadsFunction(new Stack(new App(), "Test"), "Fn", { name: "create-upload-url", settings: settings as never, logRetention: RetentionDays.ONE_MONTH });
 
-const valid = { UPLOADS_BUCKET: "uploads", UPLOAD_MAX_BYTES: "1048576", UPLOAD_URL_TTL_SECONDS: "900", COURT_ROLE_PREFIX: "thads-court-" };
+const valid = { UPLOADS_BUCKET: "uploads", UPLOAD_MAX_BYTES: "1048576", UPLOAD_URL_TTL_SECONDS: "900" };
 
 describe("ThadsFunction settings", () => {
   it("refuses to synthesize a function missing a setting its handler reads", () => {
-    const { COURT_ROLE_PREFIX: _omitted, ...missing } = valid;
-    expect(newFunction(missing)).toThrow("Function create-upload-url: COURT_ROLE_PREFIX is missing");
+    const { UPLOAD_URL_TTL_SECONDS: _omitted, ...missing } = valid;
+    expect(newFunction(missing)).toThrow("Function create-upload-url: UPLOAD_URL_TTL_SECONDS is missing");
   });
 
   it("refuses settings the handler does not read", () => {

@@ -11,14 +11,19 @@ import { renderTextPdf } from "../../scripts/pdf/render-text-pdf.ts";
 import { LOCAL_NAMES } from "../../local/environment.ts";
 import { LocalStack } from "../../local/stack.ts";
 import { samplesDir } from "../support/paths.ts";
+import { bearer } from "../support/sign-in.ts";
 
 let stack: LocalStack;
 let loanJudgment: Buffer;
+/** Demo users' Authorization headers: a court, staff of the unit that receives the loan judgment (ninh-binh-kv-7). */
+let asCourt: { authorization: string };
+let asStaff: { authorization: string };
 
 beforeAll(async () => {
   // A short retry delay: the dead-letter test waits out every redelivery.
   stack = await LocalStack.start({ dataDir: null, httpPort: 0, queue: { retryDelayMs: 20 } });
   loanJudgment = await readFile(join(samplesDir, "pdf", "ban-an-vay-tai-san.pdf"));
+  [asCourt, asStaff] = await Promise.all([bearer(stack.api!.url, "toa-an"), bearer(stack.api!.url, "can-bo")]);
 });
 
 afterAll(async () => {
@@ -105,11 +110,11 @@ describe("local stack intake", () => {
   });
 });
 
-/** A presigned upload the case API signs for a court. */
-async function uploadUrl(courtId: string, fileName: string, sizeBytes: number) {
+/** A presigned upload the case API signs for the demo court. */
+async function uploadUrl(fileName: string, sizeBytes: number) {
   const signed = await fetch(`${stack.api!.url}/upload-urls`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-thads-court": courtId },
+    headers: { "content-type": "application/json", ...asCourt },
     body: JSON.stringify({ fileName, contentType: "application/pdf", sizeBytes }),
   });
   if (signed.status !== 200) throw new Error(`upload URL refused: ${signed.status}`);
@@ -121,7 +126,7 @@ describe("local stack upload through the case API", () => {
     const decision = await readFile(join(samplesDir, "pdf", "quyet-dinh-cong-nhan-thoa-thuan-ly-hon.pdf"));
     const signed = await fetch(`${stack.api!.url}/upload-urls`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-thads-court": "tand-kim-son" },
+      headers: { "content-type": "application/json", ...asCourt },
       body: JSON.stringify({ fileName: "Quyết định 112 (Phạm Thị H).pdf", contentType: "application/pdf", sizeBytes: decision.length }),
     });
     const { key, upload } = (await signed.json()) as { key: string; upload: { method: string; url: string; headers: Record<string, string> } };
@@ -131,14 +136,14 @@ describe("local stack upload through the case API", () => {
 
     expect(signed.status).toBe(200);
     expect(put.status).toBe(200);
-    const found = await stack.cases.search({ courtId: "tand-kim-son" }, { limit: 10 });
+    const found = await stack.cases.search({ courtId: "tand-tinh-ninh-binh", caseNumber: "112/2024/QĐST-HNGĐ" }, { limit: 10 });
     expect(found.items.map((item) => item.caseNumber)).toEqual(["112/2024/QĐST-HNGĐ"]);
     expect((await stack.cases.get(found.items[0]!.caseId))?.source.key).toBe(key);
   });
 
   it("refuses a second PUT on the same upload URL: the first original stays, and one case is filed", async () => {
     const decision = await readFile(join(samplesDir, "pdf", "quyet-dinh-cong-nhan-thoa-thuan-ly-hon.pdf"));
-    const { key, upload } = await uploadUrl("tand-yen-mo", "Quyết định 112.pdf", decision.length);
+    const { key, upload } = await uploadUrl("Quyết định 112.pdf", decision.length);
     const first = await fetch(upload.url, { method: upload.method, headers: upload.headers, body: decision });
     await stack.settled(120_000);
     const casesBefore = await caseCount();
@@ -155,7 +160,7 @@ describe("local stack upload through the case API", () => {
   });
 
   it("refuses an upload without the no-overwrite condition the URL was signed with", async () => {
-    const { upload } = await uploadUrl("tand-yen-mo", "ban-an.pdf", 4);
+    const { upload } = await uploadUrl("ban-an.pdf", 4);
     const { "if-none-match": condition, ...otherHeaders } = upload.headers;
 
     const put = await fetch(upload.url, { method: upload.method, headers: otherHeaders, body: "%PDF" });
@@ -167,7 +172,7 @@ describe("local stack upload through the case API", () => {
   it("lets staff download an original with a Vietnamese name through the URL the API gives, bytes unchanged", async () => {
     const [judgment] = await casesNumbered("27/2024/DS-ST");
 
-    const signed = await fetch(`${stack.api!.url}/cases/${judgment!.caseId}/original`);
+    const signed = await fetch(`${stack.api!.url}/cases/${judgment!.caseId}/original`, { headers: asStaff });
     const { url } = (await signed.json()) as { url: string };
     const download = await fetch(url);
 
@@ -177,14 +182,15 @@ describe("local stack upload through the case API", () => {
     expect(Buffer.from(await download.arrayBuffer()).equals(loanJudgment)).toBe(true);
   });
 
-  it("refuses an upload URL to a caller that is no court uploader", async () => {
-    const response = await fetch(`${stack.api!.url}/upload-urls`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ fileName: "x.pdf", contentType: "application/pdf", sizeBytes: 10 }),
-    });
+  it("refuses an upload URL to a caller that is signed in as no court (403) or not signed in at all (401)", async () => {
+    const ask = (headers: Record<string, string>) =>
+      fetch(`${stack.api!.url}/upload-urls`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ fileName: "x.pdf", contentType: "application/pdf", sizeBytes: 10 }),
+      });
 
-    expect(response.status).toBe(403);
+    expect([(await ask(asStaff)).status, (await ask({})).status]).toEqual([403, 401]);
   });
 });
 
@@ -198,15 +204,15 @@ describe("local stack case search", () => {
   });
 
   it("answers the case API on localhost through the search function, as API Gateway would call it", async () => {
-    const response = await fetch(`${stack.api!.url}/cases?partyName=${encodeURIComponent("dinh van khai")}`);
+    const response = await fetch(`${stack.api!.url}/cases?partyName=${encodeURIComponent("dinh van khai")}`, { headers: asStaff });
     const body = (await response.json()) as { items: { caseNumber: string }[] };
 
     expect(response.status).toBe(200);
     expect(body.items.map((item) => item.caseNumber)).toEqual(["27/2024/DS-ST"]);
   });
 
-  it("refuses a search with no narrowing criterion with 400 and the reason", async () => {
-    const response = await fetch(`${stack.api!.url}/cases`);
+  it("refuses a leader's search with no narrowing criterion with 400 and the reason", async () => {
+    const response = await fetch(`${stack.api!.url}/cases`, { headers: await bearer(stack.api!.url, "lanh-dao") });
 
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: "InvalidRequestError" });
@@ -222,7 +228,7 @@ describe("local stack answers bad requests with 4xx and a reason, never 500", ()
     ["a blank amount", "/cases?courtId=tand-binh-luc&minAmountVnd=", /minAmountVnd/],
     ["an amount in exponent notation", "/cases?courtId=tand-binh-luc&maxAmountVnd=1e9", /maxAmountVnd/],
   ])("refuses %s with 400", async (_, path, field) => {
-    const response = await fetch(`${stack.api!.url}${path}`);
+    const response = await fetch(`${stack.api!.url}${path}`, { headers: asStaff });
 
     expect(response.status).toBe(400);
     expect(((await response.json()) as { message: string }).message).toMatch(field);
@@ -231,7 +237,7 @@ describe("local stack answers bad requests with 4xx and a reason, never 500", ()
   it("refuses a file name that is not well-formed Unicode with 400", async () => {
     const response = await fetch(`${stack.api!.url}/upload-urls`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-thads-court": "tand-yen-mo" },
+      headers: { "content-type": "application/json", ...asCourt },
       body: '{"fileName":"B\\ud800n \\u00e1n.pdf","contentType":"application/pdf","sizeBytes":10}',
     });
 
@@ -246,7 +252,7 @@ describe("local stack answers bad requests with 4xx and a reason, never 500", ()
 
     const response = await fetch(`${stack.api!.url}/cases/${judgment!.caseId}`, {
       method: "PATCH",
-      headers: { "content-type": "application/json", "if-match": `"${judgment!.version}"` },
+      headers: { "content-type": "application/json", "if-match": `"${judgment!.version}"`, ...asStaff },
       body: JSON.stringify({ reason: "nhập lại nghĩa vụ", changes: { obligations } }),
     });
 
@@ -259,29 +265,27 @@ describe("local stack matter routes", () => {
   it("serves the matter routes: list proposals, open one, record a step, refuse a stale one with 409 in Vietnamese, read it back", async () => {
     const [judgment] = await casesNumbered("27/2024/DS-ST");
     const api = stack.api!.url;
-    const post = (path: string, body: unknown) => fetch(`${api}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const post = (path: string, body: unknown) => fetch(`${api}${path}`, { method: "POST", headers: { "content-type": "application/json", ...asStaff }, body: JSON.stringify(body) });
 
-    const listed = (await (await fetch(`${api}/cases/${judgment!.caseId}/matters`)).json()) as { proposals: { id: string }[]; matters: unknown[] };
+    const listed = (await (await fetch(`${api}/cases/${judgment!.caseId}/matters`, { headers: asStaff })).json()) as { proposals: { id: string }[]; matters: unknown[] };
     const proposalId = listed.proposals[0]!.id;
     const opened = await post(`/cases/${judgment!.caseId}/matters`, { proposalId, decision: { number: "12/QĐ-THADS", date: "2025-03-20" }, executor: "Trần Văn Bình" });
     const segment = proposalId.replace("/", "~");
     const verified = await post(`/matters/${segment}/steps`, { kind: "verify", enforceable: false, version: 1, date: "2025-04-02" });
     const stale = await post(`/matters/${segment}/steps`, { kind: "verify", enforceable: true, version: 1 });
-    const read = (await (await fetch(`${api}/matters/${segment}`)).json()) as { matter: { state: string; version: number; events: { by: string }[] } };
+    const read = (await (await fetch(`${api}/matters/${segment}`, { headers: asStaff })).json()) as { matter: { state: string; version: number; events: { by: string }[] } };
 
     expect([opened.status, verified.status, stale.status]).toEqual([201, 200, 409]);
     expect(((await stale.json()) as { message: string }).message).toBe(`Việc ${proposalId} không còn ở phiên bản 1: đã có người ghi bước khác; hãy tải lại và ghi lại`);
     expect(read.matter).toMatchObject({ state: "not_enforceable", version: 2 });
-    expect(read.matter.events.map((event) => event.by)).toEqual(Array(2).fill("arn:aws:sts::000000000000:assumed-role/thads-local-staff/local"));
-    expect((await fetch(`${api}/matters/${segment}`, { headers: { "x-thads-court": "tand-binh-luc" } })).status).toBe(403);
+    expect(read.matter.events.map((event) => event.by)).toEqual(["can-bo", "can-bo"]);
+    expect((await fetch(`${api}/matters/${segment}`, { headers: asCourt })).status).toBe(403);
   });
 });
 
 describe("local stack authorisation", () => {
   it("lets a court neither read nor correct a case through the case API (403), and the case stays as it was", async () => {
     const [judgment] = await casesNumbered("27/2024/DS-ST");
-    const asCourt = { "x-thads-court": "tand-binh-luc" };
-
     const read = await fetch(`${stack.api!.url}/cases/${judgment!.caseId}`, { headers: asCourt });
     const search = await fetch(`${stack.api!.url}/cases?partyName=nhung`, { headers: asCourt });
     const corrected = await fetch(`${stack.api!.url}/cases/${judgment!.caseId}`, {

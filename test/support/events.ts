@@ -39,3 +39,18 @@ export function lambdaContext(functionName = "thads-test"): Context {
     succeed: () => undefined,
   };
 }
+
+type JwtEvent = { requestContext: { authorizer?: { jwt?: { claims?: Record<string, string> } } } };
+
+/** The event as another user of the pool sends it: the sample's claims with these changed (undefined removes one), as API Gateway's JWT authoriser writes them. */
+export function withClaims<T>(event: T, changes: Record<string, string | undefined>): T {
+  const jwt = (event as JwtEvent).requestContext.authorizer?.jwt;
+  if (!jwt?.claims) throw new Error("the sample event has no JWT claims");
+  const claims: Record<string, string> = { ...jwt.claims };
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === undefined) delete claims[name];
+    else claims[name] = value;
+  }
+  jwt.claims = claims;
+  return event;
+}

@@ -29,7 +29,7 @@ describe("correcting a case", () => {
       },
     });
 
-    const updated = await correctCase({ caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", expectedVersion: 1, correction, by: "arn:aws:sts::111122223333:assumed-role/thads-staff/s" }, { cases: repository, now });
+    const updated = await correctCase({ caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", expectedVersion: 1, correction, caller: { id: "s", role: "staff", unitId: "cthads-ha-nam" } }, { cases: repository, now });
 
     expect(updated).toMatchObject({ version: 2, status: "verified", reviewReasons: [], totalAmountVnd: 20_000_000, updatedAt: "2025-04-01T08:00:00.000Z" });
     expect(updated.confidence.caseNumber).toBe(1);
@@ -42,7 +42,7 @@ describe("correcting a case", () => {
     const { repository, saved } = repositoryHolding(storedCase({ status: "needs_review", reviewReasons: ["ngày tuyên án không rõ"] }));
     const correction = CaseCorrectionSchema.parse({ reason: "Đã kiểm tra", changes: { caseNumber: "12/2017/DS-ST" }, status: "needs_review" });
 
-    await correctCase({ caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", expectedVersion: 1, correction, by: "staff" }, { cases: repository, now });
+    await correctCase({ caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c", expectedVersion: 1, correction, caller: { id: "staff", role: "staff", unitId: "cthads-ha-nam" } }, { cases: repository, now });
 
     expect(saved[0]?.audit.changes).toEqual([]);
     expect(saved[0]?.updated.reviewReasons).toEqual(["ngày tuyên án không rõ"]);

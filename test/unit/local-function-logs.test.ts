@@ -21,7 +21,7 @@ const loggingRoute = (path: string, functionName: string, delayMs: number): Rout
 });
 
 beforeAll(async () => {
-  api = await startHttpApi({ routes: [loggingRoute("/cases", "search-cases", 50), loggingRoute("/review-queue", "list-review-queue", 0)], port: 0, courtRolePrefix: "thads-court-" });
+  api = await startHttpApi({ routes: [loggingRoute("/cases", "search-cases", 50), loggingRoute("/review-queue", "list-review-queue", 0)], port: 0, authorize: async () => ({ sub: "u-1" }) });
 });
 
 afterAll(async () => {

@@ -24,7 +24,7 @@ const broken: Route = {
 };
 
 beforeAll(async () => {
-  api = await startHttpApi({ routes: [echo, upload, broken], port: 0, courtRolePrefix: "thads-court-" });
+  api = await startHttpApi({ routes: [echo, upload, broken], port: 0, authorize: async () => ({ sub: "u-1" }) });
 });
 
 afterAll(async () => {

@@ -13,8 +13,9 @@ const dynamo = mockClient(DynamoDBDocumentClient);
 const matters = new DynamoDbMatterRepository(DynamoDBDocumentClient.from(new DynamoDBClient({ region: "ap-southeast-1" })), "thads-matters");
 const directory = haNamNinhBinhDirectory();
 const record = storedCase();
-const staff = "arn:aws:sts::111122223333:assumed-role/thads-staff/chuyenvien";
-const opening = { by: staff, decision: { number: "215/QĐ-CCTHADS", date: "2025-03-20" }, executor: "Chấp hành viên Trần Văn Bình" };
+const staff = "chuyen-vien";
+const caller = { id: staff, role: "staff", unitId: "ha-nam-phu-ly" } as const;
+const opening = { caller, decision: { number: "215/QĐ-CCTHADS", date: "2025-03-20" }, executor: "Chấp hành viên Trần Văn Bình" };
 const now = () => new Date("2025-04-02T03:00:00.000Z");
 const proposals = proposeMatters(record, { caseId: record.caseId, receivedOn: "2025-03-14", directory });
 const proposalItem = (index: number) => ({ ...proposals[index], pk: `CASE#${record.caseId}`, sk: `PROPOSAL#${proposals[index]!.id}`, entity: "proposal" });
@@ -74,7 +75,7 @@ describe("opening and moving a matter", () => {
     const opened = await openProposedMatter({ caseId: record.caseId, proposalId: proposals[0]!.id, ...opening }, { matters });
     dynamo.on(GetCommand).resolves({ Item: { ...opened, pk: `CASE#${record.caseId}`, sk: `MATTER#${opened.id}`, entity: "matter" } });
 
-    const moved = await recordMatterStep({ matterId: opened.id, expectedVersion: 1, step: { kind: "verify", enforceable: true }, by: staff }, { matters, now });
+    const moved = await recordMatterStep({ matterId: opened.id, expectedVersion: 1, step: { kind: "verify", enforceable: true }, caller }, { matters, now });
 
     expect(moved).toMatchObject({ state: "enforceable", version: 2 });
     expect(moved.events.map((event) => [event.seq, event.from, event.to])).toEqual([[1, null, "accepted"], [2, "accepted", "enforceable"]]);
@@ -87,7 +88,7 @@ describe("opening and moving a matter", () => {
     dynamo.on(GetCommand).resolves({ Item: opened });
     dynamo.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: "The conditional request failed", $metadata: {} }));
 
-    await expect(recordMatterStep({ matterId: opened.id, expectedVersion: 1, step: { kind: "verify", enforceable: false }, by: staff }, { matters, now })).rejects.toMatchObject({ name: "ConflictError", code: "matter.version-conflict" });
+    await expect(recordMatterStep({ matterId: opened.id, expectedVersion: 1, step: { kind: "verify", enforceable: false }, caller }, { matters, now })).rejects.toMatchObject({ name: "ConflictError", code: "matter.version-conflict" });
   });
 
   it("refuses a step the lifecycle does not allow, writing nothing", async () => {
@@ -96,7 +97,7 @@ describe("opening and moving a matter", () => {
     dynamo.on(GetCommand).resolves({ Item: opened });
     dynamo.resetHistory();
 
-    await expect(recordMatterStep({ matterId: opened.id, expectedVersion: 1, step: { kind: "collect", amountVnd: 1 }, by: staff }, { matters, now })).rejects.toMatchObject({ name: "ConflictError", code: "matter.not-collecting" });
+    await expect(recordMatterStep({ matterId: opened.id, expectedVersion: 1, step: { kind: "collect", amountVnd: 1 }, caller }, { matters, now })).rejects.toMatchObject({ name: "ConflictError", code: "matter.not-collecting" });
     expect(dynamo).not.toHaveReceivedCommand(PutCommand);
   });
 });

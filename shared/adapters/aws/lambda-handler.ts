@@ -12,7 +12,7 @@ import { parser } from "@aws-lambda-powertools/parser/middleware";
 import { captureLambdaHandler } from "@aws-lambda-powertools/tracer/middleware";
 import middy, { type MiddlewareObj } from "@middy/core";
 import httpErrorHandler from "@middy/http-error-handler";
-import type { APIGatewayProxyEventV2WithIAMAuthorizer, APIGatewayProxyStructuredResultV2, Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
+import type { APIGatewayProxyStructuredResultV2, Context, SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 import type { z } from "zod";
 import { reason, type Reason } from "../../domain/review-reasons.ts";
 import {
@@ -26,7 +26,9 @@ import {
 } from "../../errors.ts";
 import { BusinessMetric } from "../../metrics.ts";
 import { logger, metrics, tracer } from "../../observability.ts";
-import { assertStaffCaller } from "./caller.ts";
+import { CASE_API_ROUTES, type ApiFunctionName } from "../../../infra/topology.ts";
+import type { Caller } from "../../domain/access.ts";
+import { authorisedCaller, callerOf, type JwtRequestContext } from "./caller.ts";
 
 /** Wraps a handler with the observability middleware. */
 export function observed<TEvent, TResult>(handler: (event: TEvent, context: Context) => Promise<TResult>) {
@@ -87,26 +89,24 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
   return { statusCode, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) };
 }
 
-/** An HTTP API route: the event is parsed with `schema` (400 when it does not fit) before `handler` runs. */
+/**
+ * A route of the case API (infra/topology.ts names its roles): a caller outside them is refused (403)
+ * before anything else, then the event is parsed with `schema` (400 when it does not fit) and
+ * `handler` runs with the caller, whom it holds to its court or unit through the use cases.
+ */
 export function httpRoute<S extends z.ZodType>(
+  functionName: ApiFunctionName,
   schema: S,
-  handler: (request: z.output<S>, context: Context) => Promise<APIGatewayProxyStructuredResultV2>,
-  authorise: (event: APIGatewayProxyEventV2WithIAMAuthorizer) => void = () => undefined,
+  handler: (request: z.output<S>, caller: Caller) => Promise<APIGatewayProxyStructuredResultV2>,
 ) {
-  return observed(handler as (event: unknown, context: Context) => Promise<APIGatewayProxyStructuredResultV2>)
+  const route = CASE_API_ROUTES.find((candidate) => candidate.functionName === functionName);
+  if (!route) throw new Error(`${functionName} serves no route of the case API`);
+  const roles = route.roles;
+  return observed(async (event: unknown) => handler(event as z.output<S>, callerOf(event as JwtRequestContext)))
     .use(httpErrorHandler({ logger: false, fallbackMessage: JSON.stringify({ error: "InternalError", ...reason("request.internal", {}) }) }))
     .use(httpStatusOfErrors())
-    .use({ before: (request) => authorise(request.event as APIGatewayProxyEventV2WithIAMAuthorizer) })
+    .use({ before: (request) => void authorisedCaller(request.event as JwtRequestContext, roles) })
     .use(parser({ schema }));
-}
-
-/** A route for enforcement staff: court uploaders and callers without an IAM identity are refused (403) before anything else. */
-export function staffRoute<S extends z.ZodType>(
-  schema: S,
-  courtRolePrefix: string,
-  handler: (request: z.output<S>, context: Context) => Promise<APIGatewayProxyStructuredResultV2>,
-) {
-  return httpRoute(schema, handler, (event) => assertStaffCaller(event, courtRolePrefix));
 }
 
 /**
