@@ -10,7 +10,7 @@ import "./styles.css";
 const root = createRoot(document.getElementById("root") as HTMLElement);
 const config = await loadConfig();
 root.render(
-  <ConfigProvider locale={viVN} theme={{ token: { colorPrimary: "#1d4f91", colorLink: "#1d4f91", fontFamily: "'Noto Sans', 'DejaVu Sans', system-ui, sans-serif" } }}>
+  <ConfigProvider locale={viVN} theme={{ token: { colorPrimary: "#1d4f91", colorLink: "#1d4f91", colorTextDescription: "rgba(0, 0, 0, 0.65)", colorTextTertiary: "rgba(0, 0, 0, 0.65)", fontFamily: "'Noto Sans', 'DejaVu Sans', system-ui, sans-serif" } }}>
     <AntApp>
       <SessionProvider config={config}>
         <App />
