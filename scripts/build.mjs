@@ -31,4 +31,12 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
-await buildConsole({ configFile: fileURLToPath(new URL("../console/vite.config.ts", import.meta.url)), logLevel: "warn" });
+// Vite builds React's development code when NODE_ENV says so (vitest sets "test"): the console is always built for production.
+const nodeEnv = process.env.NODE_ENV;
+process.env.NODE_ENV = "production";
+try {
+  await buildConsole({ configFile: fileURLToPath(new URL("../console/vite.config.ts", import.meta.url)), logLevel: "warn" });
+} finally {
+  if (nodeEnv === undefined) delete process.env.NODE_ENV;
+  else process.env.NODE_ENV = nodeEnv;
+}
