@@ -28,6 +28,8 @@ const STAFF = ["staff"] as const satisfies readonly Role[];
 /** The case API (HTTP API; every route needs a signed-in user's ID token). */
 export const CASE_API_ROUTES = [
   { method: "POST", path: "/upload-urls", functionName: "create-upload-url", roles: ["court"] },
+  // the calling court's own uploads and what became of each (filed, needs review, unreadable, duplicate)
+  { method: "GET", path: "/uploads", functionName: "list-uploads", roles: ["court"] },
   { method: "GET", path: "/cases", functionName: "search-cases", roles: READERS },
   { method: "GET", path: "/cases/{caseId}", functionName: "get-case", roles: READERS },
   { method: "PATCH", path: "/cases/{caseId}", functionName: "correct-case", roles: STAFF },

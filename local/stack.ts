@@ -183,6 +183,7 @@ const API_HANDLERS: Record<ApiFunctionName, () => Promise<{ handler: unknown }>>
   "list-case-matters": () => import("../functions/list-case-matters/handler.ts"),
   "open-matter": () => import("../functions/open-matter/handler.ts"),
   "get-matter": () => import("../functions/get-matter/handler.ts"),
+  "list-uploads": () => import("../functions/list-uploads/handler.ts"),
   "record-matter-step": () => import("../functions/record-matter-step/handler.ts"),
   "split-proposal": () => import("../functions/split-proposal/handler.ts"),
   "merge-proposals": () => import("../functions/merge-proposals/handler.ts"),

@@ -59,6 +59,7 @@ export const functionSettings = {
   "get-case": ["CASES_TABLE"],
   "search-cases": ["CASES_TABLE"],
   "list-review-queue": ["CASES_TABLE"],
+  "list-uploads": ["CASES_TABLE"],
   "get-original-url": ["CASES_TABLE", "DOWNLOAD_URL_TTL_SECONDS"],
   "correct-case": ["CASES_TABLE"],
   "list-case-matters": ["MATTERS_TABLE"],

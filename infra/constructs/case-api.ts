@@ -98,6 +98,7 @@ export class CaseApi extends Construct {
         })
           .allowTable(cases, ["GetItem"])
           .allowReadObjects(uploads, UPLOAD_PREFIX),
+      "list-uploads": () => new ThadsFunction(this, "ListUploads", { name: "list-uploads", settings: casesSetting, logRetention }).allowTable(cases, ["Query", "BatchGetItem"]),
       "list-review-queue": () => new ThadsFunction(this, "ListReviewQueue", { name: "list-review-queue", settings: casesSetting, logRetention }).allowTable(cases, ["Query", "BatchGetItem"], [CaseIndex.status]),
       "list-case-matters": () => new ThadsFunction(this, "ListCaseMatters", { name: "list-case-matters", settings: mattersSetting, logRetention }).allowTable(matters, ["Query"]),
       "open-matter": () => new ThadsFunction(this, "OpenMatter", { name: "open-matter", settings: mattersSetting, logRetention }).allowTable(matters, ["Query", "PutItem"]),

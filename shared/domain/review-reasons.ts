@@ -170,6 +170,7 @@ export const REASON_TEMPLATES = {
   "request.role-refused": template({ role: "lãnh đạo" }, (p) => `Tài khoản ${p.role} không được dùng chức năng này`),
   "request.other-unit": template({ unitId: "ninh-binh-kv-7" }, (p) => `Hồ sơ hoặc việc này thuộc đơn vị ${p.unitId}, không thuộc đơn vị của tài khoản`),
   "request.no-unit": template({}, () => "Hồ sơ hoặc việc này chưa được giao cho đơn vị nào; chỉ lãnh đạo xem được"),
+  "upload.duplicate": template({ caseId: "0f3a5c7e9b1d2f4a6c8e0a2b4d6f8a1c" }, (p) => `Tài liệu trùng với tài liệu đã gửi trước (hồ sơ ${p.caseId}); không lập hồ sơ mới`),
   "auth.unauthenticated": template({}, () => "Cần đăng nhập: yêu cầu thiếu mã xác thực, hoặc mã không hợp lệ hay đã hết hạn"),
   "auth.sign-in-failed": template({}, () => "Sai tên đăng nhập hoặc mật khẩu"),
   "request.item-too-large": template(

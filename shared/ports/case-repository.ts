@@ -53,6 +53,21 @@ export interface CaseSummary {
   reviewCodes: string[];
 }
 
+/** What became of one document a court uploaded: the court follows its uploads by these (GET /uploads). */
+export interface UploadRecord {
+  uploadId: string;
+  fileName: string;
+  /** When intake received it (the S3 event time). */
+  receivedAt: string;
+  /** The case it became, or the case it duplicates. */
+  caseId: string;
+  /** reading: OCR still running; filed: a case needing nothing; needs_review: a case staff check; unreadable: filed for review as unreadable; duplicate: the same bytes were received before. */
+  fate: "reading" | "filed" | "needs_review" | "unreadable" | "duplicate";
+  /** Why, in Vietnamese, when the fate is not "filed" (the case's review reasons, or the duplicate's). */
+  reasons: string[];
+  reasonCodes: string[];
+}
+
 /** Cases and their history. Writes are conditional: a case id is written once, a correction only onto the version it read. */
 export interface CaseRepository {
   exists(caseId: string): Promise<boolean>;
@@ -70,6 +85,10 @@ export interface CaseRepository {
    * Throws VersionConflictError when the stored version is no longer `updated.version - 1`.
    */
   saveCorrection(updated: StoredCase, audit: AuditEntry): Promise<void>;
+  /** Records what became of a court's upload; a final fate is written once, over "reading" only. */
+  recordUpload(courtId: string, record: UploadRecord): Promise<void>;
+  /** A court's uploads, newest first, each with its case's status now (null while none is stored). */
+  uploadsOf(courtId: string, page: PageRequest): Promise<Page<UploadRecord & { caseStatus: CaseStatus | null }>>;
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { Caller } from "../domain/access.ts";
 import { reason } from "../domain/review-reasons.ts";
-import type { AuditEntry, StoredCase } from "../domain/stored-case.ts";
-import { InvalidRequestError, NotFoundError } from "../errors.ts";
-import type { CaseRepository, CaseSearch, CaseSummary, Page, PageRequest } from "../ports/case-repository.ts";
+import type { AuditEntry, CaseStatus, StoredCase } from "../domain/stored-case.ts";
+import { ForbiddenError, InvalidRequestError, NotFoundError } from "../errors.ts";
+import type { CaseRepository, CaseSearch, CaseSummary, Page, PageRequest, UploadRecord } from "../ports/case-repository.ts";
 import type { ObjectStore, PresignedRequest } from "../ports/object-store.ts";
 import { assertUnitAccess, scopedUnit } from "./access.ts";
 
@@ -29,6 +29,12 @@ export async function searchCases(asked: CaseSearch, page: PageRequest, cases: C
     throw new InvalidRequestError(reason("request.amount-range", {}));
   }
   return cases.search(criteria, page);
+}
+
+/** The calling court's own uploads, newest first, and what became of each; nobody else has uploads to list. */
+export async function courtUploads(caller: Caller, page: PageRequest, cases: CaseRepository): Promise<Page<UploadRecord & { caseStatus: CaseStatus | null }>> {
+  if (caller.role !== "court" || caller.courtId === undefined) throw new ForbiddenError(reason("request.not-court-uploader", {}));
+  return cases.uploadsOf(caller.courtId, page);
 }
 
 /** A short-lived link to the exact uploaded version of a case's original document. */

@@ -6,6 +6,7 @@ import {
   fetchUpload,
   recordCase,
   recordUnreadable,
+  recordUploadFate,
   sourceDocument,
   type IntakeDependencies,
   type IntakeOutcome,
@@ -30,7 +31,7 @@ export async function ingestDocument(request: IngestRequest, deps: IntakeDepende
   const fetched = await fetchUpload(request.source, deps);
   const { caseId, upload } = fetched;
   // Checked before OCR, which is the expensive part; the conditional write in recordCase is the real guard.
-  if (await deps.cases.exists(caseId)) return { outcome: "duplicate", caseId, courtId: upload.courtId };
+  if (await deps.cases.exists(caseId)) return recordUploadFate(fetched, request.receivedAt, { outcome: "duplicate", caseId, courtId: upload.courtId }, deps);
 
   let extracted;
   try {
@@ -42,7 +43,7 @@ export async function ingestDocument(request: IngestRequest, deps: IntakeDepende
     try {
       const jobId = await deps.ocr.startJob(source, error.pages);
       await deps.ocrJobs.save({ jobId, caseId, source, receivedAt: request.receivedAt });
-      return { outcome: "ocr-started", caseId, courtId: upload.courtId, jobId };
+      return recordUploadFate(fetched, request.receivedAt, { outcome: "ocr-started", caseId, courtId: upload.courtId, jobId }, deps);
     } catch (refused) {
       // Over the engine's limits for a job: no later attempt does better.
       if (refused instanceof UnreadableDocumentError) return recordUnreadable(fetched, refused, request.receivedAt, deps);

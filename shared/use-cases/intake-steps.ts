@@ -145,6 +145,33 @@ function unreadCase(reviewReasons: readonly Reason[]): ExtractedCase {
   };
 }
 
+/**
+ * Records what became of the upload, for its court to follow (GET /uploads), and returns the outcome:
+ * the case's review reasons when it needs review or was unreadable, the duplicate's case otherwise.
+ */
+export async function recordUploadFate(
+  fetched: FetchedUpload,
+  receivedAt: string,
+  outcome: IntakeOutcome,
+  deps: Pick<IntakeDependencies, "cases">,
+  record?: StoredCase,
+): Promise<IntakeOutcome> {
+  const fate =
+    outcome.outcome === "created" ? (outcome.needsReview ? "needs_review" : "filed") : outcome.outcome === "ocr-started" ? "reading" : outcome.outcome;
+  const reasons = outcome.outcome === "duplicate" ? [reason("upload.duplicate", { caseId: outcome.caseId })] : [];
+  const { uploadId, fileName, courtId } = fetched.upload;
+  await deps.cases.recordUpload(courtId, {
+    uploadId,
+    fileName,
+    receivedAt,
+    caseId: fetched.caseId,
+    fate,
+    reasons: record && fate !== "filed" ? record.reviewReasons : reasons.map((r) => r.message),
+    reasonCodes: record && fate !== "filed" ? reviewCodesOf(record) : reasons.map((r) => r.code),
+  });
+  return outcome;
+}
+
 /** Stores the case extracted from a document, unless a case with the same content exists. */
 export async function recordCase(
   fetched: FetchedUpload,
@@ -157,7 +184,7 @@ export async function recordCase(
   const withExtra = withReasons(found, [...extraReviewReasons, ...(await sameNumberElsewhere(found, fetched.caseId, deps.cases))]);
   const { pages } = extracted.read;
   const written = await storeCase(fetched, withExtra, { textSource: textSourceOf(pages), pageCount: pages.length }, receivedAt, deps);
-  return written.created
+  const outcome: IntakeOutcome = written.created
     ? {
         outcome: "created",
         caseId: fetched.caseId,
@@ -166,6 +193,7 @@ export async function recordCase(
         reviewCodes: reviewCodesOf(written.record),
       }
     : { outcome: "duplicate", caseId: fetched.caseId, courtId: fetched.upload.courtId };
+  return recordUploadFate(fetched, receivedAt, outcome, deps, written.created ? written.record : undefined);
 }
 
 /**
@@ -180,9 +208,10 @@ export async function recordUnreadable(
   reviewReasons: readonly Reason[] = [unreadableReason(error)],
 ): Promise<IntakeOutcome> {
   const written = await storeCase(fetched, unreadCase(reviewReasons), { textSource: "none", pageCount: 0 }, receivedAt, deps);
-  return written.created
+  const outcome: IntakeOutcome = written.created
     ? { outcome: "unreadable", caseId: fetched.caseId, courtId: fetched.upload.courtId, reason: error.reason }
     : { outcome: "duplicate", caseId: fetched.caseId, courtId: fetched.upload.courtId };
+  return recordUploadFate(fetched, receivedAt, outcome, deps, written.created ? written.record : undefined);
 }
 
 async function storeCase(

@@ -242,6 +242,7 @@ describe("stateless stack", () => {
       "GET /cases/{caseId}/original",
       "GET /matters/{matterId}",
       "GET /review-queue",
+      "GET /uploads",
       "PATCH /cases/{caseId}",
       "POST /cases/{caseId}/matters",
       "POST /cases/{caseId}/proposals/merge",
@@ -352,6 +353,8 @@ describe("least privilege", () => {
     expect(actionsOn("CaseApiGetCase", "FnGetAttCases")).toEqual(["dynamodb:GetItem", "dynamodb:Query"]);
     expect(actionsOn("CaseApiCorrectCase", "FnGetAttCases")).toEqual(["dynamodb:DeleteItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query"]);
     expect(actionsOn("CaseApiListReviewQueue", "FnGetAttCases")).toEqual(["dynamodb:BatchGetItem", "dynamodb:Query"]);
+    expect(actionsOn("CaseApiListUploads", "FnGetAttCases")).toEqual(["dynamodb:BatchGetItem", "dynamodb:Query"]);
+    expect(permissionsOf(roleOfFunction("CaseApiListUploads")).flatMap((statement) => statement.resources).some((resource) => resource.includes("/index/"))).toBe(false);
     expect(actionsOn("CaseApiGetOriginalUrl", "FnGetAttCases")).toEqual(["dynamodb:GetItem"]);
     expect(actionsOn("CaseApiGetOriginalUrl", "FnGetAttUploadsBucket")).toEqual(["s3:GetObject", "s3:GetObjectVersion"]);
     expect(actionsOn("CaseApiCreateUploadUrl", "FnGetAttUploadsBucket")).toEqual(["s3:PutObject"]);

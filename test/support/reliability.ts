@@ -29,12 +29,24 @@ export interface InputRecord {
   memoryMb: number;
 }
 
+/** One cell of the route x role matrix: a route called over HTTP by one kind of caller, and what it answered. */
+export interface AuthorisationRecord {
+  kind: "authorisation";
+  /** e.g. "GET /cases/{caseId}" */
+  route: string;
+  /** e.g. "staff of another unit", "no token" */
+  caller: string;
+  /** What the test's hand-written table expects: allow, 401 or 403. */
+  expected: string;
+  status: number;
+}
+
 declare module "vitest" {
   interface TaskMeta {
-    reliability?: FaultRecord | InputRecord;
+    reliability?: FaultRecord | InputRecord | AuthorisationRecord;
   }
 }
 
-export function recordReliability(context: TestContext, record: FaultRecord | InputRecord): void {
+export function recordReliability(context: TestContext, record: FaultRecord | InputRecord | AuthorisationRecord): void {
   context.task.meta.reliability = record;
 }

@@ -55,6 +55,11 @@ export const SearchCasesRequest = APIGatewayProxyEventV2Schema.extend({
     .default({ limit: 25 }),
 });
 
+/** A court's own uploads: the court comes from the caller, never from the request. */
+export const UploadsRequest = APIGatewayProxyEventV2Schema.extend({
+  queryStringParameters: z.object({ ...paging }).strict().default({ limit: 25 }),
+});
+
 export const ReviewQueueRequest = APIGatewayProxyEventV2Schema.extend({
   queryStringParameters: z.object({ agencyId: id.optional(), courtId: id.optional(), ...paging }).strict().default({ limit: 25 }),
 });

@@ -7,12 +7,13 @@
  *   sk = AUDIT#<version>#<at> one per staff correction
  * Every search is a Query on an index partition; none scans the table (allCases does, for the local stack).
  */
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { ConditionalCheckFailedException, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import {
   BatchGetCommand,
   GetCommand,
   paginateQuery,
   paginateScan,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
@@ -21,9 +22,9 @@ import {
 import { z } from "zod";
 import { reason, reviewCodesOf } from "../../domain/review-reasons.ts";
 import { caseNumberKey, nameTokens } from "../../domain/search-keys.ts";
-import { caseDate, type AuditEntry, type StoredCase } from "../../domain/stored-case.ts";
+import { caseDate, type AuditEntry, type CaseStatus, type StoredCase } from "../../domain/stored-case.ts";
 import { InvalidRequestError, VersionConflictError } from "../../errors.ts";
-import type { CaseArchive, CaseRepository, CaseSearch, CaseSummary, Page, PageRequest } from "../../ports/case-repository.ts";
+import type { CaseArchive, CaseRepository, CaseSearch, CaseSummary, Page, PageRequest, UploadRecord } from "../../ports/case-repository.ts";
 import { CaseIndex, casesTable } from "./table-design.ts";
 
 /** Keeps create and correction transactions within DynamoDB's 100 actions (case + audit + puts + deletes). */
@@ -38,6 +39,8 @@ const casePk = (caseId: string) => `CASE#${caseId}`;
 const CASE_SK = "CASE";
 const TOKEN_SK_PREFIX = "NAMETOKEN#";
 const AUDIT_SK_PREFIX = "AUDIT#";
+/** A court's uploads: one partition per court, newest last by sort key (received time, then upload id). */
+const uploadsPk = (courtId: string) => `UPLOADS#${courtId}`;
 
 /** Attributes that exist only to place the case in indexes; not part of StoredCase. */
 const INDEX_ONLY_ATTRIBUTES = [
@@ -364,6 +367,46 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseArchive {
       if (isConditionFailure(error, 0)) throw new VersionConflictError(updated.caseId, updated.version - 1);
       throw error;
     }
+  }
+
+  async recordUpload(courtId: string, record: UploadRecord): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...record, pk: uploadsPk(courtId), sk: `${record.receivedAt}#${record.uploadId}`, entity: "upload" },
+          // a redelivered document must not turn "filed" into "duplicate" of itself
+          ConditionExpression: "attribute_not_exists(pk) OR #fate = :reading",
+          ExpressionAttributeNames: { "#fate": "fate" },
+          ExpressionAttributeValues: { ":reading": "reading" },
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async uploadsOf(courtId: string, page: PageRequest): Promise<Page<UploadRecord & { caseStatus: CaseStatus | null }>> {
+    const cursor = decodeCursor(page.cursor);
+    const output = await this.client
+      .send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: "pk = :pk",
+          ExpressionAttributeValues: { ":pk": uploadsPk(courtId) },
+          ScanIndexForward: false,
+          Limit: page.limit,
+          ...(cursor.k && { ExclusiveStartKey: cursor.k }),
+        }),
+      )
+      .catch((error: unknown) => {
+        if (cursor.k && error instanceof Error && error.name === "ValidationException") throw new InvalidRequestError(reason("request.cursor", {}));
+        throw error;
+      });
+    const records = (output.Items ?? []).map(({ pk: _pk, sk: _sk, entity: _entity, ...record }) => record as unknown as UploadRecord);
+    const statuses = new Map((await this.summaries([...new Set(records.map((record) => record.caseId))])).map((summary) => [summary.caseId, summary.status]));
+    const items = records.map((record) => ({ ...record, caseStatus: statuses.get(record.caseId) ?? null }));
+    return { items, ...(output.LastEvaluatedKey && { nextCursor: encodeCursor({ p: 0, k: output.LastEvaluatedKey as Cursor["k"] }) }) };
   }
 
   private async itemsOfCase(caseId: string, skPrefix: string, projection?: string): Promise<Item[]> {
