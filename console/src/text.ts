@@ -74,6 +74,7 @@ export const UPLOAD_FATE_LABELS = {
   queued: "Chờ gửi",
   uploading: "Đang gửi",
   processing: "Đang xử lý",
+  reading: "Đang đọc (nhận dạng chữ)",
   filed: "Đã vào sổ",
   needs_review: "Đã vào sổ, cần cán bộ xem xét",
   duplicate: "Trùng với hồ sơ đã gửi",

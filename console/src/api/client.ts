@@ -15,6 +15,7 @@ import type {
   ReviewQueueRequest,
   SearchCasesRequest,
   SplitProposalRequest,
+  UploadsRequest,
 } from "../../../shared/adapters/aws/api-schemas.ts";
 import type { MatterProposal } from "../../../shared/domain/matters/types.ts";
 import type { Report } from "../../../shared/domain/report/build-report.ts";
@@ -23,7 +24,7 @@ import type { StoredCase } from "../../../shared/domain/stored-case.ts";
 import type { CaseSummary, Page } from "../../../shared/ports/case-repository.ts";
 import type { CaseMatters } from "../../../shared/ports/matter-repository.ts";
 import type { PresignedRequest } from "../../../shared/ports/object-store.ts";
-import type { getCase } from "../../../shared/use-cases/case-queries.ts";
+import type { courtUploads, getCase } from "../../../shared/use-cases/case-queries.ts";
 import type { CaseCorrectionSchema } from "../../../shared/use-cases/correct-case.ts";
 import type { UploadUrl } from "../../../shared/use-cases/create-upload-url.ts";
 import { MESSAGES } from "../text.ts";
@@ -34,6 +35,7 @@ type RouteKey = `${Route["method"]} ${Route["path"]}`;
 
 /** Query strings arrive as text: the schema's input type. */
 export type CaseSearchQuery = Partial<NonNullable<z.input<typeof SearchCasesRequest>["queryStringParameters"]>>;
+export type UploadsQuery = Partial<NonNullable<z.input<typeof UploadsRequest>["queryStringParameters"]>>;
 export type ReviewQueueQuery = Partial<NonNullable<z.input<typeof ReviewQueueRequest>["queryStringParameters"]>>;
 /** JSON bodies: what the handler's schema yields once parsed. */
 type Body<S extends z.ZodType> = z.output<S> extends { body: infer B } ? B : never;
@@ -133,15 +135,8 @@ export function createApiClient(options: ApiClientOptions) {
     recordStep: (matterId: string, body: MatterStepBody) => call<{ matter: MatterItem }>("POST /matters/{matterId}/steps", { matterId: matterPathId(matterId) }, { body }),
     splitProposal: (caseId: string, body: SplitBody) => call<{ proposals: MatterProposal[] }>("POST /cases/{caseId}/proposals/split", { caseId }, { body }),
     mergeProposals: (caseId: string, body: MergeBody) => call<{ proposals: MatterProposal[] }>("POST /cases/{caseId}/proposals/merge", { caseId }, { body }),
-    /** A court's own submissions and what became of each (GET /uploads); null when this API has no such route yet. */
-    submissions: async (): Promise<Submission[] | null> => {
-      try {
-        return (await send<{ items: Submission[] }>("GET", "/uploads")).body.items;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404 && error.code === undefined) return null;
-        throw error;
-      }
-    },
+    /** A court's own uploads, newest first, and what became of each. */
+    submissions: (query: UploadsQuery) => call<Page<Submission>>("GET /uploads", {}, { query }),
     /** The semiannual report (GET /reports/{period}); null when this API has no such route yet. */
     report: async (period: string): Promise<Report | null> => {
       try {
@@ -151,12 +146,14 @@ export function createApiClient(options: ApiClientOptions) {
         throw error;
       }
     },
-    /** An export of the report as a file (GET /reports/{period}/exports/{format}). */
-    reportExport: async (period: string, format: "xlsx" | "csv"): Promise<Blob> => {
-      const token = options.token();
-      const response = await fetch(`${options.apiUrl}/reports/${encodeURIComponent(period)}/exports/${format}`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
-      if (!response.ok) throw new ApiError(response.status, response.status === 404 ? MESSAGES.reportMissing : `HTTP ${response.status}`);
-      return response.blob();
+    /** Links to the report's export files (one XLSX workbook, or one CSV per table). */
+    reportExport: async (period: string, format: "xlsx" | "csv"): Promise<ReportDownloads["files"]> => {
+      try {
+        return (await send<ReportDownloads>("GET", `/reports/${encodeURIComponent(period)}/exports/${format}`)).body.files;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404 && error.code === undefined) throw new ApiError(404, MESSAGES.reportMissing);
+        throw error;
+      }
     },
   };
 }
@@ -164,14 +161,11 @@ export function createApiClient(options: ApiClientOptions) {
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 /** One file a court sent, and its fate. */
-export interface Submission {
-  uploadId: string;
-  fileName: string;
-  uploadedAt: string;
-  fate: "processing" | "filed" | "needs_review" | "duplicate" | "unreadable";
-  reason?: string;
-  caseId?: string;
-  caseNumber?: string | null;
+export type Submission = Awaited<ReturnType<typeof courtUploads>>["items"][number];
+
+/** The links GET /reports/{period}/exports/{format} answers with (the files are written to the reports bucket). */
+interface ReportDownloads {
+  files: { name: string; url: string }[];
 }
 
 export type Role = "court" | "staff" | "leader";

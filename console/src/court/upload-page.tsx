@@ -6,7 +6,7 @@ import { ApiError, type Submission } from "../api/client.ts";
 import { contentTypeOf, putFile } from "../api/upload.ts";
 import { useSession } from "../auth/session.tsx";
 import { formatDateTime } from "../format.ts";
-import { UPLOAD_FATE_LABELS, type UploadFate } from "../text.ts";
+import { CASE_STATUS_LABELS, UPLOAD_FATE_LABELS, type UploadFate } from "../text.ts";
 import { ScrollRegion } from "../components/scroll-region.tsx";
 
 interface Sending {
@@ -15,13 +15,14 @@ interface Sending {
   uploadId?: string;
   progress: number;
   fate: UploadFate;
-  reason?: string;
+  reasons: string[];
 }
 
 const FATE_COLOURS: Record<UploadFate, string> = {
   queued: "default",
   uploading: "processing",
   processing: "processing",
+  reading: "processing",
   filed: "success",
   needs_review: "warning",
   duplicate: "purple",
@@ -29,7 +30,19 @@ const FATE_COLOURS: Record<UploadFate, string> = {
   failed: "error",
 };
 
-const SETTLED: ReadonlySet<UploadFate> = new Set(["filed", "needs_review", "duplicate", "unreadable", "failed"]);
+/** Still on its way: sent, or being read; the page asks again until each file has its fate. */
+const WAITING: ReadonlySet<UploadFate> = new Set(["processing", "reading"]);
+
+function Reasons({ reasons }: { reasons: string[] }) {
+  if (reasons.length === 0) return null;
+  return (
+    <ul style={{ margin: "4px 0 0", paddingLeft: 16 }}>
+      {reasons.map((reason) => (
+        <li key={reason}>{reason}</li>
+      ))}
+    </ul>
+  );
+}
 
 export function FateTag({ fate }: { fate: UploadFate }) {
   return <Tag color={FATE_COLOURS[fate]}>{UPLOAD_FATE_LABELS[fate]}</Tag>;
@@ -38,7 +51,7 @@ export function FateTag({ fate }: { fate: UploadFate }) {
 export default function UploadPage() {
   const { api } = useSession();
   const [sending, setSending] = useState<Sending[]>([]);
-  const [submissions, setSubmissions] = useState<Submission[] | null>(null);
+  const [submissions, setSubmissions] = useState<Submission[]>([]);
   const [error, setError] = useState<string | null>(null);
   const counter = useRef(0);
 
@@ -46,14 +59,14 @@ export default function UploadPage() {
 
   const refresh = useCallback(async () => {
     try {
-      const list = await api.submissions();
-      setSubmissions(list);
+      const page = await api.submissions({ limit: "50" });
+      setSubmissions(page.items);
       setError(null);
       // each file sent from this page takes the fate the API tells
       setSending((all) =>
         all.map((item) => {
-          const found = list?.find((submission) => submission.uploadId === item.uploadId);
-          return found && item.fate === "processing" && SETTLED.has(found.fate) ? { ...item, fate: found.fate, ...(found.reason && { reason: found.reason }) } : item;
+          const found = page.items.find((submission) => submission.uploadId === item.uploadId);
+          return found && WAITING.has(item.fate) ? { ...item, fate: found.fate, reasons: found.reasons } : item;
         }),
       );
     } catch (caught) {
@@ -65,8 +78,8 @@ export default function UploadPage() {
     void refresh();
   }, [refresh]);
 
-  // while a file is being read, ask again every two seconds
-  const waiting = sending.some((item) => item.fate === "processing");
+  // while a file is on its way, ask again every two seconds
+  const waiting = sending.some((item) => WAITING.has(item.fate));
   useEffect(() => {
     if (!waiting) return;
     const timer = setInterval(() => void refresh(), 2000);
@@ -76,14 +89,14 @@ export default function UploadPage() {
   const send = async (file: File) => {
     counter.current += 1;
     const key = `${counter.current}`;
-    setSending((all) => [...all, { key, fileName: file.name, progress: 0, fate: "uploading" }]);
+    setSending((all) => [...all, { key, fileName: file.name, progress: 0, fate: "uploading", reasons: [] }]);
     try {
       const issued = await api.createUploadUrl({ fileName: file.name, contentType: contentTypeOf(file), sizeBytes: file.size });
       update(key, { uploadId: issued.uploadId });
       await putFile(issued.upload, file, (fraction) => update(key, { progress: Math.round(fraction * 100) }));
       update(key, { progress: 100, fate: "processing" });
     } catch (caught) {
-      update(key, { fate: "failed", reason: caught instanceof ApiError || caught instanceof Error ? caught.message : String(caught) });
+      update(key, { fate: "failed", reasons: [caught instanceof ApiError || caught instanceof Error ? caught.message : String(caught)] });
     }
   };
 
@@ -116,7 +129,7 @@ export default function UploadPage() {
                   <FateTag fate={item.fate} />
                 </div>
                 <Progress percent={item.progress} size="small" status={item.fate === "failed" || item.fate === "unreadable" ? "exception" : item.progress === 100 ? "success" : "active"} aria-label={`Tiến độ gửi ${item.fileName}`} />
-                {item.reason && <Typography.Text type="danger">{item.reason}</Typography.Text>}
+                <Reasons reasons={item.reasons} />
               </li>
             ))}
           </ul>
@@ -124,30 +137,27 @@ export default function UploadPage() {
       )}
 
       <Card title="Hồ sơ tòa án đã gửi" style={{ marginTop: 16 }}>
-        {error && <Alert type="error" title={error} />}
-        {submissions === null ? (
-          <Alert type="info" title="Máy chủ này chưa cung cấp danh sách hồ sơ đã gửi." />
-        ) : (
-          <ScrollRegion label="Hồ sơ tòa án đã gửi">
-            <Table<Submission>
-              rowKey="uploadId"
-              size="small"
-              dataSource={submissions}
-              pagination={{ pageSize: 20, hideOnSinglePage: true }}
-              columns={[
-                { title: "Tệp", dataIndex: "fileName" },
-                { title: "Gửi lúc", dataIndex: "uploadedAt", render: (value: string) => formatDateTime(value) },
-                { title: "Kết quả", dataIndex: "fate", render: (fate: UploadFate, row) => (
-                  <>
-                    <FateTag fate={fate} />
-                    {row.reason && <div>{row.reason}</div>}
-                  </>
-                ) },
-                { title: "Số bản án", dataIndex: "caseNumber", render: (value?: string | null) => value ?? "–" },
-              ]}
-            />
-          </ScrollRegion>
-        )}
+        {error && <Alert type="error" title={error} role="alert" />}
+        <ScrollRegion label="Hồ sơ tòa án đã gửi">
+          <Table<Submission>
+            rowKey="uploadId"
+            size="small"
+            dataSource={submissions}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            locale={{ emptyText: <span className="empty-text">Chưa gửi hồ sơ nào</span> }}
+            columns={[
+              { title: "Tệp", dataIndex: "fileName" },
+              { title: "Nhận lúc", dataIndex: "receivedAt", render: (value: string) => formatDateTime(value) },
+              { title: "Kết quả", dataIndex: "fate", render: (fate: UploadFate, row) => (
+                <>
+                  <FateTag fate={fate} />
+                  <Reasons reasons={row.reasons} />
+                </>
+              ) },
+              { title: "Hồ sơ", dataIndex: "caseStatus", render: (status: Submission["caseStatus"]) => (status ? CASE_STATUS_LABELS[status] : "–") },
+            ]}
+          />
+        </ScrollRegion>
       </Card>
     </>
   );

@@ -91,12 +91,13 @@ export default function DashboardPage() {
 
   const download = async (format: "xlsx" | "csv") => {
     try {
-      const blob = await api.reportExport(period, format);
-      const link = document.createElement("a");
-      link.href = URL.createObjectURL(blob);
-      link.download = `bao-cao-${period}.${format === "csv" ? "zip" : format}`;
-      link.click();
-      URL.revokeObjectURL(link.href);
+      // short-lived links to the files in the reports bucket, each downloaded under its own name
+      for (const file of await api.reportExport(period, format)) {
+        const link = document.createElement("a");
+        link.href = file.url;
+        link.download = file.name;
+        link.click();
+      }
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     }
