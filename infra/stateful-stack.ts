@@ -21,6 +21,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, StorageClass,
 import type { Construct } from "constructs";
 import { ROLES } from "../shared/domain/access.ts";
 import { CUSTOM_ATTRIBUTES } from "../shared/adapters/aws/caller.ts";
+import { CONSOLE_CORS } from "./topology.ts";
 import { analyticsTable, casesTable, idempotencyTable, mattersTable, type KeyAttribute, type TableDesign } from "../shared/adapters/aws/table-design.ts";
 
 /** What the stateless stack needs from this one. */
@@ -39,7 +40,7 @@ export interface StatefulResources {
 }
 
 export interface StatefulStackProps extends StackProps {
-  /** Browser origins allowed to PUT with presigned upload URLs. */
+  /** The web console's origins, allowed to PUT uploads and GET originals with presigned URLs. */
   uploadOrigins: string[];
 }
 
@@ -72,7 +73,15 @@ export class StatefulStack extends Stack implements StatefulResources {
         { noncurrentVersionTransitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }] },
       ],
       ...(props.uploadOrigins.length > 0 && {
-        cors: [{ allowedMethods: [HttpMethods.PUT], allowedOrigins: props.uploadOrigins, allowedHeaders: ["content-type", "content-length", "if-none-match"], maxAge: 3000 }],
+        // the console PUTs uploads and pdf.js GETs originals with presigned URLs
+        cors: [
+          {
+            allowedMethods: CONSOLE_CORS.uploads.allowMethods.map((method) => HttpMethods[method]),
+            allowedOrigins: props.uploadOrigins,
+            allowedHeaders: [...CONSOLE_CORS.uploads.allowHeaders],
+            maxAge: CONSOLE_CORS.uploads.maxAgeSeconds,
+          },
+        ],
       }),
     });
 

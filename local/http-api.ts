@@ -16,6 +16,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { reason } from "#domain/review-reasons.ts";
 import type { Authorizer, JwtClaims } from "./jwt-authorizer.ts";
+import { CONSOLE_CORS } from "../infra/topology.ts";
 import { invoke } from "./lambda.ts";
 
 const ACCOUNT = "000000000000";
@@ -112,16 +113,9 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** What API Gateway's CORS configuration lets the console send and read. */
-export const CORS = {
-  allowMethods: ["GET", "POST", "PATCH"],
-  allowHeaders: ["authorization", "content-type", "if-match"],
-  exposeHeaders: ["etag"],
-  maxAgeSeconds: 600,
-} as const;
-
 /** The CORS headers of a response to `origin`: none unless it is the allowed origin. */
 function corsHeaders(origin: string | undefined, allowedOrigin: string | undefined, preflight: boolean): Record<string, string> {
+  const CORS = CONSOLE_CORS.api;
   if (allowedOrigin === undefined || origin !== allowedOrigin) return allowedOrigin === undefined ? {} : { vary: "origin" };
   return {
     "access-control-allow-origin": origin,

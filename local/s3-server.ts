@@ -19,6 +19,7 @@ import { join, resolve } from "node:path";
 import S3rver, { type S3rverContext, type S3rverEvent } from "@20minutes/s3rver";
 import { S3Client } from "@aws-sdk/client-s3";
 import { S3RequestPresigner } from "@aws-sdk/s3-request-presigner";
+import { CONSOLE_CORS } from "../infra/topology.ts";
 import { LOCAL_CREDENTIALS, REGION, silenceSdkNodeVersionNotice } from "./environment.ts";
 import { keepIdleConnections } from "./net.ts";
 
@@ -110,9 +111,16 @@ function s3Guards(presigner: S3RequestPresigner) {
   };
 }
 
-/** The bucket CORS rule: the console's origin may PUT and GET objects with the headers a presigned upload signs. */
+/** The uploads bucket's CORS rule (as CDK deploys it): the console's origin may PUT and GET objects with the headers a presigned upload signs. */
 function corsConfiguration(origin: string): string {
-  return `<CORSConfiguration><CORSRule><AllowedOrigin>${origin}</AllowedOrigin><AllowedMethod>GET</AllowedMethod><AllowedMethod>PUT</AllowedMethod><AllowedHeader>content-type</AllowedHeader><AllowedHeader>if-none-match</AllowedHeader><ExposeHeader>etag</ExposeHeader><MaxAgeSeconds>600</MaxAgeSeconds></CORSRule></CORSConfiguration>`;
+  const { allowMethods, allowHeaders, maxAgeSeconds } = CONSOLE_CORS.uploads;
+  const rule = [
+    `<AllowedOrigin>${origin}</AllowedOrigin>`,
+    ...allowMethods.map((method) => `<AllowedMethod>${method}</AllowedMethod>`),
+    ...allowHeaders.map((header) => `<AllowedHeader>${header}</AllowedHeader>`),
+    `<MaxAgeSeconds>${maxAgeSeconds}</MaxAgeSeconds>`,
+  ].join("");
+  return `<CORSConfiguration><CORSRule>${rule}</CORSRule></CORSConfiguration>`;
 }
 
 export interface S3ServerOptions {
