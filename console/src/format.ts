@@ -1,4 +1,4 @@
-/** Vietnamese number, money and date formats: 150.000.000 đ, 31/03/2026, 66,7 %. */
+/** Vietnamese number, money and date formats: 150.000.000 đ, 31/03/2026, 66,7%. */
 import dayjs from "dayjs";
 import "dayjs/locale/vi";
 
