@@ -21,6 +21,8 @@ export interface CaseApiProps {
   /** Who signs in; every route needs an ID token the pool issued to `consoleClient`. */
   users: IUserPool;
   consoleClient: IUserPoolClient;
+  /** The web console's CloudFront origin, which the API lets call it (CORS). */
+  consoleOrigin: string;
   settings: DeploymentSettings;
   logRetention: RetentionDays;
 }
@@ -47,15 +49,13 @@ export class CaseApi extends Construct {
       defaultAuthorizer: new HttpUserPoolAuthorizer("UserPoolAuthorizer", users, { userPoolClients: [consoleClient] }),
       createDefaultStage: false,
       // the console's origins only; API Gateway answers their preflight before the authoriser
-      ...(settings.uploadOrigins.length > 0 && {
-        corsPreflight: {
-          allowOrigins: settings.uploadOrigins,
-          allowMethods: CONSOLE_CORS.api.allowMethods.map((method) => CorsHttpMethod[method]),
-          allowHeaders: [...CONSOLE_CORS.api.allowHeaders],
-          exposeHeaders: [...CONSOLE_CORS.api.exposeHeaders],
-          maxAge: Duration.seconds(CONSOLE_CORS.api.maxAgeSeconds),
-        },
-      }),
+      corsPreflight: {
+        allowOrigins: [props.consoleOrigin, ...settings.uploadOrigins],
+        allowMethods: CONSOLE_CORS.api.allowMethods.map((method) => CorsHttpMethod[method]),
+        allowHeaders: [...CONSOLE_CORS.api.allowHeaders],
+        exposeHeaders: [...CONSOLE_CORS.api.exposeHeaders],
+        maxAge: Duration.seconds(CONSOLE_CORS.api.maxAgeSeconds),
+      },
     });
     this.accessLogs = new LogGroup(this, "AccessLogs", { retention: logRetention });
     new HttpStage(this, "DefaultStage", {
