@@ -87,8 +87,9 @@ export interface ApiClientOptions {
 }
 
 export function createApiClient(options: ApiClientOptions) {
-  async function send<T>(method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}): Promise<{ body: T; headers: Headers }> {
-    const token = options.token();
+  /** `signIn`: a request made before anyone is signed in, whose 401 is a wrong password, not an ended session. */
+  async function send<T>(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; signIn?: boolean } = {}): Promise<{ body: T; headers: Headers }> {
+    const token = init.signIn ? null : options.token();
     let response: Response;
     try {
       response = await fetch(`${options.apiUrl}${path}`, {
@@ -106,9 +107,9 @@ export function createApiClient(options: ApiClientOptions) {
     const text = await response.text();
     const parsed = text === "" ? undefined : (JSON.parse(text) as unknown);
     if (!response.ok) {
-      if (response.status === 401) options.onUnauthorised();
+      if (response.status === 401 && !init.signIn) options.onUnauthorised();
       const error = (parsed ?? {}) as { message?: string; code?: string };
-      const message = response.status === 403 ? MESSAGES.forbidden : (error.message ?? `HTTP ${response.status}`);
+      const message = response.status === 403 ? MESSAGES.forbidden : response.status === 401 && init.signIn ? MESSAGES.wrongPassword : (error.message ?? `HTTP ${response.status}`);
       throw new ApiError(response.status, message, error.code);
     }
     return { body: parsed as T, headers: response.headers };
@@ -121,7 +122,7 @@ export function createApiClient(options: ApiClientOptions) {
 
   return {
     /** Sign-in on the local stack (on AWS, Cognito signs people in: auth/session.tsx). */
-    signIn: (username: string, password: string) => send<LocalSignIn>("POST", "/auth/sign-in", { body: { username, password } }).then((result) => result.body),
+    signIn: (username: string, password: string) => send<LocalSignIn>("POST", "/auth/sign-in", { body: { username, password }, signIn: true }).then((result) => result.body),
     createUploadUrl: (body: UploadUrlBody) => call<UploadUrl>("POST /upload-urls", {}, { body }),
     searchCases: (query: CaseSearchQuery) => call<Page<CaseSummary>>("GET /cases", {}, { query }),
     getCase: (caseId: string) => call<CaseWithHistory>("GET /cases/{caseId}", { caseId }),

@@ -3,24 +3,20 @@
  * (InitiateAuth, USER_PASSWORD_AUTH). The token goes with every API call; the API decides what each
  * role may do. The session lasts as long as the token, in this tab only (sessionStorage).
  */
-import { decodeJwt } from "jose";
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
-import { ApiError, createApiClient, type ApiClient, type Role, type SignedInUser } from "../api/client.ts";
+import { createApiClient, type ApiClient, type Role, type SignedInUser } from "../api/client.ts";
+import { cognitoMfa, cognitoSignIn, type CognitoStep, type Session } from "./cognito.ts";
 import type { ConsoleConfig } from "../config.ts";
 import { MESSAGES } from "../text.ts";
-
-interface Session {
-  token: string;
-  expiresAt: number;
-  user: SignedInUser;
-}
 
 interface SessionContext {
   config: ConsoleConfig;
   api: ApiClient;
   user: SignedInUser | null;
   notice: string | null;
-  signIn(username: string, password: string): Promise<SignedInUser>;
+  /** The user signed in, or "mfa" when the code of the user's authenticator app is needed next (Cognito). */
+  signIn(username: string, password: string): Promise<SignedInUser | "mfa">;
+  confirmMfa(code: string): Promise<SignedInUser | "mfa">;
   signOut(): void;
 }
 
@@ -36,31 +32,10 @@ function storedSession(): Session | null {
   }
 }
 
-/** Cognito's answer: the role from the user's group, the court or unit from its attributes. */
-async function cognitoSignIn(config: Extract<ConsoleConfig["auth"], { mode: "cognito" }>, username: string, password: string): Promise<Session> {
-  const response = await fetch(`https://cognito-idp.${config.region}.amazonaws.com/`, {
-    method: "POST",
-    headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "AWSCognitoIdentityProviderService.InitiateAuth" },
-    body: JSON.stringify({ AuthFlow: "USER_PASSWORD_AUTH", ClientId: config.clientId, AuthParameters: { USERNAME: username, PASSWORD: password } }),
-  });
-  if (!response.ok) throw new ApiError(401, MESSAGES.wrongPassword);
-  const { AuthenticationResult } = (await response.json()) as { AuthenticationResult: { IdToken: string; ExpiresIn: number } };
-  // Read only to label the screen; the API verifies the token itself.
-  const claims = decodeJwt(AuthenticationResult.IdToken);
-  const groups = (claims["cognito:groups"] as string[] | undefined) ?? [];
-  const role = (["leader", "staff", "court"] as const).find((group) => groups.includes(group)) ?? "court";
-  const courtId = claims["custom:courtId"];
-  const unitId = claims["custom:unitId"];
-  return {
-    token: AuthenticationResult.IdToken,
-    expiresAt: Date.now() + AuthenticationResult.ExpiresIn * 1000,
-    user: { username, role, ...(typeof courtId === "string" && { courtId }), ...(typeof unitId === "string" && { unitId }) },
-  };
-}
-
 export function SessionProvider({ config, children }: { config: ConsoleConfig; children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(storedSession);
   const [notice, setNotice] = useState<string | null>(null);
+  const [pendingMfa, setPendingMfa] = useState<{ username: string; session: string } | null>(null);
 
   const end = useCallback((why: string | null) => {
     sessionStorage.removeItem(STORAGE_KEY);
@@ -73,6 +48,18 @@ export function SessionProvider({ config, children }: { config: ConsoleConfig; c
     [config.apiUrl, end],
   );
 
+  const begin = useCallback((step: CognitoStep): SignedInUser | "mfa" => {
+    if ("mfa" in step) {
+      setPendingMfa(step.mfa);
+      return "mfa";
+    }
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(step.session));
+    setPendingMfa(null);
+    setSession(step.session);
+    setNotice(null);
+    return step.session.user;
+  }, []);
+
   const value = useMemo<SessionContext>(
     () => ({
       config,
@@ -80,20 +67,17 @@ export function SessionProvider({ config, children }: { config: ConsoleConfig; c
       user: session?.user ?? null,
       notice,
       async signIn(username, password) {
-        let started: Session;
-        if (config.auth.mode === "cognito") started = await cognitoSignIn(config.auth, username, password);
-        else {
-          const answer = await api.signIn(username, password);
-          started = { token: answer.idToken, expiresAt: Date.now() + answer.expiresIn * 1000, user: answer.user };
-        }
-        sessionStorage.setItem(STORAGE_KEY, JSON.stringify(started));
-        setSession(started);
-        setNotice(null);
-        return started.user;
+        if (config.auth.mode === "cognito") return begin(await cognitoSignIn(config.auth, username, password));
+        const answer = await api.signIn(username, password);
+        return begin({ session: { token: answer.idToken, expiresAt: Date.now() + answer.expiresIn * 1000, user: answer.user } });
+      },
+      async confirmMfa(code) {
+        if (config.auth.mode !== "cognito" || pendingMfa === null) throw new Error("no sign-in waits for a code");
+        return begin(await cognitoMfa(config.auth, pendingMfa, code));
       },
       signOut: () => end(null),
     }),
-    [config, api, session, notice, end],
+    [config, api, session, notice, end, begin, pendingMfa],
   );
   return <Context.Provider value={value}>{children}</Context.Provider>;
 }
