@@ -10,7 +10,7 @@ export interface ConsoleConfig {
 }
 
 export async function loadConfig(): Promise<ConsoleConfig> {
-  const response = await fetch("./config.json", { cache: "no-store" });
+  const response = await fetch("./config.json");
   if (!response.ok) throw new Error(`config.json: HTTP ${response.status}`);
   return (await response.json()) as ConsoleConfig;
 }
