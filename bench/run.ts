@@ -35,6 +35,13 @@ const SECTIONS: readonly BenchSection[] = [
     },
   },
   {
+    name: "console",
+    async run() {
+      const { consoleBench } = await import("./console.ts");
+      await consoleBench.run();
+    },
+  },
+  {
     name: "report",
     async run() {
       const { benchReport, formatReportBench } = await import("./report.ts");

@@ -4,6 +4,7 @@
  * resource must consist of actions that need it (checked when the checks run, on the resolved policy).
  */
 import { Stack, Validations, type PolicyValidationPluginReport } from "aws-cdk-lib";
+import { CfnDistribution } from "aws-cdk-lib/aws-cloudfront";
 import { CfnRule } from "aws-cdk-lib/aws-events";
 import { CfnManagedPolicy, CfnPolicy } from "aws-cdk-lib/aws-iam";
 import { CfnEventSourceMapping, CfnFunction } from "aws-cdk-lib/aws-lambda";
@@ -41,6 +42,25 @@ export const ACCEPTED_WILDCARDS: readonly AcceptedWildcard[] = [
 ];
 
 const CDK_NOTIFICATIONS_HANDLER = "BucketNotificationsHandler050a0587b7544547bf325f094a3db834";
+/** CDK's singleton function behind BucketDeployment (the console's files), named Custom::CDKBucketDeployment<hash>. */
+const CDK_BUCKET_DEPLOYMENT_HANDLER = /^Custom::CDKBucketDeployment[0-9A-F]{32}/i;
+
+/** Why the console's CloudFront distribution runs without WAF and on CloudFront's own certificate. */
+export const CONSOLE_DISTRIBUTION_REASONS = {
+  "AwsSolutions-CFR2":
+    "The distribution serves only the console's static files (no data, no forms it processes); every data request goes to the HTTP API, which authorises each one with the user pool and throttles. A web ACL for CloudFront lives in us-east-1 and can be added with the deployment's custom domain.",
+  "AwsSolutions-CFR4":
+    "The console is served on CloudFront's own *.cloudfront.net certificate (viewers redirected to HTTPS) until the deployment names a custom domain with its ACM certificate, with which the distribution can require TLSv1.2; CloudFront's certificate cannot.",
+} as const;
+
+/** Why CDK's bucket-deployment function keeps CDK's own role and runtime. */
+export const BUCKET_DEPLOYMENT_REASONS = {
+  "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]":
+    "CDK's own deploy-time function that copies the console's build into its bucket; CDK gives its role the AWS basic execution policy and offers no way to replace it.",
+  "AwsSolutions-IAM5[*]":
+    "CDK's bucket-deployment function reads the build from CDK's asset bucket and replaces the console bucket's objects (s3:GetObject*, s3:List*, s3:DeleteObject* on those two buckets only), and invalidates the distribution's cache, which CloudFront allows only on resource '*'.",
+  "AwsSolutions-L1": "CDK's bucket-deployment function runs the runtime CDK chose for it (a deploy-time custom resource, not part of the application); it changes with aws-cdk-lib.",
+} as const;
 
 interface Statement {
   Effect?: string;
@@ -64,6 +84,18 @@ function acknowledgeWildcards(policy: CfnPolicy | CfnManagedPolicy): void {
     const accepted = ACCEPTED_WILDCARDS.find((candidate) => candidate.accepts(actions, resource));
     if (accepted) Validations.of(policy).acknowledge({ id: `AwsSolutions-IAM5[Resource::${resource}]`, reason: accepted.reason });
   }
+}
+
+/** Every wildcard action and resource a policy allows, as cdk-nag names its IAM5 findings. */
+function wildcardFindings(policy: CfnPolicy): string[] {
+  const document = Stack.of(policy).resolve(policy.policyDocument) as { Statement?: Statement[] };
+  const findings = new Set<string>();
+  for (const statement of document.Statement ?? []) {
+    if (statement.Effect !== "Allow") continue;
+    for (const action of asArray(statement.Action)) if (action.includes("*")) findings.add(`Action::${action}`);
+    for (const resource of asArray(statement.Resource).map(flattenCfnReference)) if (resource.includes("*")) findings.add(`Resource::${resource}`);
+  }
+  return [...findings];
 }
 
 /** Why the functions do not follow the newest Node.js runtime aws-cdk-lib offers. */
@@ -108,6 +140,16 @@ function acknowledgeAcceptedFindings(root: IConstruct): void {
     if (construct instanceof CfnPolicy || construct instanceof CfnManagedPolicy) acknowledgeWildcards(construct);
     if (construct instanceof CfnFunction && construct.runtime === nodeRuntime.name) {
       Validations.of(construct).acknowledge({ id: "AwsSolutions-L1", reason: PINNED_RUNTIME_REASON });
+    }
+    if (CDK_BUCKET_DEPLOYMENT_HANDLER.test(construct.node.id)) {
+      const { "AwsSolutions-IAM5[*]": wildcards, ...others } = BUCKET_DEPLOYMENT_REASONS;
+      for (const [id, reason] of Object.entries(others)) Validations.of(construct).acknowledge({ id, reason });
+      for (const policy of construct.node.findAll().filter((child): child is CfnPolicy => child instanceof CfnPolicy)) {
+        for (const finding of wildcardFindings(policy)) Validations.of(policy).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason: wildcards });
+      }
+    }
+    if (construct instanceof CfnDistribution) {
+      for (const [id, reason] of Object.entries(CONSOLE_DISTRIBUTION_REASONS)) Validations.of(construct).acknowledge({ id, reason });
     }
     if (construct.node.id === CDK_NOTIFICATIONS_HANDLER) {
       Validations.of(construct).acknowledge({

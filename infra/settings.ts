@@ -24,7 +24,7 @@ const SettingsSchema = z.object({
   reportScheme: settingSchemas.REPORT_SCHEME.default(DEFAULTS.reportScheme),
   /** Which engine reads scans: Tesseract (Vietnamese with diacritics, in the container function) or Textract. */
   ocrEngine: z.enum(OCR_ENGINES).default("tesseract"),
-  /** Browser origins allowed to PUT uploads with the presigned URLs (empty: no browser uploads). */
+  /** The web console's origins: they may call the API (CORS) and PUT uploads and GET originals with presigned URLs (empty: no browser). */
   uploadOrigins: z.array(z.url()).default([]),
 });
 export type DeploymentSettings = z.infer<typeof SettingsSchema>;

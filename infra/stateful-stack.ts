@@ -17,10 +17,12 @@ import {
   type IUserPoolClient,
 } from "aws-cdk-lib/aws-cognito";
 import { AttributeType, ProjectionType, StreamViewType, TableEncryptionV2, TableV2, type ITableV2 } from "aws-cdk-lib/aws-dynamodb";
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, StorageClass, type IBucket } from "aws-cdk-lib/aws-s3";
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership, StorageClass, type IBucket } from "aws-cdk-lib/aws-s3";
 import type { Construct } from "constructs";
 import { ROLES } from "../shared/domain/access.ts";
 import { CUSTOM_ATTRIBUTES } from "../shared/adapters/aws/caller.ts";
+import { ConsoleSite } from "./constructs/console-site.ts";
+import { CONSOLE_CORS } from "./topology.ts";
 import { analyticsTable, casesTable, idempotencyTable, mattersTable, type KeyAttribute, type TableDesign } from "../shared/adapters/aws/table-design.ts";
 
 /** What the stateless stack needs from this one. */
@@ -36,10 +38,13 @@ export interface StatefulResources {
   users: IUserPool;
   /** The console's public client (no secret); the API accepts ID tokens issued to it. */
   consoleClient: IUserPoolClient;
+  /** The web console's files (private) and the CloudFront distribution serving them. */
+  consoleFiles: IBucket;
+  consoleSite: ConsoleSite;
 }
 
 export interface StatefulStackProps extends StackProps {
-  /** Browser origins allowed to PUT with presigned upload URLs. */
+  /** Other origins of the web console (e.g. a custom domain) besides its CloudFront one, allowed to PUT uploads and GET originals with presigned URLs. */
   uploadOrigins: string[];
 }
 
@@ -54,6 +59,8 @@ export class StatefulStack extends Stack implements StatefulResources {
   readonly idempotency: TableV2;
   readonly users: UserPool;
   readonly consoleClient: UserPoolClient;
+  readonly consoleFiles: Bucket;
+  readonly consoleSite: ConsoleSite;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -61,7 +68,17 @@ export class StatefulStack extends Stack implements StatefulResources {
     const accessLogs = this.bucket("AccessLogsBucket", {
       versioned: false,
       lifecycleRules: [{ expiration: Duration.days(365) }],
+      // CloudFront delivers its standard logs with an ACL grant
+      objectOwnership: ObjectOwnership.OBJECT_WRITER,
     });
+
+    // the console's build; only CloudFront reads it (origin access control), files are replaced on each deployment
+    this.consoleFiles = this.bucket("ConsoleFilesBucket", {
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: "console-files/",
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
+    });
+    this.consoleSite = new ConsoleSite(this, "Console", { files: this.consoleFiles, logs: accessLogs });
 
     this.uploads = this.bucket("UploadsBucket", {
       serverAccessLogsBucket: accessLogs,
@@ -72,7 +89,15 @@ export class StatefulStack extends Stack implements StatefulResources {
         { noncurrentVersionTransitions: [{ storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(30) }] },
       ],
       ...(props.uploadOrigins.length > 0 && {
-        cors: [{ allowedMethods: [HttpMethods.PUT], allowedOrigins: props.uploadOrigins, allowedHeaders: ["content-type", "content-length", "if-none-match"], maxAge: 3000 }],
+        // the console PUTs uploads and pdf.js GETs originals with presigned URLs
+        cors: [
+          {
+            allowedMethods: CONSOLE_CORS.uploads.allowMethods.map((method) => HttpMethods[method]),
+            allowedOrigins: [...props.uploadOrigins, this.consoleSite.origin],
+            allowedHeaders: [...CONSOLE_CORS.uploads.allowHeaders],
+            maxAge: CONSOLE_CORS.uploads.maxAgeSeconds,
+          },
+        ],
       }),
     });
 

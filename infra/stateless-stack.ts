@@ -6,12 +6,17 @@
 import { Stack, type StackProps } from "aws-cdk-lib";
 import type { RetentionDays } from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
+import { fileURLToPath } from "node:url";
+import { BucketDeployment, Source } from "aws-cdk-lib/aws-s3-deployment";
 import { CaseApi } from "./constructs/case-api.ts";
 import { IntakePipeline } from "./constructs/intake-pipeline.ts";
 import { Operations } from "./constructs/operations.ts";
 import { ReportSchedule } from "./constructs/report-schedule.ts";
 import type { DeploymentSettings } from "./settings.ts";
 import type { StatefulResources } from "./stateful-stack.ts";
+
+/** The console as `npm run build` writes it (scripts/build.mjs). */
+const CONSOLE_BUILD = fileURLToPath(new URL("../dist/console", import.meta.url));
 
 export interface StatelessStackProps extends StackProps {
   stateful: StatefulResources;
@@ -45,8 +50,20 @@ export class StatelessStack extends Stack {
       reports: stateful.reports,
       users: stateful.users,
       consoleClient: stateful.consoleClient,
+      consoleOrigin: stateful.consoleSite.origin,
       settings,
       logRetention,
+    });
+    // the console's build and its config.json (this API, the user pool's console client), replaced on each deployment
+    new BucketDeployment(this, "ConsoleFiles", {
+      destinationBucket: stateful.consoleFiles,
+      sources: [
+        Source.asset(CONSOLE_BUILD),
+        Source.jsonData("config.json", { apiUrl: this.caseApi.api.apiEndpoint, auth: { mode: "cognito", region: this.region, clientId: stateful.consoleClient.userPoolClientId } }),
+      ],
+      distribution: stateful.consoleSite.distribution,
+      distributionPaths: ["/index.html", "/config.json"],
+      memoryLimit: 512,
     });
     this.reports = new ReportSchedule(this, "Reports", {
       matters: stateful.matters,

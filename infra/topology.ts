@@ -102,3 +102,13 @@ export function settingsEnvironment(values: FunctionSettingValues) {
     REPORT_SCHEME: values.reportScheme,
   };
 }
+
+/**
+ * What the web console, served from its own origin (CloudFront on AWS, its own port locally), may do
+ * across origins: call the API (the HTTP API's corsPreflight; local/http-api.ts) and send and read
+ * objects with presigned URLs (the uploads bucket's CORS rule; local/s3-server.ts).
+ */
+export const CONSOLE_CORS = {
+  api: { allowMethods: ["GET", "POST", "PATCH"], allowHeaders: ["authorization", "content-type", "if-match"], exposeHeaders: ["etag"], maxAgeSeconds: 600 },
+  uploads: { allowMethods: ["GET", "PUT"], allowHeaders: ["content-type", "content-length", "if-none-match"], maxAgeSeconds: 3000 },
+} as const;

@@ -7,12 +7,16 @@
  * (local/jwt-authorizer.ts) checks the bearer token at the same point, answers 401 without a valid
  * one, and puts the verified claims where API Gateway puts them. Beside the routes it serves the
  * identity provider's own endpoints (`endpoints`: sign-in and the JWKS), which on AWS Cognito serves.
+ *
+ * CORS as the HTTP API's corsPreflight configures it: the web console's origin, and only it, may call
+ * (the console is served on its own port, a separate origin, as CloudFront is on AWS).
  */
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { reason } from "#domain/review-reasons.ts";
 import type { Authorizer, JwtClaims } from "./jwt-authorizer.ts";
+import { CONSOLE_CORS } from "../infra/topology.ts";
 import { invoke } from "./lambda.ts";
 import { keepIdleConnections } from "./net.ts";
 
@@ -112,18 +116,36 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** The CORS headers of a response to `origin`: none unless it is the allowed origin. */
+function corsHeaders(origin: string | undefined, allowedOrigin: string | undefined, preflight: boolean): Record<string, string> {
+  const CORS = CONSOLE_CORS.api;
+  if (allowedOrigin === undefined || origin !== allowedOrigin) return allowedOrigin === undefined ? {} : { vary: "origin" };
+  return {
+    "access-control-allow-origin": origin,
+    vary: "origin",
+    ...(preflight
+      ? { "access-control-allow-methods": CORS.allowMethods.join(", "), "access-control-allow-headers": CORS.allowHeaders.join(", "), "access-control-max-age": String(CORS.maxAgeSeconds) }
+      : { "access-control-expose-headers": CORS.exposeHeaders.join(", ") }),
+  };
+}
+
 export interface HttpApi {
   url: string;
   stop(): Promise<void>;
 }
 
 /** Serves the routes on 127.0.0.1 (`port` 0 picks a free one). */
-export async function startHttpApi(options: { routes: readonly Route[]; port: number; authorize: Authorizer; endpoints?: readonly Endpoint[] }): Promise<HttpApi> {
+export async function startHttpApi(options: { routes: readonly Route[]; port: number; authorize: Authorizer; endpoints?: readonly Endpoint[]; allowedOrigin?: string }): Promise<HttpApi> {
   const server: Server = createServer((request, response) => {
     const method = request.method ?? "GET";
+    const origin = request.headers.origin;
+    if (method === "OPTIONS" && typeof request.headers["access-control-request-method"] === "string") {
+      response.writeHead(204, corsHeaders(origin, options.allowedOrigin, true)).end();
+      return;
+    }
     const respond = (statusCode: number, body: string | Buffer, headers: Record<string, string> = { "content-type": "application/json" }) => {
       if (response.headersSent) response.destroy();
-      else response.writeHead(statusCode, headers).end(body);
+      else response.writeHead(statusCode, { ...headers, ...corsHeaders(origin, options.allowedOrigin, false) }).end(body);
     };
     void (async () => {
       let routeKey = method;

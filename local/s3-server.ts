@@ -19,6 +19,7 @@ import { join, resolve } from "node:path";
 import S3rver, { type S3rverContext, type S3rverEvent } from "@20minutes/s3rver";
 import { S3Client } from "@aws-sdk/client-s3";
 import { S3RequestPresigner } from "@aws-sdk/s3-request-presigner";
+import { CONSOLE_CORS } from "../infra/topology.ts";
 import { LOCAL_CREDENTIALS, REGION, silenceSdkNodeVersionNotice } from "./environment.ts";
 import { keepIdleConnections } from "./net.ts";
 
@@ -106,7 +107,8 @@ async function presignedSignatureHolds(presigner: S3RequestPresigner, request: {
 /** Checks presigned URLs and `If-None-Match: *` before S3rver's routes see the request. */
 function s3Guards(presigner: S3RequestPresigner) {
   return async (context: S3rverContext, next: () => Promise<void>): Promise<void> => {
-    if (context.querystring.includes("X-Amz-Signature=") && !(await presignedSignatureHolds(presigner, { method: context.method, url: context.url, headers: context.headers }))) {
+    // a CORS preflight carries the URL it asks about, but no signature of its own
+    if (context.method !== "OPTIONS" && context.querystring.includes("X-Amz-Signature=") && !(await presignedSignatureHolds(presigner, { method: context.method, url: context.url, headers: context.headers }))) {
       s3Error(context, 403, "SignatureDoesNotMatch", "The request signature we calculated does not match the signature you provided.");
       return;
     }
@@ -121,12 +123,26 @@ function s3Guards(presigner: S3RequestPresigner) {
   };
 }
 
+/** The uploads bucket's CORS rule (as CDK deploys it): the console's origin may PUT and GET objects with the headers a presigned upload signs. */
+function corsConfiguration(origin: string): string {
+  const { allowMethods, allowHeaders, maxAgeSeconds } = CONSOLE_CORS.uploads;
+  const rule = [
+    `<AllowedOrigin>${origin}</AllowedOrigin>`,
+    ...allowMethods.map((method) => `<AllowedMethod>${method}</AllowedMethod>`),
+    ...allowHeaders.map((header) => `<AllowedHeader>${header}</AllowedHeader>`),
+    `<MaxAgeSeconds>${maxAgeSeconds}</MaxAgeSeconds>`,
+  ].join("");
+  return `<CORSConfiguration><CORSRule>${rule}</CORSRule></CORSConfiguration>`;
+}
+
 export interface S3ServerOptions {
   /** Objects are kept under this folder; null keeps them in a temporary folder removed on stop. */
   dataDir: string | null;
   buckets: readonly string[];
   /** A given port: a restart where the clients already point (fault tests); any free one by default. */
   port?: number;
+  /** The web console's origin, let PUT uploads and GET originals by CORS (the buckets' CORS rules on AWS). */
+  corsOrigin?: string;
   /** Where ObjectCreated events of `bucket` under `prefix` go (the CDK stack's bucket notification). */
   notify: { bucket: string; prefix: string; configurationId: string; send: (body: S3EventNotification) => void };
 }
@@ -146,7 +162,7 @@ export async function startS3Server(options: S3ServerOptions): Promise<S3Server>
     vhostBuckets: false,
     // presigned URLs are checked by s3Guards instead
     allowMismatchedSignatures: true,
-    configureBuckets: options.buckets.map((name) => ({ name })),
+    configureBuckets: options.buckets.map((name) => ({ name, ...(options.corsOrigin !== undefined && { configs: [corsConfiguration(options.corsOrigin)] }) })),
   });
   silenceSdkNodeVersionNotice();
   const signer = new S3Client({ region: REGION, credentials: LOCAL_CREDENTIALS });

@@ -22,6 +22,7 @@ import type { OcrEngine } from "#ports/ocr-engine.ts";
 import { CASE_API_ROUTES, INTAKE_QUEUE, MATTER_STREAM, type ApiFunctionName } from "../infra/topology.ts";
 import { startDynamoDbLocal, type DynamoDbLocal } from "./dynamodb-local.ts";
 import { applyFunctionEnvironment, functionEnvironment, LOCAL_CREDENTIALS, LOCAL_NAMES, REGION, silenceSdkNodeVersionNotice, type LocalEndpoints } from "./environment.ts";
+import { startConsoleServer, type ConsoleServer } from "./console-server.ts";
 import { startHttpApi, type HttpApi, type HttpHandler, type Route } from "./http-api.ts";
 import { captureFunctionLogs, failureOf } from "./lambda.ts";
 import { matterStreamArn, StreamCheckpoints, StreamEventSourceMapping, type StreamHandler } from "./matter-stream.ts";
@@ -41,6 +42,8 @@ export interface StackOptions {
   dataDir: string | null;
   /** Serve the case API on this port (0: any free one); null serves none. */
   httpPort?: number | null;
+  /** Serve the web console (dist/console) on this port (0: any free one), with the API; null or absent serves none. */
+  consolePort?: number | null;
   /** Show the functions' log lines on the terminal besides keeping them. */
   echoLogs?: boolean;
   /** Overrides of the queues' delivery settings (tests shorten the retry delay). */
@@ -230,6 +233,8 @@ export class LocalStack {
     readonly matterStream: StreamEventSourceMapping,
     /** Who signs in to the API: demo users of each role, and the key their tokens are signed with. */
     readonly userPool: LocalUserPool,
+    /** The web console, when asked for (its own origin, as CloudFront's on AWS). */
+    readonly console: ConsoleServer | null,
     private readonly parts: { dynamodb: DynamoDbLocal; s3: S3Server; s3Options: S3ServerOptions; textract: TextractServer; textractOptions: TextractServerOptions; mappings: EventSourceMapping[]; restoreOutput: () => void },
   ) {}
 
@@ -274,9 +279,13 @@ export class LocalStack {
       notify: { bucket: LOCAL_NAMES.uploadsBucket, prefix: LOCAL_NAMES.uploadPrefix, configurationId: "ThadsIntakeNotification", send: (body) => intake.send(JSON.stringify(body)) },
     };
     try {
+      // first, so that the API and the buckets let its origin call them
+      let endpointsForConsole: readonly string[] = [];
+      const web = options.consolePort === undefined || options.consolePort === null || options.httpPort === undefined || options.httpPort === null ? null : await startConsoleServer({ port: options.consolePort, connectTo: () => endpointsForConsole });
+      if (web) started.push(web);
       const [dynamodb, s3] = await Promise.all([
         startDynamoDbLocal({ dataDir: dataDir === null ? null : join(dataDir, "dynamodb") }).then((server) => (started.push(server), server)),
-        startS3Server(s3Options).then((server) => (started.push(server), server)),
+        startS3Server(web ? Object.assign(s3Options, { corsOrigin: web.origin }) : s3Options).then((server) => (started.push(server), server)),
       ]);
       const s3Client = localClients({ dynamodb: dynamodb.endpoint, s3: s3.endpoint, textract: "" }).s3;
       const textractOptions: TextractServerOptions = {
@@ -343,7 +352,11 @@ export class LocalStack {
       const api =
         options.httpPort === undefined || options.httpPort === null
           ? null
-          : await startHttpApi({ routes: caseApiRoutes(), port: options.httpPort, authorize: poolAuthorizer(userPool), endpoints: userPoolEndpoints(userPool) });
+          : await startHttpApi({ routes: caseApiRoutes(), port: options.httpPort, authorize: poolAuthorizer(userPool), endpoints: userPoolEndpoints(userPool), ...(web && { allowedOrigin: web.origin }) });
+      if (web && api) {
+        endpointsForConsole = [api.url, endpoints.s3];
+        web.configure({ apiUrl: api.url, auth: { mode: "local" } });
+      }
 
       const stack = new LocalStack(
         dataDir,
@@ -358,6 +371,7 @@ export class LocalStack {
         api,
         matterStream,
         userPool,
+        web,
         { dynamodb, s3, s3Options, textract, textractOptions, mappings, restoreOutput },
       );
       if (dataDir !== null) {
@@ -477,7 +491,7 @@ export class LocalStack {
   async stop(): Promise<void> {
     if (this.stopped) return;
     this.stopped = true;
-    await this.api?.stop();
+    await Promise.all([this.api?.stop(), this.console?.stop()]);
     await Promise.all([...this.parts.mappings.map((mapping) => mapping.stop()), this.matterStream.stop()]);
     this.intake.close();
     this.completions.close();

@@ -1,6 +1,8 @@
 // Bundles the `thads` CLI into dist/thads.mjs (run by bin/thads) and chunks in dist/chunks/. Bundles start
 // fast: Node reads and compiles a few modules instead of resolving hundreds of small TypeScript ones.
+// Then builds the web console (console/, Vite) into dist/console, which `thads start` serves.
 import { build } from "esbuild";
+import { build as buildConsole } from "vite";
 import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -29,3 +31,12 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
+// Vite builds React's development code when NODE_ENV says so (vitest sets "test"): the console is always built for production.
+const nodeEnv = process.env.NODE_ENV;
+process.env.NODE_ENV = "production";
+try {
+  await buildConsole({ configFile: fileURLToPath(new URL("../console/vite.config.ts", import.meta.url)), logLevel: "warn" });
+} finally {
+  if (nodeEnv === undefined) delete process.env.NODE_ENV;
+  else process.env.NODE_ENV = nodeEnv;
+}

@@ -4,12 +4,14 @@
 #   poppler-utils                     pdfinfo and pdftoppm (page count, rasterising PDFs at 300 dpi)
 #   libtiff-tools                     tiffsplit (multi-page TIFF into pages for parallel OCR)
 #   fonts-dejavu-core                 a font with Vietnamese glyphs (scripts/make-scans.ts)
+#   chromium, fonts-noto-core         headless browser for the console's end-to-end tests and bench
+#                                     (driven by playwright-core at /usr/bin/chromium; no browser download)
 #   default-jre-headless              Java for DynamoDB Local (the local stack), only when no java is on PATH
 # Safe to run again: when everything is present it changes nothing and needs no network.
 # Runs as root, or through sudo when available.
 set -euo pipefail
 
-packages=(tesseract-ocr tesseract-ocr-vie poppler-utils libtiff-tools fonts-dejavu-core)
+packages=(tesseract-ocr tesseract-ocr-vie poppler-utils libtiff-tools fonts-dejavu-core chromium fonts-noto-core)
 # Any Java 17+ runs DynamoDB Local; Debian's default JRE only when none is installed.
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 

@@ -11,13 +11,14 @@ const usage = () => `cách dùng: thads start [--once] [--port N]          ('npm
 
 Chạy toàn bộ quy trình trên máy này: khởi động hệ thống trên thư mục dữ liệu, tiếp nhận các bản án
 mẫu kèm theo (PDF có lớp chữ và hai bản quét nhận dạng bằng Tesseract), in bảng tổng hợp các hồ sơ,
-rồi mở API hồ sơ tại 127.0.0.1 cho đến khi bấm Ctrl-C.
+rồi mở API hồ sơ và bảng điều khiển trên trình duyệt tại 127.0.0.1 cho đến khi bấm Ctrl-C.
 
 Thư mục dữ liệu: ${dataDir()}   (đặt THADS_DATA_DIR để chọn thư mục khác)
 
 Tùy chọn:
   --once      dừng sau khi in bảng tổng hợp (hoặc đặt THADS_ONCE=1)
   --port N    cổng của API hồ sơ, 0 là cổng trống bất kỳ (hoặc đặt THADS_PORT=N; mặc định ${DEFAULT_PORT})
+              bảng điều khiển ở cổng kế tiếp (hoặc đặt THADS_CONSOLE_PORT=N)
   -h, --help  xem hướng dẫn này
 `;
 
@@ -32,11 +33,15 @@ export const startCommand: Command = {
     const once = values.once || process.env.THADS_ONCE === "1";
     const port = Number(values.port ?? process.env.THADS_PORT ?? DEFAULT_PORT);
     if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port phải là số cổng (0 là cổng trống bất kỳ), không phải '${values.port ?? process.env.THADS_PORT}'`);
-    const [{ LocalStack, StackAlreadyRunningError }, { JavaMissingError }, { sampleDocuments }, { summarise }] = await Promise.all([
+    // the console beside the API: the next port, or any free one when the API takes any
+    const consolePort = Number(process.env.THADS_CONSOLE_PORT ?? (port === 0 ? 0 : port + 1));
+    if (!Number.isInteger(consolePort) || consolePort < 0 || consolePort > 65_535) throw new UsageError(`THADS_CONSOLE_PORT phải là số cổng, không phải '${process.env.THADS_CONSOLE_PORT}'`);
+    const [{ LocalStack, StackAlreadyRunningError }, { JavaMissingError }, { sampleDocuments }, { summarise }, { ConsoleNotBuiltError }] = await Promise.all([
       import("../../local/stack.ts"),
       import("../../local/dynamodb-local.ts"),
       import("../../local/samples.ts"),
       import("../../local/summary.ts"),
+      import("../../local/console-server.ts"),
     ]);
     const folder = dataDir();
 
@@ -56,9 +61,9 @@ export const startCommand: Command = {
 
     const started = performance.now();
     try {
-      stack = await LocalStack.start({ dataDir: folder, httpPort: port });
+      stack = await LocalStack.start({ dataDir: folder, httpPort: port, consolePort: once ? null : consolePort });
     } catch (error) {
-      if (error instanceof StackAlreadyRunningError || error instanceof JavaMissingError) {
+      if (error instanceof StackAlreadyRunningError || error instanceof JavaMissingError || error instanceof ConsoleNotBuiltError) {
         io.err(`thads: ${error.message}\n`);
         return 1;
       }
@@ -88,6 +93,7 @@ export const startCommand: Command = {
 
     if (once) return stop(0);
     const api = stack.api?.url ?? "";
+    if (stack.console) io.out(`\nBảng điều khiển (trình duyệt) tại ${stack.console.url}  (đăng nhập bằng một người dùng mẫu dưới đây)\n`);
     const { DEMO_PASSWORD, DEMO_USERS } = await import("../../local/user-pool.ts");
     io.out(`\nAPI hồ sơ tại ${api} (bấm Ctrl-C để dừng hệ thống). Người dùng mẫu (mật khẩu ${DEMO_PASSWORD}, chỉ trên máy này):\n`);
     for (const user of DEMO_USERS) io.out(`  ${user.username.padEnd(9)} ${user.role.padEnd(7)} ${user.courtId ?? user.unitId ?? ""}  ${user.about}\n`);

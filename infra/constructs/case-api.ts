@@ -1,6 +1,6 @@
 import { Duration } from "aws-cdk-lib";
 import { AccessLogFormat } from "aws-cdk-lib/aws-apigateway";
-import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination } from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpUserPoolAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import type { IUserPool, IUserPoolClient } from "aws-cdk-lib/aws-cognito";
@@ -12,7 +12,7 @@ import { CaseIndex, MatterIndex } from "../../shared/adapters/aws/table-design.t
 import { UPLOAD_PREFIX } from "../../shared/domain/upload-key.ts";
 import { EXPORTS_PREFIX } from "../../shared/use-cases/report-downloads.ts";
 import type { DeploymentSettings } from "../settings.ts";
-import { CASE_API_ROUTES, settingsEnvironment, type ApiFunctionName } from "../topology.ts";
+import { CASE_API_ROUTES, CONSOLE_CORS, settingsEnvironment, type ApiFunctionName } from "../topology.ts";
 import { ThadsFunction } from "./thads-function.ts";
 
 export interface CaseApiProps {
@@ -24,6 +24,8 @@ export interface CaseApiProps {
   /** Who signs in; every route needs an ID token the pool issued to `consoleClient`. */
   users: IUserPool;
   consoleClient: IUserPoolClient;
+  /** The web console's CloudFront origin, which the API lets call it (CORS). */
+  consoleOrigin: string;
   settings: DeploymentSettings;
   logRetention: RetentionDays;
 }
@@ -49,6 +51,14 @@ export class CaseApi extends Construct {
       description: "THADS case intake and query API",
       defaultAuthorizer: new HttpUserPoolAuthorizer("UserPoolAuthorizer", users, { userPoolClients: [consoleClient] }),
       createDefaultStage: false,
+      // the console's origins only; API Gateway answers their preflight before the authoriser
+      corsPreflight: {
+        allowOrigins: [props.consoleOrigin, ...settings.uploadOrigins],
+        allowMethods: CONSOLE_CORS.api.allowMethods.map((method) => CorsHttpMethod[method]),
+        allowHeaders: [...CONSOLE_CORS.api.allowHeaders],
+        exposeHeaders: [...CONSOLE_CORS.api.exposeHeaders],
+        maxAge: Duration.seconds(CONSOLE_CORS.api.maxAgeSeconds),
+      },
     });
     this.accessLogs = new LogGroup(this, "AccessLogs", { retention: logRetention });
     new HttpStage(this, "DefaultStage", {

@@ -1,0 +1,111 @@
+/** Every label of the console, in Vietnamese, in one place. */
+import type { CaseStatus } from "../../shared/domain/stored-case.ts";
+import type { MatterState } from "../../shared/domain/lifecycle/states.ts";
+import { STATE_BUDGET, type ObligationKind, type PartyRole } from "../../shared/domain/case.ts";
+
+export const APP_TITLE = "Hồ sơ thi hành án dân sự";
+
+export const ROLE_LABELS = { court: "Tòa án", staff: "Cán bộ thi hành án", leader: "Lãnh đạo" } as const;
+
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  needs_review: "Cần xem xét",
+  extracted: "Đã đọc",
+  verified: "Đã kiểm tra",
+};
+
+export const MATTER_STATE_LABELS: Record<MatterState, string> = {
+  accepted: "Thụ lý",
+  enforceable: "Có điều kiện thi hành",
+  not_enforceable: "Chưa có điều kiện thi hành",
+  in_progress: "Đang thi hành",
+  postponed: "Hoãn",
+  suspended: "Tạm đình chỉ",
+  completed: "Thi hành xong",
+  terminated: "Đình chỉ",
+  transferred: "Ủy thác",
+};
+
+export const OBLIGATION_KIND_LABELS: Record<ObligationKind, string> = {
+  principal: "Tiền gốc",
+  interest: "Tiền lãi",
+  compensation: "Bồi thường",
+  child_support: "Cấp dưỡng",
+  court_fee: "Án phí",
+  fine: "Tiền phạt",
+  confiscation: "Tịch thu",
+  other: "Khác",
+};
+
+export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
+  plaintiff: "Nguyên đơn",
+  defendant: "Bị đơn",
+  related: "Người có quyền lợi, nghĩa vụ liên quan",
+  defendant_criminal: "Bị cáo",
+  victim: "Bị hại",
+  petitioner: "Người yêu cầu",
+  respondent: "Người bị yêu cầu",
+  other: "Khác",
+};
+
+export const STEP_LABELS = {
+  verify: "Xác minh điều kiện thi hành",
+  collect: "Thu tiền",
+  reduce: "Giảm",
+  postpone: "Hoãn",
+  suspend: "Tạm đình chỉ",
+  resume: "Tiếp tục thi hành",
+  terminate: "Đình chỉ",
+  complete: "Thi hành xong",
+} as const;
+
+export const FIELD_LABELS: Record<string, string> = {
+  docType: "Loại văn bản",
+  caseNumber: "Số bản án/quyết định",
+  issuedDate: "Ngày ban hành",
+  court: "Tòa án",
+  caseCategory: "Loại vụ việc",
+  subject: "Về việc",
+  creditInstitutionInvolved: "Có tổ chức tín dụng",
+  parties: "Đương sự",
+  obligations: "Nghĩa vụ trả tiền",
+};
+
+export const UPLOAD_FATE_LABELS = {
+  queued: "Chờ gửi",
+  uploading: "Đang gửi",
+  processing: "Đang xử lý",
+  reading: "Đang đọc (nhận dạng chữ)",
+  filed: "Đã vào sổ",
+  needs_review: "Đã vào sổ, cần cán bộ xem xét",
+  duplicate: "Trùng với hồ sơ đã gửi",
+  unreadable: "Không đọc được",
+  failed: "Gửi không thành công",
+} as const;
+export type UploadFate = keyof typeof UPLOAD_FATE_LABELS;
+
+export const MESSAGES = {
+  signIn: "Đăng nhập",
+  signOut: "Đăng xuất",
+  username: "Tên đăng nhập",
+  password: "Mật khẩu",
+  wrongPassword: "Tên đăng nhập hoặc mật khẩu không đúng.",
+  wrongCode: "Mã xác thực không đúng hoặc đã hết hạn.",
+  mfaCode: "Mã xác thực (6 số trên ứng dụng xác thực)",
+  accountNotReady: "Tài khoản chưa sẵn sàng (cần đặt mật khẩu mới hoặc cài ứng dụng xác thực): vui lòng liên hệ quản trị hệ thống.",
+  forbidden: "Bạn không có quyền thực hiện thao tác này.",
+  networkError: "Không kết nối được máy chủ. Vui lòng thử lại.",
+  sessionExpired: "Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại.",
+  loading: "Đang tải…",
+  noData: "Không có dữ liệu",
+  search: "Tìm kiếm",
+  reset: "Xóa điều kiện",
+  nextPage: "Trang sau",
+  firstPage: "Trang đầu",
+  save: "Lưu",
+  cancel: "Hủy",
+  reportMissing: "Máy chủ này chưa cung cấp báo cáo 6 tháng. Vui lòng thử lại sau hoặc liên hệ quản trị hệ thống.",
+  needCriterion: "Nhập ít nhất một điều kiện tìm kiếm (tên đương sự, số bản án, tòa án, đơn vị, trạng thái, khoảng ngày hoặc khoảng tiền).",
+} as const;
+
+/** A debtor or creditor as people read it: the state budget by its Vietnamese name. */
+export const partyLabel = (name: string): string => (name === STATE_BUDGET ? "Ngân sách nhà nước" : name);
