@@ -15,12 +15,14 @@ import type { SQSEvent } from "aws-lambda";
 import { decodeEventKey } from "#domain/upload-key.ts";
 import { LocalStack } from "../local/stack.ts";
 import type { SqsHandler } from "../local/queue.ts";
+import { bearer } from "../test/support/sign-in.ts";
 import { uploadFates } from "../test/support/upload-fates.ts";
 import { digitalDocuments } from "./local.ts";
 import { percentile } from "./measure.ts";
 
 export const DEFAULT_UPLOADS = 1_000;
-const COURTS = ["tand-binh-luc", "tand-phu-ly", "tand-kim-son"];
+/** The courts that upload: the demo court users of the local user pool, signed in as the console signs in. */
+const COURTS = ["toa-an", "toa-an-2"];
 const TRUNCATED_EVERY = 20;
 /** Sent and finished before the clock starts: the first documents load pdf.js and warm the JIT and connections. */
 const WARM_UP = 5;
@@ -87,13 +89,13 @@ async function sendWithRetries(name: string, request: () => Promise<Response>, r
  * One court's upload through the API: an upload URL, then the PUT. Returns the object key. A PUT sent
  * again after a lost connection may find its first attempt stored: 412 (the URL allows one object) then means done.
  */
-async function uploadThroughApi(apiUrl: string, upload: { courtId: string; fileName: string; bytes: Uint8Array }, retries: Retries): Promise<string> {
+async function uploadThroughApi(apiUrl: string, upload: { court: { authorization: string }; fileName: string; bytes: Uint8Array }, retries: Retries): Promise<string> {
   const signed = await sendWithRetries(
     "POST /upload-urls",
     () =>
       fetch(`${apiUrl}/upload-urls`, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-thads-court": upload.courtId },
+        headers: { "content-type": "application/json", ...upload.court },
         body: JSON.stringify({ fileName: upload.fileName, contentType: "application/pdf", sizeBytes: upload.bytes.length }),
       }),
     retries,
@@ -129,7 +131,8 @@ export async function benchLoad(options: { uploads?: number } = {}): Promise<Loa
   });
   try {
     const apiUrl = stack.api!.url;
-    await Promise.all(warmUp.map((bytes, index) => uploadThroughApi(apiUrl, { courtId: COURTS[0]!, fileName: `khoi-dong-${index}.pdf`, bytes }, [])));
+    const courts = await Promise.all(COURTS.map((username) => bearer(apiUrl, username)));
+    await Promise.all(warmUp.map((bytes, index) => uploadThroughApi(apiUrl, { court: courts[0]!, fileName: `khoi-dong-${index}.pdf`, bytes }, [])));
     await stack.settled();
     const uploadedAt = new Map<string, number>();
     const refused: string[] = [];
@@ -138,7 +141,7 @@ export async function benchLoad(options: { uploads?: number } = {}): Promise<Loa
     await Promise.all(
       documents.map(async (bytes, index) => {
         try {
-          const key = await uploadThroughApi(apiUrl, { courtId: COURTS[index % COURTS.length]!, fileName: `ban-an-tai-tai-${index}.pdf`, bytes }, retries);
+          const key = await uploadThroughApi(apiUrl, { court: courts[index % courts.length]!, fileName: `ban-an-tai-tai-${index}.pdf`, bytes }, retries);
           uploadedAt.set(key, performance.now());
         } catch (error) {
           refused.push(failureText(error));

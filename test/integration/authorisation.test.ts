@@ -25,7 +25,7 @@ const as = {} as Record<User, Headers>;
 /** The loan judgment 27/2024/DS-ST, uploaded by toa-an; its unit ninh-binh-kv-7 is can-bo's. */
 let caseId: string;
 /** Its proposals as intake made them, and the matter can-bo opened from the second. */
-let proposals: { id: string; lines: unknown[] }[];
+let proposals: { id: string; lines: unknown[]; unitId: string }[];
 let matterId: string;
 
 const segment = (id: string) => id.replace("/", "~");
@@ -110,6 +110,12 @@ const EXPECTED: Record<string, readonly [Expected, Expected, Expected, Expected,
   "POST /matters/{matterId}/steps": /*     */ [401, 403, 403, 403, 403, A],
   "POST /cases/{caseId}/proposals/split": /* */ [401, 403, 403, 403, 403, A],
   "POST /cases/{caseId}/proposals/merge": /* */ [401, 403, 403, 403, 403, A],
+  "POST /cases/{caseId}/proposals": /*     */ [401, 403, 403, 403, 403, A],
+  "GET /matters": /*                       */ [401, 403, 403, 403, A, A],
+  "POST /matters/{matterId}/obstacles": /* */ [401, 403, 403, 403, 403, A],
+  "GET /credit-cases": /*                  */ [401, 403, 403, 403, A, A],
+  "GET /reports/{period}": /*              */ [401, 403, 403, A, A, A],
+  "GET /reports/{period}/exports/{format}": [401, 403, 403, A, A, A],
 };
 
 /** A well-formed request to each route about the loan judgment, made when the cell runs (versions move). */
@@ -137,6 +143,15 @@ const REQUESTS: Record<string, (headers: Headers) => Promise<[string, RequestIni
     const parts = now.filter((proposal) => !proposals.some((first) => first.id === proposal.id)).map((proposal) => proposal.id);
     return [`/cases/${caseId}/proposals/merge`, json(headers, { proposalIds: parts.length >= 2 ? parts : [proposals[0]!.id, proposals[2]!.id] })];
   },
+  "POST /cases/{caseId}/proposals": async (headers) => [
+    `/cases/${caseId}/proposals`,
+    json(headers, { debtor: "Đinh Văn Khải", creditor: "Trần Thị Hồng Nhung", kind: "interest", amountVnd: 1_000_000, mode: "on_request", unitId: proposals[0]!.unitId }),
+  ],
+  "GET /matters": async (headers) => [`/matters?unit=${proposals[0]!.unitId}`, { headers }],
+  "POST /matters/{matterId}/obstacles": async (headers) => [`/matters/${segment(matterId)}/obstacles`, json(headers, { note: "Người phải thi hành vắng mặt tại địa phương" })],
+  "GET /credit-cases": async (headers) => [`/credit-cases?unit=${proposals[0]!.unitId}`, { headers }],
+  "GET /reports/{period}": async (headers) => ["/reports/2025-H1", { headers }],
+  "GET /reports/{period}/exports/{format}": async (headers) => ["/reports/2025-H1/exports/csv", { headers }],
 };
 
 describe("route x role matrix", () => {

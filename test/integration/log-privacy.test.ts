@@ -14,6 +14,7 @@ import { s3EventKey } from "../../local/s3-server.ts";
 import { LocalStack } from "../../local/stack.ts";
 import { renderTextPdf } from "../../scripts/pdf/render-text-pdf.ts";
 import { repoRoot } from "../support/paths.ts";
+import { bearer } from "../support/sign-in.ts";
 
 const PARTIES = ["Trần Thị Hồng Nhung", "Đinh Văn Khải", "Lã Thị Thu"];
 const IDS = { citizen12: "035178001234", citizen11: "03518500987", citizen9: "168234567", socialInsurance: "3512345678" };
@@ -43,10 +44,11 @@ async function judgmentWithIds(): Promise<string> {
     .replace("Chị Lã Thị Thu, sinh năm 1987;", `Chị Lã Thị Thu, sinh năm 1987, chứng minh nhân dân số ${IDS.citizen9};`);
 }
 
+/** A call to the case API as the staff of the unit the sample's court sends to, unless other headers are given. */
 async function api(method: string, path: string, options: { body?: unknown; headers?: Record<string, string> } = {}) {
   const response = await fetch(`${stack.api!.url}${path}`, {
     method,
-    headers: { "content-type": "application/json", ...options.headers },
+    headers: { "content-type": "application/json", ...(await bearer(stack.api!.url, "can-bo")), ...options.headers },
     ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
   });
   return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> };
@@ -64,7 +66,7 @@ describe("personal data and the logs", () => {
     });
     try {
       const bytes = await renderTextPdf([await judgmentWithIds()]);
-      const court = { "x-thads-court": "tand-binh-luc" };
+      const court = await bearer(stack.api!.url, "toa-an-2");
       const signed = await api("POST", "/upload-urls", { headers: court, body: { fileName: `Bản án Trần Thị Hồng Nhung ${IDS.citizen12}.pdf`, contentType: "application/pdf", sizeBytes: bytes.length } });
       expect(signed.status).toBe(200);
       const put = await fetch(signed.body.upload.url, { method: signed.body.upload.method, headers: signed.body.upload.headers, body: bytes });
