@@ -197,6 +197,7 @@ describe("the report from the matters staff work through the API", () => {
       post("toa-an", `/cases/${inB[0]!.caseId}/matters`, { proposalId: inB[0]!.id, decision: { number: "1/QĐ-THADS", date: "2025-11-10" }, executor: "Chấp hành viên" }),
     ]);
     expect(refused.map((response) => response.status)).toEqual([403, 403, 403]);
+    for (const response of refused) expect(((await response.json()) as { message: string }).message).toMatch(/^(Tài khoản|Hồ sơ hoặc việc)/);
     expect((await read<{ matter: { version: number } }>("lanh-dao", `/matters/${segment(handed.id)}`)).matter.version).toBe(before.version);
     // the ủy thác, by A's staff
     await steps({ id: handed.id, version: before.version }, A, ["2026-02-01", { kind: "transfer", toUnitId: B }]);
