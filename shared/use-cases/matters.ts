@@ -119,7 +119,8 @@ export async function splitCaseProposal(
   request: { caseId: string; proposalId: string; groups: number[][]; caller: Caller },
   deps: { matters: MatterRepository },
 ): Promise<MatterProposal[]> {
-  const proposal = (await proposalsOf(request.caseId, [request.proposalId], deps, request.caller))[0]!;
+  // a proposal intake could give no unit is split by the staff who take it
+  const proposal = (await proposalsOf(request.caseId, [request.proposalId], deps, request.caller, (found) => found.unitId ?? request.caller.unitId ?? null))[0]!;
   let parts: MatterProposal[];
   try {
     parts = splitProposal(proposal, request.groups);
@@ -135,7 +136,7 @@ export async function mergeCaseProposals(
   request: { caseId: string; proposalIds: string[]; parties?: { debtor: string; creditor: string }; caller: Caller },
   deps: { matters: MatterRepository },
 ): Promise<MatterProposal> {
-  const proposals = await proposalsOf(request.caseId, request.proposalIds, deps, request.caller);
+  const proposals = await proposalsOf(request.caseId, request.proposalIds, deps, request.caller, (found) => found.unitId ?? request.caller.unitId ?? null);
   let merged: MatterProposal;
   try {
     merged = mergeProposals(proposals, request.parties);
@@ -167,7 +168,8 @@ export async function openProposedMatter(request: OpenMatterRequest, deps: { mat
   // proposalsOf returns one proposal per id asked for, or throws
   // a proposal intake could give no unit goes to the unit staff name, their own
   const proposal = (await proposalsOf(request.caseId, [request.proposalId], deps, request.caller, (found) => found.unitId ?? request.unitId ?? null))[0]!;
-  if (request.unitId !== undefined) assertUnitAccess(request.caller, request.unitId, "change");
+  // staff of the unit intake chose may name the right one when intake chose wrong; a proposal with none they take to their own
+  if (request.unitId !== undefined && proposal.unitId === null) assertUnitAccess(request.caller, request.unitId, "change");
   const actor: Actor = {
     by: request.caller.id,
     at: vietnamMidnight(request.decision.date),

@@ -14,7 +14,7 @@ import { handler as listCreditCases } from "../../functions/list-credit-cases/ha
 import { handler as listMatters } from "../../functions/list-matters/handler.ts";
 import { handler as noteObstacle } from "../../functions/note-matter-obstacle/handler.ts";
 import { storedCase } from "../support/cases.ts";
-import { lambdaContext, loadEvent } from "../support/events.ts";
+import { lambdaContext, loadEvent, withClaims } from "../support/events.ts";
 import { capturedLogs } from "../support/logs.ts";
 
 const logs = capturedLogs();
@@ -93,8 +93,8 @@ describe("GET /matters", () => {
     expect(documents).not.toHaveReceivedCommand(QueryCommand);
   });
 
-  it("answers 400 in Vietnamese when neither a unit nor an executor is named, and for an unknown state", async () => {
-    const none = await call(listMatters, listEvent({ state: "enforceable" }));
+  it("answers a leader 400 in Vietnamese when neither a unit nor an executor is named (staff get their own unit's), and for an unknown state", async () => {
+    const none = await call(listMatters, withClaims(listEvent({ state: "enforceable" }), { "cognito:groups": "[leader]", "custom:unitId": undefined }));
     expect(none.statusCode).toBe(400);
     expect(jsonOf(none)).toMatchObject({ code: "request.matters-no-criterion", message: "Cần nêu đơn vị (unit) hoặc chấp hành viên (executor) để liệt kê việc" });
 
@@ -121,7 +121,7 @@ describe("POST /cases/{caseId}/proposals", () => {
       mode: "on_request",
       unitId: "ha-nam-phu-ly",
       creditInstitution: true,
-      addedBy: { by: "arn:aws:sts::111122223333:assumed-role/thads-staff/session", note: "Lãi chậm trả ghi ở trang 5 bản án" },
+      addedBy: { by: "chuyen-vien-phu-ly", note: "Lãi chậm trả ghi ở trang 5 bản án" },
     });
     const put = documents.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems?.[0]?.Put;
     expect(put).toMatchObject({ ConditionExpression: "attribute_not_exists(pk)", Item: { sk: `PROPOSAL#${CASE_ID}/1000` } });
@@ -139,7 +139,8 @@ describe("POST /matters/{matterId}/obstacles", () => {
 
   it("appends the obstacle with who noted it, keeping the matter's version", async () => {
     const opened = acceptProposal(proposals[0]!, { matterId: `${CASE_ID}/0`, actor: { by: "staff", at: "2025-03-19T17:00:00.000Z", reason: "Thụ lý" } });
-    const obstacle = { at: "2025-06-30T03:00:00.000Z", by: "arn:aws:sts::111122223333:assumed-role/thads-staff/session", note: "Tài sản thế chấp đang bị tranh chấp" };
+    const obstacle = { at: "2025-06-30T03:00:00.000Z", by: "chuyen-vien-phu-ly", note: "Tài sản thế chấp đang bị tranh chấp" };
+    documents.on(GetCommand).resolves({ Item: { ...opened.matter, events: [opened.event] } });
     documents.on(UpdateCommand).resolves({ Attributes: { ...opened.matter, events: [opened.event], obstacles: [obstacle] } });
 
     const response = await call(noteObstacle, event("Tài sản thế chấp đang bị tranh chấp"));
@@ -154,6 +155,7 @@ describe("POST /matters/{matterId}/obstacles", () => {
   });
 
   it("answers 404 for a matter never opened", async () => {
+    documents.on(GetCommand).resolves({});
     documents.on(UpdateCommand).rejects(new ConditionalCheckFailedException({ message: "The conditional request failed", $metadata: {} }));
 
     const response = await call(noteObstacle, event("Không liên lạc được"));
