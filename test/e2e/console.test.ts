@@ -255,6 +255,9 @@ describe("web console", () => {
     const csv = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "").split("\r\n");
     expect(csv[0]).toContain("Người phải thi hành,Người được thi hành");
     expect(csv[1]).toContain("Công ty cổ phần Vận tải và Thương mại Sông Đào,Ngân hàng thương mại cổ phần Bắc Thành An");
+    // the debtor opens the matter
+    await row.getByRole("link", { name: "Công ty cổ phần Vận tải và Thương mại Sông Đào" }).click();
+    await page.getByRole("heading", { name: /Việc 41\/QĐ-CCTHADS/ }).waitFor();
     await page.close();
   }, 150_000);
 

@@ -80,14 +80,22 @@ function totals(total: Row): [string, string, string][] {
   ];
 }
 
+/** "Phòng Thi hành án dân sự khu vực 7" as "Khu vực 7" on a chart's axis. */
+const shortUnitName = (label: string): string => {
+  const short = label.replace(/^Phòng Thi hành án dân sự /, "");
+  return short.charAt(0).toUpperCase() + short.slice(1);
+};
+
 function barsByUnit(view: Report["views"]["byUnit"], measure: "viec" | "tien"): ChartOption {
   const value = (row: Row, which: "current" | "previous") => row[which][measure].toEnforce;
   return {
     tooltip: { trigger: "axis", valueFormatter: (raw) => (measure === "tien" ? formatMoney(Number(raw)) : formatNumber(Number(raw))) },
     legend: { top: 0 },
     grid: { left: 8, right: 8, bottom: 8, top: 32, containLabel: true },
-    xAxis: { type: "category", data: view.rows.map((row) => row.label), axisLabel: { interval: 0, width: 90, overflow: "break" } },
-    yAxis: { type: "value", axisLabel: { formatter: (raw: number) => formatNumber(raw) } },
+    // every unit named, slanted, without the words all units' names share (the tooltip gives the whole name)
+    xAxis: { type: "category", data: view.rows.map((row) => row.label), axisLabel: { interval: 0, rotate: 45, formatter: shortUnitName } },
+    // việc are whole matters
+    yAxis: { type: "value", minInterval: measure === "viec" ? 1 : 0, axisLabel: { formatter: (raw: number) => formatNumber(raw) } },
     series: [
       { name: "Kỳ này", type: "bar", data: view.rows.map((row) => value(row, "current")) },
       { name: "Cùng kỳ năm trước", type: "bar", data: view.rows.map((row) => value(row, "previous")) },

@@ -60,8 +60,8 @@ export default function CreditCasesPage() {
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             dataSource={list?.cases ?? []}
             columns={[
-              { title: "Việc", dataIndex: "matterId", render: (id: string) => <Link to={`/viec/${encodeURIComponent(id)}`}>{id}</Link> },
-              { title: "Người phải thi hành", dataIndex: "debtor" },
+              // the debtor opens the matter
+              { title: "Người phải thi hành", dataIndex: "debtor", render: (debtor: string, row) => <Link to={`/viec/${encodeURIComponent(row.matterId)}`}>{debtor}</Link> },
               { title: "Người được thi hành", dataIndex: "creditor" },
               { title: "Phải thi hành", render: (_, row) => formatMoney(row.owedVnd), align: "right" },
               { title: "Đã thu", render: (_, row) => formatMoney(row.collectedVnd), align: "right" },
