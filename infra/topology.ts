@@ -109,6 +109,6 @@ export function settingsEnvironment(values: FunctionSettingValues) {
  * objects with presigned URLs (the uploads bucket's CORS rule; local/s3-server.ts).
  */
 export const CONSOLE_CORS = {
-  api: { allowMethods: ["GET", "POST", "PATCH"], allowHeaders: ["authorization", "content-type", "if-match"], exposeHeaders: ["etag"], maxAgeSeconds: 600 },
+  api: { allowMethods: ["GET", "POST", "PATCH"], allowHeaders: ["authorization", "content-type", "if-match"], exposeHeaders: ["etag", "content-disposition"], maxAgeSeconds: 600 },
   uploads: { allowMethods: ["GET", "PUT"], allowHeaders: ["content-type", "content-length", "if-none-match"], maxAgeSeconds: 3000 },
 } as const;

@@ -11,6 +11,7 @@ const SearchPage = lazy(() => import("./staff/search-page.tsx"));
 const CasePage = lazy(() => import("./staff/case-page.tsx"));
 const ReviewPage = lazy(() => import("./staff/review-page.tsx"));
 const MatterPage = lazy(() => import("./staff/matter-page.tsx"));
+const CreditCasesPage = lazy(() => import("./staff/credit-cases-page.tsx"));
 const DashboardPage = lazy(() => import("./leader/dashboard-page.tsx"));
 
 const NAV: Record<Role, Array<[string, string]>> = {
@@ -18,10 +19,12 @@ const NAV: Record<Role, Array<[string, string]>> = {
   staff: [
     ["/ho-so", "Tìm hồ sơ"],
     ["/xem-xet", "Hồ sơ cần xem xét"],
+    ["/tin-dung", "Án tín dụng"],
   ],
   leader: [
     ["/bao-cao", "Báo cáo 6 tháng"],
     ["/ho-so", "Tìm hồ sơ"],
+    ["/tin-dung", "Án tín dụng"],
   ],
 };
 
@@ -81,6 +84,7 @@ const router = createHashRouter([
       { path: "/ho-so/:caseId", element: <For roles={["staff", "leader"]}><CasePage /></For> },
       { path: "/xem-xet", element: <For roles={["staff", "leader"]}><ReviewPage /></For> },
       { path: "/viec/:matterId", element: <For roles={["staff", "leader"]}><MatterPage /></For> },
+      { path: "/tin-dung", element: <For roles={["staff", "leader"]}><CreditCasesPage /></For> },
       { path: "/bao-cao", element: <For roles={["leader"]}><DashboardPage /></For> },
       { path: "*", element: <Home /> },
     ],

@@ -103,7 +103,6 @@ export const MESSAGES = {
   firstPage: "Trang đầu",
   save: "Lưu",
   cancel: "Hủy",
-  reportMissing: "Máy chủ này chưa cung cấp báo cáo 6 tháng. Vui lòng thử lại sau hoặc liên hệ quản trị hệ thống.",
   needCriterion: "Nhập ít nhất một điều kiện tìm kiếm (tên đương sự, số bản án, tòa án, đơn vị, trạng thái, khoảng ngày hoặc khoảng tiền).",
 } as const;
 

@@ -19,7 +19,7 @@ export const handler = httpRoute("list-credit-cases", CreditCasesRequest, async 
   const text = format !== "xlsx";
   return {
     statusCode: 200,
-    headers: { "content-type": file.contentType, ...(!text && { "content-disposition": `attachment; filename="${file.name}"` }) },
+    headers: { "content-type": file.contentType, ...(format !== "json" && { "content-disposition": `attachment; filename="${file.name}"` }) },
     body: file.body.toString(text ? "utf8" : "base64"),
     isBase64Encoded: !text,
   };

@@ -1,25 +1,29 @@
 /**
  * The web console in real headless Chromium against the embedded stack: people sign in with the
- * demo users, a court sends judgments, staff search, correct and work the matters, the leader reads
- * the report. Every page is checked with axe-core and photographed into docs/screenshots/.
+ * demo users, a court sends judgments, staff search, correct and work the matters, read the
+ * bank-credit list, the leader reads the report and finds in it the figures `thads report` gives on
+ * the same data. Every page is checked with axe-core and photographed into docs/screenshots/.
  */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CASE_API_ROUTES } from "../../infra/topology.ts";
+import type { MatterProposal } from "#domain/matters/types.ts";
+import type { Report, ReportRow } from "#domain/report/build-report.ts";
+import { DynamoDbMatterRepository } from "#adapters/aws/dynamodb-matter-repository.ts";
+import { caseMatters, noteMatterObstacle, openProposedMatter } from "#use-cases/matters.ts";
+import { LOCAL_NAMES } from "../../local/environment.ts";
 import { LocalStack } from "../../local/stack.ts";
 import { DEMO_PASSWORD } from "../../local/user-pool.ts";
 import { CLEAN_LOOK, rasterisePdf, renderTextPdf, scanPages, scannerLook } from "../../scripts/make-scans.ts";
 import { launchChromium, seriousViolations } from "../support/browser.ts";
+import { LEADER, staffOf } from "../support/callers.ts";
 import { repoRoot, samplesDir } from "../support/paths.ts";
+import { runThadsOn } from "../support/run-thads.ts";
 import { bearer } from "../support/sign-in.ts";
 
 const SCREENSHOTS = join(repoRoot, "docs", "screenshots");
-const routeKeys: ReadonlySet<string> = new Set(CASE_API_ROUTES.map((route) => `${route.method} ${route.path}`));
-/** The semiannual report (GET /reports/{period}) comes with another branch (flow). */
-const hasReports = routeKeys.has("GET /reports/{period}");
 
 let stack: LocalStack;
 let browser: Awaited<ReturnType<typeof launchChromium>>;
@@ -30,9 +34,10 @@ let workDir: string;
 beforeAll(async () => {
   browser = await launchChromium();
   context = browser.context;
-  stack = await LocalStack.start({ dataDir: null, httpPort: 0, consolePort: 0 });
-  consoleUrl = stack.console!.url;
   workDir = await mkdtemp(join(tmpdir(), "thads-e2e-"));
+  // on disk, so that `thads report` (another process) attaches to this stack
+  stack = await LocalStack.start({ dataDir: join(workDir, "stack"), httpPort: 0, consolePort: 0 });
+  consoleUrl = stack.console!.url;
   await mkdir(SCREENSHOTS, { recursive: true });
 }, 120_000);
 
@@ -70,6 +75,36 @@ async function checkPage(page: Page, name: string): Promise<void> {
 /** Picks an option of the open drop-down (Ant Design draws it apart from its accessible list). */
 async function chooseOption(page: Page, label: string): Promise<void> {
   await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: label }).click();
+}
+
+const number = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 });
+const percent = new Intl.NumberFormat("vi-VN", { style: "percent", maximumFractionDigits: 1 });
+const rate = (value: number | null) => (value === null ? "–" : percent.format(value));
+
+/** What the dashboard's tables must show of a report row, by column. */
+function expectedFigures(row: ReportRow): Record<string, string> {
+  const { current: now, previous: before } = row;
+  return {
+    "Việc thụ lý": number.format(now.viec.totalReceived),
+    "Việc phải thi hành": number.format(now.viec.toEnforce),
+    Xong: number.format(now.viec.completed),
+    "Tỷ lệ xong (việc)": rate(now.viec.completionRate),
+    "Tỷ lệ xong (việc) cùng kỳ năm trước": rate(before.viec.completionRate),
+    "Tiền phải thi hành": `${number.format(now.tien.toEnforce)} đ`,
+    "Tiền đã thi hành xong": `${number.format(now.tien.completed)} đ`,
+    "Tỷ lệ xong (tiền)": rate(now.tien.completionRate),
+  };
+}
+
+/** The rows a table shows, by row key, each cell by its column's title. */
+async function tableCells(page: Page, caption: string): Promise<Record<string, Record<string, string>>> {
+  const table = page.locator("table", { has: page.locator("caption", { hasText: caption }) });
+  return table.evaluate((element) => {
+    const titles = [...element.querySelectorAll("thead th")].map((cell) => cell.textContent ?? "");
+    return Object.fromEntries(
+      [...element.querySelectorAll("tbody tr[data-row-key]")].map((row) => [row.getAttribute("data-row-key"), Object.fromEntries([...row.querySelectorAll("td")].map((cell, index) => [titles[index], cell.textContent ?? ""]))]),
+    );
+  });
 }
 
 /** The sample decision as a one-page scan (JPEG), as a court's scanner would send it. */
@@ -179,22 +214,92 @@ describe("web console", () => {
     await page.close();
   }, 90_000);
 
-  it("shows the leader the semiannual report as the API gives it, with its exports", async () => {
+  it("lists the open bank-credit matters for staff and leaders, and downloads the list as CSV", async () => {
+    // a bank's credit judgment, its matter opened by the staff of the unit it goes to (no demo user works there)
+    await stack.upload({ courtId: "tand-tinh-ninh-binh", fileName: "ban-an-tin-dung-ngan-hang.pdf", bytes: await readFile(join(samplesDir, "pdf", "ban-an-tin-dung-ngan-hang.pdf")) });
+    await stack.settled(120_000);
+    const matters = new DynamoDbMatterRepository(stack.clients.documents, LOCAL_NAMES.mattersTable);
+    let bank: MatterProposal | undefined;
+    for await (const stored of stack.cases.allCases()) {
+      bank ??= (await caseMatters(stored.caseId, { matters }, LEADER)).proposals.find((proposal) => proposal.creditInstitution && proposal.creditor.startsWith("Ngân hàng"));
+    }
+    const unitId = bank!.unitId!;
+    const today = new Date().toISOString().slice(0, 10);
+    const opened = await openProposedMatter({ caseId: bank!.caseId, proposalId: bank!.id, decision: { number: "41/QĐ-CCTHADS", date: today }, executor: "Nguyễn Văn Hùng", caller: staffOf(unitId) }, { matters });
+    await noteMatterObstacle({ matterId: opened.id, note: "Tài sản bảo đảm đang bị kê biên ở vụ việc khác", caller: staffOf(unitId) }, { matters, now: () => new Date() });
+
+    // staff of another unit see only their own unit's list
+    const staff = await signedIn("can-bo");
+    await staff.getByRole("link", { name: "Án tín dụng" }).click();
+    await staff.getByRole("heading", { name: "Án tín dụng ngân hàng chưa thi hành xong" }).waitFor();
+    await staff.getByText("Không có dữ liệu").waitFor();
+    await staff.close();
+
+    const page = await signedIn("lanh-dao");
+    await page.getByRole("link", { name: "Án tín dụng" }).click();
+    const row = page.locator("tr", { hasText: "Công ty cổ phần Vận tải và Thương mại Sông Đào" });
+    await row.waitFor();
+    const cells = await tableCells(page, "Án tín dụng ngân hàng chưa thi hành xong");
+    expect(cells[opened.id]).toMatchObject({
+      "Người được thi hành": "Ngân hàng thương mại cổ phần Bắc Thành An",
+      "Phải thi hành": `${number.format(bank!.amountVnd)} đ`,
+      "Đã thu": "0 đ",
+      "Số ngày từ khi thụ lý": "0",
+      "Trạng thái": "Thụ lý",
+      "Vướng mắc": expect.stringContaining("Tài sản bảo đảm đang bị kê biên ở vụ việc khác"),
+    });
+    await checkPage(page, "staff-credit-cases");
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải CSV" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^an-tin-dung-chua-xong-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "").split("\r\n");
+    expect(csv[0]).toContain("Người phải thi hành,Người được thi hành");
+    expect(csv[1]).toContain("Công ty cổ phần Vận tải và Thương mại Sông Đào,Ngân hàng thương mại cổ phần Bắc Thành An");
+    // the debtor opens the matter
+    await row.getByRole("link", { name: "Công ty cổ phần Vận tải và Thương mại Sông Đào" }).click();
+    await page.getByRole("heading", { name: /Việc 41\/QĐ-CCTHADS/ }).waitFor();
+    await page.close();
+  }, 150_000);
+
+  it("shows the leader's dashboard with the figures of `thads report` on the same data, and its exports", async () => {
+    // the aggregates follow the matters stream: wait until it has applied every change staff made
+    await stack.matterStream.settled();
     const page = await signedIn("lanh-dao");
     await page.getByRole("heading", { name: "Báo cáo thống kê 6 tháng" }).waitFor();
     const period = await page.getByRole("combobox", { name: "Kỳ báo cáo" }).evaluate((select) => select.closest(".ant-select")?.textContent ?? "");
-    expect(period).toMatch(/^6 tháng đầu năm|^Năm/);
-    if (!hasReports) {
-      // this API has no report route yet: the page says so, in Vietnamese, instead of failing
-      await page.getByText("Máy chủ này chưa cung cấp báo cáo 6 tháng").waitFor();
-    } else {
-      const name = new URL(page.url().replace("#", "")).searchParams.get("ky") ?? "";
-      const report = (await (await fetch(`${stack.api!.url}/reports/${name}`, { headers: await bearer(stack.api!.url, "lanh-dao") })).json()) as { views: { byUnit: { total: { current: { viec: { toEnforce: number } } } } } };
-      await expect.poll(() => page.getByTestId("report-totals").textContent()).toContain(new Intl.NumberFormat("vi-VN").format(report.views.byUnit.total.current.viec.toEnforce));
+    // the period it opens on, today's: "6 tháng đầu năm 2027 (…)" is 2027-H1, "Năm 2027 (…)" 2027-H2
+    const [, half, year] = /^(6 tháng đầu năm|Năm) (\d{4})/.exec(period) ?? [];
+    const name = `${year}-H${half === "Năm" ? 2 : 1}`;
+    expect(name).toMatch(/^\d{4}-H[12]$/);
+    await page.getByTestId("report-totals").waitFor();
+
+    const out = join(workDir, "report");
+    const run = await runThadsOn(join(workDir, "stack"), ["report", "--period", name, "--format", "json", "--out", out]);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(await readFile(join(out, `bao-cao-thads-${name}.json`), "utf8")) as Report;
+    // what staff did is in it: the full collection recorded above, in the unit of can-bo, and the bank's matter apart
+    const unit = report.views.byUnit.rows.find((row) => row.key === "ninh-binh-kv-7")!;
+    expect(unit.current.viec.completed).toBeGreaterThanOrEqual(1);
+    expect(unit.current.tien.completed).toBeGreaterThan(0);
+    expect(report.views.creditInstitution.total.current.viec.totalReceived).toBe(1);
+
+    for (const [view, caption] of [
+      [report.views.byUnit, "Theo đơn vị"],
+      [report.views.creditInstitution, "Tín dụng ngân hàng"],
+    ] as const) {
+      const shown = await tableCells(page, caption);
+      for (const row of [...view.rows, view.total]) expect(shown[row.key], `${caption}: ${row.label}`).toMatchObject(expectedFigures(row));
     }
+    const totals = (await page.getByTestId("report-totals").textContent()) ?? "";
+    const total = report.views.byUnit.total.current;
+    for (const figure of [number.format(total.viec.toEnforce), number.format(total.viec.completed), rate(total.viec.completionRate), `${number.format(total.tien.completed)} đ`]) expect(totals).toContain(figure);
     await checkPage(page, "leader-dashboard");
+
+    // the export comes as the API's short-lived link, under the report's own file name
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải Excel (XLSX)" }).click()]);
+    expect(download.suggestedFilename()).toBe(`bao-cao-thads-${name}.xlsx`);
     await page.close();
-  });
+  }, 90_000);
 
   it("refuses a court a staff route at the API, not only in the console", async () => {
     const api = stack.api!.url;

@@ -186,7 +186,7 @@ describe("GET /credit-cases", () => {
 
   it("answers CSV with Vietnamese headers, and an XLSX workbook base64-encoded", async () => {
     const csv = await call(listCreditCases, creditEvent({ format: "csv" }));
-    expect(csv.headers).toMatchObject({ "content-type": "text/csv; charset=utf-8" });
+    expect(csv.headers).toMatchObject({ "content-type": "text/csv; charset=utf-8", "content-disposition": expect.stringMatching(/^attachment; filename="an-tin-dung-chua-xong-\d{4}-\d{2}-\d{2}\.csv"$/) });
     const lines = String(csv.body).replace(/^\uFEFF/, "").split("\r\n");
     expect(lines[0]).toBe(
       "Đơn vị,Mã việc,Người phải thi hành,Người được thi hành,Phải thi hành (đồng),Đã thu (đồng),Còn phải thi hành (đồng),Ngày thụ lý,Số ngày từ khi thụ lý,Trạng thái,Chấp hành viên,Vướng mắc",

@@ -58,7 +58,7 @@ describe("web console on AWS", () => {
 
   it("lets the console's origins call the HTTP API with a bearer token and an If-Match version, and read the ETag", () => {
     const cors = only(stateless.template, "AWS::ApiGatewayV2::Api").Properties.CorsConfiguration as Record<string, unknown[]>;
-    expect(cors).toMatchObject({ AllowMethods: [...CONSOLE_CORS.api.allowMethods], AllowHeaders: [...CONSOLE_CORS.api.allowHeaders], ExposeHeaders: ["etag"], MaxAge: CONSOLE_CORS.api.maxAgeSeconds });
+    expect(cors).toMatchObject({ AllowMethods: [...CONSOLE_CORS.api.allowMethods], AllowHeaders: [...CONSOLE_CORS.api.allowHeaders], ExposeHeaders: ["etag", "content-disposition"], MaxAge: CONSOLE_CORS.api.maxAgeSeconds });
     expect(cors.AllowOrigins).toHaveLength(2);
     namesConsoleDistribution(cors.AllowOrigins?.[0]);
     expect(cors.AllowOrigins?.[1]).toBe(EXTRA_ORIGIN);

@@ -9,9 +9,11 @@ import type { z } from "zod";
 import type { CASE_API_ROUTES } from "../../../infra/topology.ts";
 import type {
   CreateUploadUrlRequest,
+  CreditCasesRequest,
   MergeProposalsRequest,
   OpenMatterRequest,
   RecordMatterStepRequest,
+  ReportExportRequest,
   ReviewQueueRequest,
   SearchCasesRequest,
   SplitProposalRequest,
@@ -27,6 +29,8 @@ import type { PresignedRequest } from "../../../shared/ports/object-store.ts";
 import type { courtUploads, getCase } from "../../../shared/use-cases/case-queries.ts";
 import type { CaseCorrectionSchema } from "../../../shared/use-cases/correct-case.ts";
 import type { UploadUrl } from "../../../shared/use-cases/create-upload-url.ts";
+import type { creditCaseList } from "../../../shared/use-cases/matters.ts";
+import type { reportDownloads } from "../../../shared/use-cases/report-downloads.ts";
 import { MESSAGES } from "../text.ts";
 
 type Route = (typeof CASE_API_ROUTES)[number];
@@ -37,6 +41,9 @@ type RouteKey = `${Route["method"]} ${Route["path"]}`;
 export type CaseSearchQuery = Partial<NonNullable<z.input<typeof SearchCasesRequest>["queryStringParameters"]>>;
 export type UploadsQuery = Partial<NonNullable<z.input<typeof UploadsRequest>["queryStringParameters"]>>;
 export type ReviewQueueQuery = Partial<NonNullable<z.input<typeof ReviewQueueRequest>["queryStringParameters"]>>;
+/** The files a list or report is exported as (the formats the handlers' schemas accept, but JSON). */
+export type ReportFormat = Exclude<z.output<typeof ReportExportRequest>["pathParameters"]["format"], "json">;
+export type CreditCasesFormat = Exclude<NonNullable<z.input<typeof CreditCasesRequest>["queryStringParameters"]>["format"], "json" | undefined>;
 /** JSON bodies: what the handler's schema yields once parsed. */
 type Body<S extends z.ZodType> = z.output<S> extends { body: infer B } ? B : never;
 export type UploadUrlBody = Body<typeof CreateUploadUrlRequest>;
@@ -48,6 +55,11 @@ export type SplitBody = Body<typeof SplitProposalRequest>;
 export type MergeBody = Body<typeof MergeProposalsRequest>;
 
 export type CaseWithHistory = Awaited<ReturnType<typeof getCase>>;
+/** What GET /reports/{period}/exports/{format} answers: short-lived links to the files in the reports bucket. */
+export type ReportDownloads = Awaited<ReturnType<typeof reportDownloads>>;
+/** What GET /credit-cases answers as JSON: open matters where a credit institution is a party. */
+export type CreditCaseList = Awaited<ReturnType<typeof creditCaseList>>;
+export type CreditCaseRow = CreditCaseList["cases"][number];
 export type { CaseSummary, MatterItem, MatterProposal, Page, Report, StoredCase, CaseMatters, UploadUrl, PresignedRequest };
 
 /** The API refused the request: its status and message (in Vietnamese for a 4xx). */
@@ -87,8 +99,9 @@ export interface ApiClientOptions {
 }
 
 export function createApiClient(options: ApiClientOptions) {
+  type Init = { body?: unknown; headers?: Record<string, string>; signIn?: boolean };
   /** `signIn`: a request made before anyone is signed in, whose 401 is a wrong password, not an ended session. */
-  async function send<T>(method: string, path: string, init: { body?: unknown; headers?: Record<string, string>; signIn?: boolean } = {}): Promise<{ body: T; headers: Headers }> {
+  async function request(method: string, path: string, init: Init): Promise<Response> {
     const token = init.signIn ? null : options.token();
     let response: Response;
     try {
@@ -104,25 +117,42 @@ export function createApiClient(options: ApiClientOptions) {
     } catch {
       throw new ApiError(0, MESSAGES.networkError);
     }
-    const text = await response.text();
-    const parsed = text === "" ? undefined : (JSON.parse(text) as unknown);
     if (!response.ok) {
       if (response.status === 401 && !init.signIn) options.onUnauthorised();
-      const error = (parsed ?? {}) as { message?: string; code?: string };
+      const text = await response.text();
+      const error = (text === "" ? {} : JSON.parse(text)) as { message?: string; code?: string };
       const message = response.status === 403 ? MESSAGES.forbidden : response.status === 401 && init.signIn ? MESSAGES.wrongPassword : (error.message ?? `HTTP ${response.status}`);
       throw new ApiError(response.status, message, error.code);
     }
-    return { body: parsed as T, headers: response.headers };
+    return response;
   }
 
-  const call = <T>(route: RouteKey, parameters: PathParameters = {}, init: { body?: unknown; headers?: Record<string, string>; query?: Record<string, string | undefined> } = {}) => {
+  async function send<T>(method: string, path: string, init: Init = {}): Promise<T> {
+    const text = await (await request(method, path, init)).text();
+    return (text === "" ? undefined : JSON.parse(text)) as T;
+  }
+
+  const target = (route: RouteKey, parameters: PathParameters, query: Record<string, string | undefined>) => {
     const [method = "GET", path = "/"] = route.split(" ");
-    return send<T>(method, fill(path, parameters) + queryString(init.query ?? {}), init).then((result) => result.body);
+    return { method, path: fill(path, parameters) + queryString(query) };
+  };
+
+  const call = <T>(route: RouteKey, parameters: PathParameters = {}, init: Omit<Init, "signIn"> & { query?: Record<string, string | undefined> } = {}) => {
+    const { method, path } = target(route, parameters, init.query ?? {});
+    return send<T>(method, path, init);
+  };
+
+  /** A file the API answers with itself: its bytes and the name the API gives it (content-disposition). */
+  const file = async (route: RouteKey, query: Record<string, string | undefined>): Promise<{ name: string; data: Blob }> => {
+    const { method, path } = target(route, {}, query);
+    const response = await request(method, path, {});
+    const name = /filename="([^"]+)"/.exec(response.headers.get("content-disposition") ?? "")?.[1] ?? "";
+    return { name, data: await response.blob() };
   };
 
   return {
     /** Sign-in on the local stack (on AWS, Cognito signs people in: auth/session.tsx). */
-    signIn: (username: string, password: string) => send<LocalSignIn>("POST", "/auth/sign-in", { body: { username, password }, signIn: true }).then((result) => result.body),
+    signIn: (username: string, password: string) => send<LocalSignIn>("POST", "/auth/sign-in", { body: { username, password }, signIn: true }),
     createUploadUrl: (body: UploadUrlBody) => call<UploadUrl>("POST /upload-urls", {}, { body }),
     searchCases: (query: CaseSearchQuery) => call<Page<CaseSummary>>("GET /cases", {}, { query }),
     getCase: (caseId: string) => call<CaseWithHistory>("GET /cases/{caseId}", { caseId }),
@@ -138,24 +168,13 @@ export function createApiClient(options: ApiClientOptions) {
     mergeProposals: (caseId: string, body: MergeBody) => call<{ proposals: MatterProposal[] }>("POST /cases/{caseId}/proposals/merge", { caseId }, { body }),
     /** A court's own uploads, newest first, and what became of each. */
     submissions: (query: UploadsQuery) => call<Page<Submission>>("GET /uploads", {}, { query }),
-    /** The semiannual report (GET /reports/{period}); null when this API has no such route yet. */
-    report: async (period: string): Promise<Report | null> => {
-      try {
-        return (await send<Report>("GET", `/reports/${encodeURIComponent(period)}`)).body;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404 && error.code === undefined) return null;
-        throw error;
-      }
-    },
+    /** The semiannual report of a period (2026-H1, 2026-H2) from the aggregates. */
+    report: (period: string) => call<Report>("GET /reports/{period}", { period }),
     /** Links to the report's export files (one XLSX workbook, or one CSV per table). */
-    reportExport: async (period: string, format: "xlsx" | "csv"): Promise<ReportDownloads["files"]> => {
-      try {
-        return (await send<ReportDownloads>("GET", `/reports/${encodeURIComponent(period)}/exports/${format}`)).body.files;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404 && error.code === undefined) throw new ApiError(404, MESSAGES.reportMissing);
-        throw error;
-      }
-    },
+    reportExport: (period: string, format: ReportFormat) => call<ReportDownloads>("GET /reports/{period}/exports/{format}", { period, format }).then((result) => result.files),
+    /** The bank-credit list: open matters where a credit institution is a party (staff: their own unit's). */
+    creditCases: (unit?: string) => call<CreditCaseList>("GET /credit-cases", {}, { query: { unit, format: "json" } }),
+    creditCasesFile: (format: CreditCasesFormat, unit?: string) => file("GET /credit-cases", { unit, format }),
   };
 }
 
@@ -163,11 +182,6 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 
 /** One file a court sent, and its fate. */
 export type Submission = Awaited<ReturnType<typeof courtUploads>>["items"][number];
-
-/** The links GET /reports/{period}/exports/{format} answers with (the files are written to the reports bucket). */
-interface ReportDownloads {
-  files: { name: string; url: string }[];
-}
 
 export type Role = "court" | "staff" | "leader";
 export interface SignedInUser {

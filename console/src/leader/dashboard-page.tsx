@@ -1,10 +1,15 @@
-/** Leader: the semiannual report as charts and tables (việc and tiền by unit, this period against the same one last year), and its exports. */
+/**
+ * Leader: the semiannual report of GET /reports/{period} as charts and tables (việc and tiền by unit,
+ * tỷ lệ xong, this period against the same one last year, the credit-institution cases apart), and
+ * its exports through GET /reports/{period}/exports/{format}.
+ */
 import { Alert, Button, Card, Select, Space, Spin, Statistic, Table, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
-import type { Report } from "../api/client.ts";
+import type { Report, ReportFormat } from "../api/client.ts";
 import { useSession } from "../auth/session.tsx";
 import { Chart, type ChartOption } from "../components/chart.tsx";
+import { saveFile } from "../components/save-file.ts";
 import { formatMoney, formatNumber, formatRate } from "../format.ts";
 import { MESSAGES } from "../text.ts";
 import { ScrollRegion } from "../components/scroll-region.tsx";
@@ -45,20 +50,41 @@ function ReportTable({ view, caption }: { view: Report["views"]["byUnit"]; capti
         dataSource={rows}
         columns={[
           { title: view.rowHeader, dataIndex: "label" },
+          { title: "Việc thụ lý", render: (_, row) => formatNumber(row.current.viec.totalReceived), align: "right" },
           { title: "Việc phải thi hành", render: (_, row) => formatNumber(row.current.viec.toEnforce), align: "right" },
           { title: "Có điều kiện", render: (_, row) => formatNumber(row.current.viec.enforceable), align: "right" },
           { title: "Xong", render: (_, row) => formatNumber(row.current.viec.completed), align: "right" },
           { title: "Đình chỉ", render: (_, row) => formatNumber(row.current.viec.terminated), align: "right" },
           { title: "Tỷ lệ xong (việc)", render: (_, row) => formatRate(row.current.viec.completionRate), align: "right" },
-          { title: "Cùng kỳ năm trước", render: (_, row) => formatRate(row.previous.viec.completionRate), align: "right" },
+          { title: "Tỷ lệ xong (việc) cùng kỳ năm trước", render: (_, row) => formatRate(row.previous.viec.completionRate), align: "right" },
           { title: "Tiền phải thi hành", render: (_, row) => formatMoney(row.current.tien.toEnforce), align: "right" },
           { title: "Tiền đã thi hành xong", render: (_, row) => formatMoney(row.current.tien.completed), align: "right" },
           { title: "Tỷ lệ xong (tiền)", render: (_, row) => formatRate(row.current.tien.completionRate), align: "right" },
+          { title: "Tỷ lệ xong (tiền) cùng kỳ năm trước", render: (_, row) => formatRate(row.previous.tien.completionRate), align: "right" },
         ]}
       />
     </ScrollRegion>
   );
 }
+
+/** The whole province's headline figures: title, this period, the same period last year. */
+function totals(total: Row): [string, string, string][] {
+  const { current: now, previous: before } = total;
+  return [
+    ["Việc phải thi hành", formatNumber(now.viec.toEnforce), formatNumber(before.viec.toEnforce)],
+    ["Việc thi hành xong", formatNumber(now.viec.completed), formatNumber(before.viec.completed)],
+    ["Tỷ lệ xong (việc)", formatRate(now.viec.completionRate), formatRate(before.viec.completionRate)],
+    ["Tiền phải thi hành", formatMoney(now.tien.toEnforce), formatMoney(before.tien.toEnforce)],
+    ["Tiền đã thi hành xong", formatMoney(now.tien.completed), formatMoney(before.tien.completed)],
+    ["Tỷ lệ xong (tiền)", formatRate(now.tien.completionRate), formatRate(before.tien.completionRate)],
+  ];
+}
+
+/** "Phòng Thi hành án dân sự khu vực 7" as "Khu vực 7" on a chart's axis. */
+const shortUnitName = (label: string): string => {
+  const short = label.replace(/^Phòng Thi hành án dân sự /, "");
+  return short.charAt(0).toUpperCase() + short.slice(1);
+};
 
 function barsByUnit(view: Report["views"]["byUnit"], measure: "viec" | "tien"): ChartOption {
   const value = (row: Row, which: "current" | "previous") => row[which][measure].toEnforce;
@@ -66,8 +92,10 @@ function barsByUnit(view: Report["views"]["byUnit"], measure: "viec" | "tien"): 
     tooltip: { trigger: "axis", valueFormatter: (raw) => (measure === "tien" ? formatMoney(Number(raw)) : formatNumber(Number(raw))) },
     legend: { top: 0 },
     grid: { left: 8, right: 8, bottom: 8, top: 32, containLabel: true },
-    xAxis: { type: "category", data: view.rows.map((row) => row.label), axisLabel: { interval: 0, width: 90, overflow: "break" } },
-    yAxis: { type: "value", axisLabel: { formatter: (raw: number) => formatNumber(raw) } },
+    // every unit named, slanted, without the words all units' names share (the tooltip gives the whole name)
+    xAxis: { type: "category", data: view.rows.map((row) => row.label), axisLabel: { interval: 0, rotate: 45, formatter: shortUnitName } },
+    // việc are whole matters
+    yAxis: { type: "value", minInterval: measure === "viec" ? 1 : 0, axisLabel: { formatter: (raw: number) => formatNumber(raw) } },
     series: [
       { name: "Kỳ này", type: "bar", data: view.rows.map((row) => value(row, "current")) },
       { name: "Cùng kỳ năm trước", type: "bar", data: view.rows.map((row) => value(row, "previous")) },
@@ -80,7 +108,7 @@ export default function DashboardPage() {
   const periods = useMemo(() => recentPeriods(new Date()), []);
   const [params, setParams] = useSearchParams();
   const period = params.get("ky") ?? periods[0] ?? "";
-  const [report, setReport] = useState<Report | null | undefined>(undefined);
+  const [report, setReport] = useState<Report | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
@@ -89,15 +117,10 @@ export default function DashboardPage() {
     api.report(period).then(setReport, (caught: unknown) => setError(caught instanceof Error ? caught.message : String(caught)));
   }, [api, period]);
 
-  const download = async (format: "xlsx" | "csv") => {
+  const download = async (format: ReportFormat) => {
     try {
       // short-lived links to the files in the reports bucket, each downloaded under its own name
-      for (const file of await api.reportExport(period, format)) {
-        const link = document.createElement("a");
-        link.href = file.url;
-        link.download = file.name;
-        link.click();
-      }
+      for (const file of await api.reportExport(period, format)) saveFile(file.url, file.name);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     }
@@ -124,22 +147,15 @@ export default function DashboardPage() {
       </Space>
       {error && <Alert type="error" title={error} role="alert" style={{ marginBottom: 16 }} />}
       {report === undefined && !error && <Spin aria-label={MESSAGES.loading} />}
-      {report === null && <Alert type="info" title={MESSAGES.reportMissing} />}
       {report && byUnit && viecChart && tienChart && (
         <>
           <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(180px, 1fr))", gap: 16, marginBottom: 16 }} data-testid="report-totals">
-            <Card size="small">
-              <Statistic title="Việc phải thi hành" value={formatNumber(byUnit.total.current.viec.toEnforce)} />
-            </Card>
-            <Card size="small">
-              <Statistic title="Tiền phải thi hành" value={formatMoney(byUnit.total.current.tien.toEnforce)} />
-            </Card>
-            <Card size="small">
-              <Statistic title="Tỷ lệ xong (việc)" value={formatRate(byUnit.total.current.viec.completionRate)} />
-            </Card>
-            <Card size="small">
-              <Statistic title="Tỷ lệ xong (tiền)" value={formatRate(byUnit.total.current.tien.completionRate)} />
-            </Card>
+            {totals(byUnit.total).map(([title, now, before]) => (
+              <Card size="small" key={title}>
+                <Statistic title={title} value={now} />
+                <Typography.Text type="secondary">Cùng kỳ năm trước: {before}</Typography.Text>
+              </Card>
+            ))}
           </div>
           <div className="side-by-side">
             <Card title="Việc phải thi hành theo đơn vị" size="small">
