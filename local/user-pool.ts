@@ -41,6 +41,7 @@ export const DEMO_USERS: readonly (PoolUser & { about: string })[] = [
   { username: "toa-an-2", role: "court", courtId: "tand-binh-luc", about: "tòa án khác (Bình Lục): npm start gửi bản án mẫu 27/2024/DS-ST thay tòa này" },
   { username: "can-bo", role: "staff", unitId: "ninh-binh-kv-7", about: "cán bộ đơn vị nhận bản án mẫu 27/2024/DS-ST" },
   { username: "can-bo-2", role: "staff", unitId: "ninh-binh-kv-4", about: "cán bộ một đơn vị khác" },
+  { username: "can-bo-3", role: "staff", unitId: "ninh-binh-kv-8", about: "cán bộ đơn vị nhận bản án mẫu tín dụng ngân hàng (Nam Định)" },
   { username: "lanh-dao", role: "leader", about: "lãnh đạo: xem mọi đơn vị, không sửa" },
 ];
 

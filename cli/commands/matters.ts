@@ -186,11 +186,11 @@ export const mattersCommand: Command = {
     const { addStaffProposal, caseMatters, getMatter, listMatters, mergeCaseProposals, noteMatterObstacle, openProposedMatter, recordMatterStep, splitCaseProposal } = await import(
       "#use-cases/matters.ts"
     );
-    const { CLI_READER, CLI_WORKER, demoCaller } = await import("../../local/user-pool.ts");
+    const { CLI_READER, CLI_WORKER, DEMO_USERS, demoCaller } = await import("../../local/user-pool.ts");
     const reader = demoCaller(CLI_READER)!;
     const asUser = values.as ?? CLI_WORKER;
     const caller = demoCaller(asUser);
-    if (caller === null) throw new UsageError(`--as: không có người dùng ${asUser} (toa-an, toa-an-2, can-bo, can-bo-2, lanh-dao)`);
+    if (caller === null) throw new UsageError(`--as: không có người dùng ${asUser} (${DEMO_USERS.map((user) => user.username).join(", ")})`);
     switch (action) {
       case "list": {
         if (values.unit !== undefined || values.executor !== undefined) {

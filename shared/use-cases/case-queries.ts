@@ -24,8 +24,9 @@ export async function getCase(
   deps: { cases: CaseRepository; matters: MatterRepository },
   caller: Caller,
 ): Promise<{ case: StoredCase; history: AuditEntry[]; matterNotice: CorrectionNotice | null }> {
-  const [found, history, matterNotice] = await Promise.all([readableCase(caseId, deps.cases, caller), deps.cases.history(caseId), deps.matters.correctionNotice(caseId)]);
-  return { case: found, history, matterNotice };
+  const [found, history] = await Promise.all([readableCase(caseId, deps.cases, caller), deps.cases.history(caseId)]);
+  // read once the caller may see the case
+  return { case: found, history, matterNotice: await deps.matters.correctionNotice(caseId) };
 }
 
 /** Searches the cases of the caller's unit (a leader's: any unit); ranges must be the right way round. */

@@ -36,6 +36,7 @@ function withQuery(event: APIGatewayProxyEventV2, query: Record<string, string>)
 beforeEach(() => {
   documents.reset();
   documents.on(GetCommand).resolves({ Item: caseItem() });
+  documents.on(GetCommand, { TableName: "thads-matters" }).resolves({});
   documents.on(QueryCommand).resolves({ Items: [] });
 });
 

@@ -14,6 +14,7 @@ import { LocalStack } from "../../local/stack.ts";
 import { samplesDir } from "../support/paths.ts";
 import { runThadsOn } from "../support/run-thads.ts";
 import { staffOf } from "../support/callers.ts";
+import { bearer } from "../support/sign-in.ts";
 
 describe("thads matters on the embedded stack", () => {
   let dataDir: string;
@@ -90,11 +91,11 @@ describe("thads matters on the embedded stack", () => {
     const { proposals } = JSON.parse((await thads("matters", "list", "--json", caseId)).stdout) as { proposals: { id: string; mode: string; unitId: string }[] };
     const debt = proposals.find((candidate) => candidate.mode === "on_request")!;
     const unit = debt.unitId;
-    expect((await thads("matters", "open", caseId, "--proposal", debt.id, "--decision", "5/QĐ-THADS", "--decision-date", "2025-01-15", "--executor", "Trần Văn Bình")).code).toBe(0);
+    expect((await thads("matters", "open", caseId, "--proposal", debt.id, "--decision", "5/QĐ-THADS", "--decision-date", "2025-01-15", "--executor", "Trần Văn Bình", "--as", "can-bo-3")).code).toBe(0);
 
-    const added = await thads("matters", "add", caseId, "--debtor", "Công ty Sông Đào", "--creditor", "Ngân hàng Bắc Thành An", "--kind", "interest", "--amount", "12.000.000", "--mode", "on_request", "--unit", unit);
+    const added = await thads("matters", "add", caseId, "--debtor", "Công ty Sông Đào", "--creditor", "Ngân hàng Bắc Thành An", "--kind", "interest", "--amount", "12.000.000", "--mode", "on_request", "--unit", unit, "--as", "can-bo-3");
     expect(added.stdout).toBe(`Đã bổ sung việc đề xuất\n  ${caseId}/1000  theo đơn  Công ty Sông Đào -> Ngân hàng Bắc Thành An: 12.000.000 đ; đơn vị: ${unit}\n`);
-    const noted = await thads("matters", "obstacle", debt.id.replace("/", "~"), "--note", "Tài sản bảo đảm chưa bán được");
+    const noted = await thads("matters", "obstacle", debt.id.replace("/", "~"), "--note", "Tài sản bảo đảm chưa bán được", "--as", "can-bo-3");
     expect(noted.stdout).toMatch(/Vướng mắc:\n {2}\d{2}\/\d{2}\/\d{4} {2}\(.+\): Tài sản bảo đảm chưa bán được\n$/);
 
     const worklist = await thads("matters", "list", "--unit", unit, "--credit", "--older-than", "30");
@@ -111,11 +112,12 @@ describe("thads matters on the embedded stack", () => {
 
     // the same lists through the embedded stack's case API (the route table CDK deploys)
     const api = stack.api!.url;
-    const page = (await (await fetch(`${api}/matters?unit=${unit}&credit=true&olderThanDays=30&limit=5`)).json()) as { items: { id: string }[] };
+    const headers = await bearer(api, "can-bo-3");
+    const page = (await (await fetch(`${api}/matters?unit=${unit}&credit=true&olderThanDays=30&limit=5`, { headers })).json()) as { items: { id: string }[] };
     expect(page.items.map((item) => item.id)).toEqual([debt.id]);
-    const forged = await fetch(`${api}/matters?unit=${unit}&cursor=${Buffer.from('{"k":{"unitPk":"UNIT#x","openedSk":"1"}}').toString("base64url")}`);
+    const forged = await fetch(`${api}/matters?unit=${unit}&cursor=${Buffer.from('{"k":{"unitPk":"UNIT#x","openedSk":"1"}}').toString("base64url")}`, { headers });
     expect(forged.status).toBe(400);
-    const xlsx = await fetch(`${api}/credit-cases?unit=${unit}&format=xlsx`);
+    const xlsx = await fetch(`${api}/credit-cases?unit=${unit}&format=xlsx`, { headers });
     expect(xlsx.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString("latin1")).toBe("PK");
 

@@ -49,7 +49,7 @@ async function received(record: StoredCase) {
 async function open(matterId: string, date: string, executor: string, unitId?: string) {
   const [caseId] = matterId.split("/");
   const proposed = (await caseMatters(caseId!, { matters }, LEADER)).proposals.find((proposal) => proposal.id === matterId);
-  const caller = staffOf(unitId ?? proposed?.unitId ?? "");
+  const caller = staffOf(proposed?.unitId ?? unitId ?? "");
   return openProposedMatter({ caseId: caseId!, proposalId: matterId, decision: { number: `${date.slice(5)}/QĐ-THADS`, date }, executor, caller, ...(unitId && { unitId }) }, { matters });
 }
 
@@ -237,7 +237,7 @@ describe("a case correction flows through to its proposals (DynamoDB Local)", ()
     const added = await addStaffProposal({ caseId: record.caseId, debtor: "Trần Thị Bích", creditor: "Nguyễn Văn Hùng", kind: "other", amountVnd: 500_000, mode: "on_request", unitId: "ha-nam-phu-ly", caller: PHU_LY }, { matters, cases, now });
 
     const other = { debtor: "Phạm Văn Dũng", creditor: "Nguyễn Văn Hùng", amountVnd: 30_000_000, kind: "principal" as const, periodic: null };
-    await correctCase({ caseId: record.caseId, expectedVersion: 1, correction: correction([principal(120_000_000), { ...fee, amountVnd: 3_000_000 }, other]), caller: PHU_LY }, { cases, matters, directory, now });
+    await correctCase({ caseId: record.caseId, expectedVersion: 1, correction: correction([principal(120_000_000), { ...fee, amountVnd: 3_000_000 }, other]), caller: staffOf(record.agencyId ?? "") }, { cases, matters, directory, now });
 
     const after = await caseMatters(record.caseId, { matters }, LEADER);
     expect(after.proposals.map((proposal) => [proposal.id, proposal.amountVnd])).toEqual([
@@ -252,7 +252,7 @@ describe("a case correction flows through to its proposals (DynamoDB Local)", ()
     expect((await getCase(record.caseId, { cases, matters }, LEADER)).matterNotice).toEqual({ caseVersion: 2, matterIds: [`${record.caseId}/0`], message: notice });
 
     // a later correction back to what the opened matter holds clears the notice
-    await correctCase({ caseId: record.caseId, expectedVersion: 2, correction: correction([principal(150_000_000), fee]), caller: PHU_LY }, { cases, matters, directory, now });
+    await correctCase({ caseId: record.caseId, expectedVersion: 2, correction: correction([principal(150_000_000), fee]), caller: staffOf(record.agencyId ?? "") }, { cases, matters, directory, now });
     expect((await getCase(record.caseId, { cases, matters }, LEADER)).matterNotice).toBeNull();
     expect((await caseMatters(record.caseId, { matters }, LEADER)).proposals.map((proposal) => [proposal.id, proposal.amountVnd])).toEqual([
       [`${record.caseId}/0`, 150_000_000],
@@ -266,7 +266,7 @@ describe("a case correction flows through to its proposals (DynamoDB Local)", ()
     const record = await received(storedCase({ caseId: "d3".padEnd(32, "0"), obligations: debtors.map((obligation) => ({ ...obligation, confidence: 1, evidence: null })) }));
     expect((await caseMatters(record.caseId, { matters }, LEADER)).proposals).toHaveLength(60);
 
-    await correctCase({ caseId: record.caseId, expectedVersion: 1, correction: correction(debtors.map((obligation) => ({ ...obligation, amountVnd: obligation.amountVnd * 2 }))), caller: PHU_LY }, { cases, matters, directory, now });
+    await correctCase({ caseId: record.caseId, expectedVersion: 1, correction: correction(debtors.map((obligation) => ({ ...obligation, amountVnd: obligation.amountVnd * 2 }))), caller: staffOf(record.agencyId ?? "") }, { cases, matters, directory, now });
 
     const after = await caseMatters(record.caseId, { matters }, LEADER);
     expect(after.proposals.map((proposal) => proposal.amountVnd).sort((a, b) => a - b)).toEqual(debtors.map((obligation) => obligation.amountVnd * 2));
@@ -285,7 +285,7 @@ describe("a case correction flows through to its proposals (DynamoDB Local)", ()
       return matters.reproposeAfterCorrection(...args);
     };
 
-    await correctCase({ caseId: record.caseId, expectedVersion: 1, correction: correction([principal(140_000_000), fee]), caller: PHU_LY }, { cases, matters: racing, directory, now });
+    await correctCase({ caseId: record.caseId, expectedVersion: 1, correction: correction([principal(140_000_000), fee]), caller: staffOf(record.agencyId ?? "") }, { cases, matters: racing, directory, now });
 
     expect(raced).toBe(true);
     const after = await caseMatters(record.caseId, { matters }, LEADER);

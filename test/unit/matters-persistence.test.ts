@@ -112,7 +112,7 @@ describe("opening and moving a matter", () => {
     expect(moved).toMatchObject({ state: "transferred", version: 2 });
     expect(moved.events[1]).toMatchObject({ from: "accepted", to: "transferred", amountVnd: 150_000_000, reason: "Ghi nhận: ủy thác thi hành án" });
     const [matterPut, proposalPut] = dynamo.commandCalls(TransactWriteCommand).at(-1)!.args[0].input.TransactItems!.map((action) => action.Put!);
-    expect(matterPut).toMatchObject({ Item: { sk: `MATTER#${opened.id}`, state: "transferred" }, ConditionExpression: "#version = :previous" });
+    expect(matterPut).toMatchObject({ Item: { sk: `MATTER#${opened.id}`, state: "transferred" }, ConditionExpression: "#version = :previous AND attribute_not_exists(#obstacles)" });
     expect(proposalPut).toMatchObject({
       Item: { sk: `PROPOSAL#${opened.id}@ha-nam-kim-bang`, unitId: "ha-nam-kim-bang", amountVnd: 150_000_000, lines: proposals[0]!.lines, mode: "on_request" },
       ConditionExpression: "attribute_not_exists(pk)",
