@@ -3,11 +3,12 @@ import {
   type CaseCategory,
   type DocType,
   type ExtractedCase,
-  type ObligationKind,
   type PartyKind,
-  type PartyRole,
 } from "#domain/case.ts";
-import type { CaseStatus } from "#domain/stored-case.ts";
+import { CASE_STATUS_LABELS, OBLIGATION_KIND_LABELS, PARTY_ROLE_LABELS } from "#domain/labels.ts";
+
+/** A stored case's status as staff name it. */
+export const STATUS_LABELS = CASE_STATUS_LABELS;
 
 /** Labels in the words enforcement staff use on the forms. */
 const DOC_TYPES: Record<DocType, string> = { judgment: "Bản án", decision: "Quyết định", other: "Văn bản khác" };
@@ -21,32 +22,10 @@ const CATEGORIES: Record<CaseCategory, string> = {
   bankruptcy: "Phá sản",
   other: "Khác",
 };
-const ROLES: Record<PartyRole, string> = {
-  plaintiff: "Nguyên đơn",
-  defendant: "Bị đơn",
-  related: "Người có quyền lợi, nghĩa vụ liên quan",
-  defendant_criminal: "Bị cáo",
-  victim: "Bị hại",
-  petitioner: "Người yêu cầu",
-  respondent: "Người bị yêu cầu",
-  other: "Khác",
-};
 const PARTY_KINDS: Record<PartyKind, string> = { person: "cá nhân", organization: "tổ chức" };
-export const OBLIGATION_KINDS: Record<ObligationKind, string> = {
-  principal: "tiền gốc",
-  interest: "tiền lãi",
-  compensation: "bồi thường",
-  child_support: "cấp dưỡng nuôi con",
-  court_fee: "án phí, lệ phí",
-  fine: "tiền phạt",
-  confiscation: "tịch thu",
-  other: "khoản khác",
-};
 const PERIODS = { month: "/tháng", year: "/năm" } as const;
 const UNKNOWN = "(không rõ)";
 
-/** A stored case's status as staff name it. */
-export const STATUS_LABELS: Record<CaseStatus, string> = { needs_review: "cần kiểm tra", extracted: "đã trích xuất", verified: "đã xác minh" };
 
 let vnd: Intl.NumberFormat | undefined;
 /** 150000000 -> "150.000.000 đ", grouped with dots as Vietnamese documents write amounts. */
@@ -70,11 +49,11 @@ export function formatCaseSummary(extracted: ExtractedCase, source: DocumentFact
     `Loại vụ việc:  ${CATEGORIES[extracted.caseCategory]}${extracted.subject ? ` (V/v: ${extracted.subject})` : ""}`,
     `Tổ chức tín dụng là đương sự: ${extracted.creditInstitutionInvolved ? "có" : "không"}`,
     `Đương sự (${extracted.parties.length}):`,
-    ...extracted.parties.map((p) => `  - ${ROLES[p.role]}: ${p.name} (${PARTY_KINDS[p.kind]})`),
+    ...extracted.parties.map((p) => `  - ${PARTY_ROLE_LABELS[p.role]}: ${p.name} (${PARTY_KINDS[p.kind]})`),
     `Nghĩa vụ trả tiền (${extracted.obligations.length}):`,
     ...extracted.obligations.map(
       (o) =>
-        `  - ${partyName(o.debtor)} -> ${partyName(o.creditor)}: ${money(o.amountVnd)}${o.periodic ? PERIODS[o.periodic] : ""} (${OBLIGATION_KINDS[o.kind]})`,
+        `  - ${partyName(o.debtor)} -> ${partyName(o.creditor)}: ${money(o.amountVnd)}${o.periodic ? PERIODS[o.periodic] : ""} (${OBLIGATION_KIND_LABELS[o.kind]})`,
     ),
   ];
   if (extracted.reviewReasons.length > 0) {

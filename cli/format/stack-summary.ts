@@ -1,7 +1,8 @@
 import type { CaseSummary } from "#ports/case-repository.ts";
 import type { IngestOutcome } from "../../local/ingest.ts";
 import type { FailedDocument, StackSummary } from "../../local/summary.ts";
-import { date, money, OBLIGATION_KINDS, STATUS_LABELS } from "./case-summary.ts";
+import { OBLIGATION_KIND_LABELS } from "#domain/labels.ts";
+import { date, money, STATUS_LABELS } from "./case-summary.ts";
 
 const UNKNOWN = "(không rõ)";
 const NO_AGENCY = "(chưa có cơ quan THA)";
@@ -33,7 +34,7 @@ export function formatStackSummary(summary: StackSummary): string {
     ...(summary.obligations.length === 0
       ? ["  (không có)"]
       : table(
-          summary.obligations.map((entry) => [OBLIGATION_KINDS[entry.kind], `${entry.count} khoản`, money(entry.amountVnd)]),
+          summary.obligations.map((entry) => [OBLIGATION_KIND_LABELS[entry.kind], `${entry.count} khoản`, money(entry.amountVnd)]),
           [1, 2],
         )),
     "Số tiền theo cơ quan thi hành án:",

@@ -1,17 +1,17 @@
 /** Every label of the console, in Vietnamese, in one place. */
-import type { CaseStatus } from "../../shared/domain/stored-case.ts";
 import type { MatterState } from "../../shared/domain/lifecycle/states.ts";
-import { STATE_BUDGET, type ObligationKind, type PartyRole } from "../../shared/domain/case.ts";
+import { STATE_BUDGET } from "../../shared/domain/case.ts";
+import { capitalized, CASE_STATUS_LABELS as DOMAIN_CASE_STATUS_LABELS, OBLIGATION_KIND_LABELS as DOMAIN_OBLIGATION_KIND_LABELS } from "../../shared/domain/labels.ts";
+
+/** The domain's labels, each opening with a capital as the console shows them in columns and headings. */
+const capitalizedAll = <K extends string>(labels: Record<K, string>): Record<K, string> =>
+  Object.fromEntries(Object.entries<string>(labels).map(([key, label]) => [key, capitalized(label)])) as Record<K, string>;
 
 export const APP_TITLE = "Hồ sơ thi hành án dân sự";
 
 export const ROLE_LABELS = { court: "Tòa án", staff: "Cán bộ thi hành án", leader: "Lãnh đạo" } as const;
 
-export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
-  needs_review: "Cần xem xét",
-  extracted: "Đã đọc",
-  verified: "Đã kiểm tra",
-};
+export const CASE_STATUS_LABELS = capitalizedAll(DOMAIN_CASE_STATUS_LABELS);
 
 export const MATTER_STATE_LABELS: Record<MatterState, string> = {
   accepted: "Thụ lý",
@@ -25,27 +25,9 @@ export const MATTER_STATE_LABELS: Record<MatterState, string> = {
   transferred: "Ủy thác",
 };
 
-export const OBLIGATION_KIND_LABELS: Record<ObligationKind, string> = {
-  principal: "Tiền gốc",
-  interest: "Tiền lãi",
-  compensation: "Bồi thường",
-  child_support: "Cấp dưỡng",
-  court_fee: "Án phí",
-  fine: "Tiền phạt",
-  confiscation: "Tịch thu",
-  other: "Khác",
-};
+export const OBLIGATION_KIND_LABELS = capitalizedAll(DOMAIN_OBLIGATION_KIND_LABELS);
 
-export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
-  plaintiff: "Nguyên đơn",
-  defendant: "Bị đơn",
-  related: "Người có quyền lợi, nghĩa vụ liên quan",
-  defendant_criminal: "Bị cáo",
-  victim: "Bị hại",
-  petitioner: "Người yêu cầu",
-  respondent: "Người bị yêu cầu",
-  other: "Khác",
-};
+export { PARTY_ROLE_LABELS } from "../../shared/domain/labels.ts";
 
 export const STEP_LABELS = {
   verify: "Xác minh điều kiện thi hành",

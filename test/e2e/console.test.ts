@@ -163,11 +163,11 @@ describe("web console", () => {
     expect(await amount.inputValue()).toBe("180.000.000");
     await amount.fill("170000000");
     await page.getByLabel("Lý do sửa (ghi vào lịch sử)").fill("Đối chiếu bản gốc: nợ gốc còn 170 triệu đồng");
-    await page.getByRole("button", { name: "Lưu và đánh dấu đã kiểm tra" }).click();
+    await page.getByRole("button", { name: "Lưu và đánh dấu đã xác minh" }).click();
     const history = page.locator(".ant-card", { hasText: "Lịch sử sửa đổi" });
     await expect.poll(() => history.textContent()).toContain("180.000.000 đ → 170.000.000 đ");
     expect(await history.textContent()).toContain("Đối chiếu bản gốc: nợ gốc còn 170 triệu đồng");
-    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Đã kiểm tra");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Đã xác minh");
     await checkPage(page, "staff-case");
 
     await page.getByRole("link", { name: "Hồ sơ cần xem xét" }).click();

@@ -103,7 +103,7 @@ function CorrectionForm({ record, onSaved }: { record: StoredCase; onSaved: () =
         </Form.Item>
         {error && <Alert type="error" title={error} role="alert" style={{ marginBottom: 12 }} />}
         <Button type="primary" htmlType="submit" loading={busy} disabled={!changed || reason.trim().length < 3}>
-          Lưu và đánh dấu đã kiểm tra
+          Lưu và đánh dấu đã xác minh
         </Button>
       </Form>
     </Card>
