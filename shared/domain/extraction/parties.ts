@@ -244,7 +244,10 @@ export function partiesFromLabels(text: string, folded: string, flow: string): F
       // "Bị cáo có kháng cáo:", "Người bị yêu cầu tuyên bố mất tích:", "Bị đơn (người kháng cáo):"
       const colon = /^\s*(?:\([^)]*\)|(?![^:]*(?:trinh bay|khai|cho rang|de nghi|y kien|phat bieu|thua nhan))[a-z ,]{0,40})?\s*:/.exec(after);
       // "- Người yêu cầu giải quyết việc dân sự." closing its line, as OCR reads the colon
-      const period = colon ? null : /^\s*\.\s*$/.exec(body.slice(label.length));
+      // (not the end of a sentence wrapped onto its own line: "... cho các / nguyên đơn.")
+      const previous = (lines[i - 1] ?? "").trim();
+      const opensLine = line !== body || previous === "" || /[.:;]$/.test(previous);
+      const period = colon || !opensLine ? null : /^\s*\.\s*$/.exec(body.slice(label.length));
       // "Nguyên đơn ông X trình bày" is narrative, handled elsewhere; a label needs its colon
       if (colon) contentStart = bodyOffset + label.length + colon[0].length;
       else if (period) contentStart = bodyOffset + body.length;

@@ -26,6 +26,11 @@ describe("damaged and differently printed texts", () => {
     ]);
   });
 
+  it("does not take a wrapped sentence ending in a role word ('... cho các / nguyên đơn.') for a label over the items below", () => {
+    const text = judgment(PARTIES, "1. Bà Vũ Thị Th được nhận lại giấy tờ đã giao cho các\nnguyên đơn.\n\n2. Buộc Công ty TNHH Dệt may Quang Châu trả cho bà Vũ Thị Th 7.800.000 đồng.");
+    expect(extractCase(text).parties.map((p) => p.name)).toEqual(["Vũ Thị Th", "Nguyễn Văn C"]);
+  });
+
   it("still takes a capitalised heading line for a heading, not a name", () => {
     const result = extractCase(judgment(`${PARTIES}\nNGƯỜI LÀM CHỨNG KHÁC`, ORDER));
     expect(result.parties.map((p) => p.name)).not.toContain("Người Làm Chứng Khác");
