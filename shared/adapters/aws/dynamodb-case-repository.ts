@@ -25,6 +25,7 @@ import { caseNumberKey, nameTokens } from "../../domain/search-keys.ts";
 import { caseDate, type AuditEntry, type CaseStatus, type StoredCase } from "../../domain/stored-case.ts";
 import { InvalidRequestError, VersionConflictError } from "../../errors.ts";
 import type { CaseArchive, CaseRepository, CaseSearch, CaseSummary, Page, PageRequest, UploadRecord } from "../../ports/case-repository.ts";
+import { decodeCursor, encodeCursor } from "./page-cursor.ts";
 import { CaseIndex, casesTable } from "./table-design.ts";
 
 /** Keeps create and correction transactions within DynamoDB's 100 actions (case + audit + puts + deletes). */
@@ -140,18 +141,8 @@ function isConditionFailure(error: unknown, actionIndex: number): boolean {
 const CursorSchema = z.object({ p: z.number().int().min(0), k: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
 type Cursor = z.infer<typeof CursorSchema>;
 
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
-}
-
-function decodeCursor(text: string | undefined): Cursor {
-  if (text === undefined) return { p: 0 };
-  try {
-    return CursorSchema.parse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
-  } catch {
-    throw new InvalidRequestError(reason("request.cursor", {}));
-  }
-}
+/** Where a search resumes: the first partition when no cursor is given. */
+const searchCursor = (text: string | undefined): Cursor => (text === undefined ? { p: 0 } : decodeCursor(text, CursorSchema));
 
 /** How one search reads: partitions of one index, in order, with an optional sort-key range. */
 interface QueryPlan {
@@ -387,7 +378,7 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseArchive {
   }
 
   async uploadsOf(courtId: string, page: PageRequest): Promise<Page<UploadRecord & { caseStatus: CaseStatus | null }>> {
-    const cursor = decodeCursor(page.cursor);
+    const cursor = searchCursor(page.cursor);
     const output = await this.client
       .send(
         new QueryCommand({
@@ -427,7 +418,7 @@ export class DynamoDbCaseRepository implements CaseRepository, CaseArchive {
 
   /** Reads index partitions in plan order until a page of case ids is collected; returns where to resume. */
   private async collectIds(plan: QueryPlan, filters: ReturnType<typeof filtersFor>, page: PageRequest): Promise<{ ids: string[]; nextCursor?: string }> {
-    let cursor = decodeCursor(page.cursor);
+    let cursor = searchCursor(page.cursor);
     const ids: string[] = [];
     for (let queries = 0; ids.length < page.limit && cursor.p < plan.partitions.length && queries < MAX_QUERIES_PER_PAGE; queries += 1) {
       const names: Record<string, string> = { "#pk": plan.partitionKey, ...filters.names };

@@ -43,6 +43,7 @@ import {
   type MatterListFilter,
   type MatterRepository,
 } from "../../ports/matter-repository.ts";
+import { decodeCursor, encodeCursor } from "./page-cursor.ts";
 import { MATTER_LIST_ATTRIBUTES, MatterIndex, MatterItemPrefix, mattersTable } from "./table-design.ts";
 
 /** DynamoDB's limit of actions in one transaction. */
@@ -125,20 +126,9 @@ function indexAttributes(item: MatterItem): Record<string, string> {
 /** Where a page resumes: the index key DynamoDB returned, opaque to callers. */
 const CursorSchema = z.object({ k: z.record(z.string(), z.string()) });
 
-function encodeCursor(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify({ k: key })).toString("base64url");
-}
-
 /** The start key a cursor names; a cursor this API did not return for this partition is a 400. */
-function decodeCursor(text: string | undefined, partitionKey: string, partition: string): Record<string, string> | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const { k } = CursorSchema.parse(JSON.parse(Buffer.from(text, "base64url").toString("utf8")));
-    if (k[partitionKey] !== partition) throw new Error("cursor of another list");
-    return k;
-  } catch {
-    throw new InvalidRequestError(reason("request.cursor", {}));
-  }
+function startKeyOf(text: string | undefined, partitionKey: string, partition: string): Record<string, string> | undefined {
+  return text === undefined ? undefined : decodeCursor(text, CursorSchema, ({ k }) => k[partitionKey] === partition).k;
 }
 
 interface ListPlan {
@@ -379,7 +369,7 @@ export class DynamoDbMatterRepository implements MatterRepository, MatterArchive
 
   async list(filter: MatterListFilter, page: PageRequest): Promise<Page<MatterRow>> {
     const plan = planList(filter);
-    let startKey = decodeCursor(page.cursor, plan.partitionKey, plan.partition);
+    let startKey = startKeyOf(page.cursor, plan.partitionKey, plan.partition);
     const items: MatterRow[] = [];
     for (let queries = 0; queries < MAX_QUERIES_PER_PAGE && items.length < page.limit; queries += 1) {
       const values: Record<string, unknown> = { ":pk": plan.partition, ...plan.filters.values };
@@ -408,7 +398,7 @@ export class DynamoDbMatterRepository implements MatterRepository, MatterArchive
       startKey = output.LastEvaluatedKey as Record<string, string> | undefined;
       if (!startKey) break;
     }
-    return { items, ...(startKey && { nextCursor: encodeCursor(startKey) }) };
+    return { items, ...(startKey && { nextCursor: encodeCursor({ k: startKey }) }) };
   }
 
   async openCreditMatters(unitId?: string): Promise<MatterRow[]> {
