@@ -112,3 +112,24 @@ export const CONSOLE_CORS = {
   api: { allowMethods: ["GET", "POST", "PATCH"], allowHeaders: ["authorization", "content-type", "if-match"], exposeHeaders: ["etag", "content-disposition"], maxAgeSeconds: 600 },
   uploads: { allowMethods: ["GET", "PUT"], allowHeaders: ["content-type", "content-length", "if-none-match"], maxAgeSeconds: 3000 },
 } as const;
+
+/**
+ * The console's content security policy: it loads only its own code, and talks to (and shows images
+ * from) only the origins given: the API, Cognito and the object store.
+ */
+export function consoleContentSecurityPolicy(sources: { connect: readonly string[]; images: readonly string[] }): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    // Ant Design writes its styles at run time
+    "style-src 'self' 'unsafe-inline'",
+    ["img-src 'self' data: blob:", ...sources.images].join(" "),
+    ["connect-src 'self'", ...sources.connect].join(" "),
+    "worker-src 'self' blob:",
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join("; ");
+}

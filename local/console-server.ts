@@ -8,6 +8,7 @@ import { existsSync } from "node:fs";
 import { createServer, type ServerResponse } from "node:http";
 import { join } from "node:path";
 import sirv from "sirv";
+import { consoleContentSecurityPolicy } from "../infra/topology.ts";
 import { repositoryRoot } from "./paths.ts";
 
 /** What config.json holds (console/src/config.ts reads it). */
@@ -35,22 +36,8 @@ export class ConsoleNotBuiltError extends Error {
 
 /** The headers of every response: the page may load only its own code, and talk only to the API and the object store. */
 function securityHeaders(connectTo: readonly string[]): Record<string, string> {
-  const connect = ["'self'", ...connectTo].join(" ");
   return {
-    "content-security-policy": [
-      "default-src 'self'",
-      "script-src 'self'",
-      // Ant Design writes its styles at run time
-      "style-src 'self' 'unsafe-inline'",
-      `img-src 'self' data: blob: ${connectTo.join(" ")}`,
-      `connect-src ${connect}`,
-      "worker-src 'self' blob:",
-      "font-src 'self' data:",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "frame-ancestors 'none'",
-      "form-action 'self'",
-    ].join("; "),
+    "content-security-policy": consoleContentSecurityPolicy({ connect: connectTo, images: connectTo }),
     "x-content-type-options": "nosniff",
     "x-frame-options": "DENY",
     "referrer-policy": "no-referrer",

@@ -19,6 +19,7 @@ import {
 import { S3BucketOrigin } from "aws-cdk-lib/aws-cloudfront-origins";
 import type { IBucket } from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
+import { consoleContentSecurityPolicy } from "../topology.ts";
 
 export interface ConsoleSiteProps {
   /** Holds the build (private; CloudFront reads it through origin access control). */
@@ -35,22 +36,10 @@ export class ConsoleSite extends Construct {
   constructor(scope: Construct, id: string, props: ConsoleSiteProps) {
     super(scope, id);
     const region = Stack.of(this).region;
-    const policy = [
-      "default-src 'self'",
-      "script-src 'self'",
-      // Ant Design writes its styles at run time
-      "style-src 'self' 'unsafe-inline'",
-      // the API, Cognito, and the presigned upload and download URLs (virtual-hosted: <bucket>.s3.<region>); by
-      // pattern, so that the uploads bucket's CORS can name this distribution without a reference back
-      `img-src 'self' data: blob: https://*.s3.${region}.amazonaws.com`,
-      `connect-src 'self' https://*.execute-api.${region}.amazonaws.com https://cognito-idp.${region}.amazonaws.com https://*.s3.${region}.amazonaws.com`,
-      "worker-src 'self' blob:",
-      "font-src 'self' data:",
-      "object-src 'none'",
-      "base-uri 'self'",
-      "frame-ancestors 'none'",
-      "form-action 'self'",
-    ].join("; ");
+    // the API, Cognito, and the presigned upload and download URLs (virtual-hosted: <bucket>.s3.<region>); by
+    // pattern, so that the uploads bucket's CORS can name this distribution without a reference back
+    const objects = `https://*.s3.${region}.amazonaws.com`;
+    const policy = consoleContentSecurityPolicy({ connect: [`https://*.execute-api.${region}.amazonaws.com`, `https://cognito-idp.${region}.amazonaws.com`, objects], images: [objects] });
     const headers = new ResponseHeadersPolicy(this, "SecurityHeaders", {
       comment: "THADS console: CSP, HSTS, no framing, no sniffing, no referrer",
       securityHeadersBehavior: {
