@@ -747,9 +747,8 @@ export function extractObligations(text: string, folded: string, part: Operative
         }
       }
       if (!paragraphPayees.includes(obligation.creditor)) paragraphPayees.push(obligation.creditor);
-      // each payee's share counts towards a total printed after them ("tổng cộng hai người 517.000.000 đồng")
-      for (let extra = 1; extra < debtors.length * payees.length; extra++) counted.push(amount.value);
-      counted.push(amount.value);
+      // once per entry: each share counts towards a total printed after them ("tổng cộng hai người 517.000.000 đồng")
+      for (let entry = 0; entry < debtors.length * payees.length; entry++) counted.push(amount.value);
       carried = context;
       if (context.debtors.length > 0) lastDebtors = context.debtors;
     }
