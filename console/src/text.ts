@@ -1,5 +1,5 @@
 /** Every label of the console, in Vietnamese, in one place. */
-import type { MatterState } from "../../shared/domain/lifecycle/states.ts";
+import { STATE_LABELS } from "../../shared/domain/lifecycle/states.ts";
 import { STATE_BUDGET } from "../../shared/domain/case.ts";
 import { capitalized, CASE_STATUS_LABELS as DOMAIN_CASE_STATUS_LABELS, OBLIGATION_KIND_LABELS as DOMAIN_OBLIGATION_KIND_LABELS } from "../../shared/domain/labels.ts";
 
@@ -13,17 +13,7 @@ export const ROLE_LABELS = { court: "Tòa án", staff: "Cán bộ thi hành án"
 
 export const CASE_STATUS_LABELS = capitalizedAll(DOMAIN_CASE_STATUS_LABELS);
 
-export const MATTER_STATE_LABELS: Record<MatterState, string> = {
-  accepted: "Thụ lý",
-  enforceable: "Có điều kiện thi hành",
-  not_enforceable: "Chưa có điều kiện thi hành",
-  in_progress: "Đang thi hành",
-  postponed: "Hoãn",
-  suspended: "Tạm đình chỉ",
-  completed: "Thi hành xong",
-  terminated: "Đình chỉ",
-  transferred: "Ủy thác",
-};
+export const MATTER_STATE_LABELS = capitalizedAll(STATE_LABELS);
 
 export const OBLIGATION_KIND_LABELS = capitalizedAll(DOMAIN_OBLIGATION_KIND_LABELS);
 
